@@ -1,0 +1,136 @@
+"""Command line: `python -m newsvoices analyze|quotes ...` (see `--help`).
+
+Problems with the input are reported as one line on stderr with exit status 2; `--debug`
+shows the traceback instead."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+import warnings
+from pathlib import Path
+
+from .errors import NewsvoicesError
+
+EXIT_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsvoices", description="Who is quoted in a news article, and how.")
+    parser.add_argument("--debug", action="store_true", help="show full tracebacks")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    analyze = commands.add_parser("analyze", help="summarise an article: tokens, entities, speakers")
+    analyze.add_argument("path", help="article file (.txt, .md, .html)")
+    analyze.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    quotes = commands.add_parser("quotes", help="attributed statements as JSON")
+    quotes.add_argument("path", help="article file, or a folder of NAME.txt files with --out")
+    quotes.add_argument("--json", action="store_true", help="print a JSON list of statements")
+    quotes.add_argument("--out", help="folder to write NAME.json for every NAME.txt of PATH")
+    quotes.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    warnings.showwarning = _one_line_warning
+    try:
+        if args.command == "analyze":
+            return cmd_analyze(args)
+        if args.command == "quotes":
+            return cmd_quotes(args)
+    except NewsvoicesError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"newsvoices: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("newsvoices: interrupted; files already written are complete, nothing half-written was kept.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: say so in one line, the traceback is one flag away
+        if args.debug:
+            raise
+        print(f"newsvoices: internal error ({type(exc).__name__}: {exc}); rerun with --debug for details.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _one_line_warning(message, category, filename, lineno, file=None, line=None):
+    print(f"newsvoices: warning: {message}", file=sys.stderr)
+
+
+def cmd_analyze(args) -> int:
+    from .pipeline import analyze
+
+    analysis = analyze(args.path)
+    print(summary(analysis))
+    return 0
+
+
+def summary(analysis) -> str:
+    article = analysis.article
+    tokens = analysis.tokens
+    lines = [f"Article: {article.id}" + (f" — {article.title}" if article.title else ""),
+             f"  {len(article.paragraphs)} paragraphs, {tokens['sentence'].nunique()} sentences, "
+             f"{int((~tokens['is_punct']).sum())} words" + (f"; dateline {article.dateline!r}" if article.dateline else "")]
+    counts = analysis.entity_counts
+    lines.append(f"Entities: {len(analysis.entities)} mentions of {len(counts)} entities")
+    for label in ("PERSON", "ORG", "GPE", "NORP"):
+        rows = counts[counts["label"] == label].head(8)
+        if len(rows):
+            names = ", ".join(f"{r.canonical} ({r.mentions})" for r in rows.itertuples())
+            lines.append(f"  {label:<6} {names}")
+    statements, speakers = analysis.statements, analysis.speakers
+    kinds = statements["kind"].value_counts().to_dict() if len(statements) else {}
+    lines.append(f"Statements: {len(statements)} ({', '.join(f'{v} {k}' for k, v in kinds.items()) or 'none found'}) "
+                 f"from {len(speakers)} speakers")
+    for row in speakers.itertuples():
+        tags = [t for t in (row.affiliation if isinstance(row.affiliation, str) else None, "anonymous" if row.anonymous else None) if t]
+        lines.append(f"  {row.statements:>3}  {row.speaker}" + (f"  [{'; '.join(tags)}]" if tags else ""))
+    return "\n".join(lines)
+
+
+def cmd_quotes(args) -> int:
+    from .article import load_article
+    from .entities import find_entities
+    from .errors import ArticleNotFoundError, ArticleUnreadableError
+    from .files import write_text
+    from .nlp import load_model, parse
+    from .quotes import find_statements
+    from .tables import statement_records
+
+    source = Path(args.path)
+    if source.is_dir():
+        if not args.out:
+            raise ArticleUnreadableError(f"{source} is a folder: give --out OUTDIR to write one JSON file per article.")
+        paths = sorted(source.glob("*.txt"))
+        if not paths:
+            raise ArticleNotFoundError(f"No .txt articles in {source}.")
+        nlp = load_model()
+        out = Path(args.out)
+        articles, failed = [], 0
+        for path in paths:
+            try:
+                articles.append(load_article(path))
+            except NewsvoicesError as exc:
+                failed += 1
+                print(f"newsvoices: skipped {path.name}: {exc}", file=sys.stderr)
+        for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
+            index = find_entities(doc, article.paragraph_at)
+            records = statement_records(find_statements(doc, article, index))
+            write_text(out / f"{Path(article.path).stem}.json", json.dumps(records, ensure_ascii=False, indent=1))
+        print(f"wrote {len(articles)} files to {out}" + (f"; {failed} skipped" if failed else ""), file=sys.stderr)
+        return EXIT_INPUT if failed and not articles else 0
+    article = load_article(args.path)
+    doc = parse(article.text)
+    index = find_entities(doc, article.paragraph_at)
+    records = statement_records(find_statements(doc, article, index))
+    if args.out:
+        write_text(Path(args.out) / f"{Path(args.path).stem}.json", json.dumps(records, ensure_ascii=False, indent=1))
+    else:
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+    return 0

@@ -1,0 +1,246 @@
+"""Step 3: entity mentions resolved to canonical people, organisations and places.
+
+spaCy's NER finds mentions; this module decides which mentions are the same entity:
+"Blinken" and "Antony Blinken" are one PERSON, a surname before or after the full name
+resolves to it when unambiguous (else to the nearest full name before it), a known person's
+surname mis-tagged as ORG or GPE is still that person, and titles ("Secretary of State",
+"President") are kept as attributes of the person they precede.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from . import lexicon
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+
+
+@dataclass
+class Mention:
+    text: str
+    label: str
+    start_char: int
+    end_char: int
+    sentence: int
+    paragraph: int
+    canonical: str = ""
+    key: str = ""
+    title: str | None = None
+    token_start: int = 0
+    token_end: int = 0
+
+
+@dataclass
+class EntityIndex:
+    """All mentions of an article and what each resolves to."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    titles: dict[str, list[str]] = field(default_factory=dict)  # canonical person -> titles seen
+
+    def people(self) -> list[str]:
+        return sorted({m.canonical for m in self.mentions if m.label == "PERSON"})
+
+    def resolve_name(self, text: str, before_char: int | None = None) -> str | None:
+        """Canonical person for a name or surname written in the text, if any."""
+        key = clean_name(text, "PERSON")
+        if not key:
+            return None
+        candidates = _matching_people(key, {m.canonical for m in self.mentions if m.label == "PERSON"})
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates and before_char is not None:
+            earlier = [m for m in self.mentions if m.label == "PERSON" and m.canonical in candidates and m.start_char < before_char]
+            if earlier:
+                return earlier[-1].canonical
+        return None
+
+    def person_with_title(self, title: str) -> str | None:
+        """The one person who carries `title` in this article, if exactly one does."""
+        title = title.lower()
+        holders = [person for person, seen in self.titles.items() if any(_title_matches(title, t.lower()) for t in seen)]
+        return holders[0] if len(set(holders)) == 1 else None
+
+
+def _title_matches(wanted: str, seen: str) -> bool:
+    return wanted == seen or wanted.endswith(" " + seen) or seen.endswith(" " + wanted)
+
+
+def clean_name(text: str, label: str) -> str:
+    """The name inside a mention: no possessive, no leading 'the', no leading titles (people)."""
+    name = _POSSESSIVE.sub("", text.strip()).strip()
+    name = _LEADING_THE.sub("", name)
+    if label == "PERSON":
+        words = name.split()
+        titles = lexicon.person_titles()
+        while len(words) > 1 and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles):
+            words = words[1:]
+        name = " ".join(words)
+    return re.sub(r"\s+", " ", name).strip(" ,.;:-–—\"“”'‘’")
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t.lower() for t in re.split(r"\s+", name) if t]
+
+
+def _matching_people(key: str, full_names) -> list[str]:
+    """Full names that `key` is a surname (suffix), first name or exact form of."""
+    tokens = _name_tokens(key)
+    found = []
+    for full in full_names:
+        full_tokens = _name_tokens(full)
+        if full_tokens == tokens:
+            return [full]
+        if len(full_tokens) > len(tokens) and (
+            full_tokens[-len(tokens):] == tokens
+            or (len(tokens) == 1 and full_tokens[0] == tokens[0])
+            or (len(tokens) == 1 and full_tokens[-1].split("-")[-1] == tokens[0])
+        ):
+            found.append(full)
+    return sorted(found)
+
+
+def find_entities(doc, paragraph_of_char) -> EntityIndex:
+    """Collect and resolve the named-entity mentions of a parsed article."""
+    sentence_of_token = _sentence_numbers(doc)
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        key = clean_name(ent.text, ent.label_)
+        if not key or not any(ch.isalpha() for ch in key):
+            continue
+        mentions.append(Mention(ent.text, ent.label_, ent.start_char, ent.end_char, sentence_of_token[ent.start],
+                                paragraph_of_char(ent.start_char), key=key, token_start=ent.start, token_end=ent.end))
+    mentions = [m for m in mentions if m.label == "PERSON" or not _ends_a_title(doc, m)]
+    index = EntityIndex(mentions)
+    _resolve_people(index, doc, sentence_of_token, paragraph_of_char)
+    _resolve_others(index)
+    _attach_titles(index, doc)
+    index.mentions.sort(key=lambda m: m.start_char)
+    return index
+
+
+def _ends_a_title(doc, mention) -> bool:
+    """"State" in "Secretary of State" is part of a title, not an organisation."""
+    titles = lexicon.person_titles()
+    for begin in range(max(0, mention.token_start - 4), mention.token_start):
+        if doc[begin:mention.token_end].text.lower() in titles:
+            return True
+    return False
+
+
+def _sentence_numbers(doc) -> list[int]:
+    numbers = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            numbers[i] = n
+    return numbers
+
+
+def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_char) -> None:
+    people = [m for m in index.mentions if m.label == "PERSON"]
+    full_names = Counter(m.key for m in people if len(m.key.split()) >= 2)
+    # A full name that is itself the tail of a longer one ("Abu Zuhri" in "Sami Abu Zuhri") is not a person of its own.
+    for name in list(full_names):
+        if len(_matching_people(name, [f for f in full_names if f != name])) == 1:
+            del full_names[name]
+    countries = lexicon.nationalities()
+    # NER slips: a known person's name tagged as an organisation or place is that person.
+    for mention in index.mentions:
+        if mention.label in {"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"} and mention.key.lower() not in countries:
+            if _matching_people(mention.key, full_names) and len(mention.key.split()) <= 3:
+                mention.label = "PERSON"
+                people.append(mention)
+    # Surnames of known people that NER missed entirely.
+    covered = {i for m in index.mentions for i in range(m.token_start, m.token_end)}
+    surnames = defaultdict(set)
+    for full in full_names:
+        surnames[full.split()[-1]].add(full)
+    sentence_of_token = sentence_of_token
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or token.text not in surnames:
+            continue
+        mention = Mention(token.text, "PERSON", token.idx, token.idx + len(token.text), sentence_of_token[token.i],
+                          paragraph_of_char(token.idx), key=token.text, token_start=token.i, token_end=token.i + 1)
+        index.mentions.append(mention)
+        people.append(mention)
+    people.sort(key=lambda m: m.start_char)
+    for position, mention in enumerate(people):
+        candidates = _matching_people(mention.key, full_names)
+        if len(candidates) == 1:
+            mention.canonical = candidates[0]
+        elif candidates:
+            earlier = [p.canonical for p in people[:position] if p.canonical in candidates]
+            mention.canonical = earlier[-1] if earlier else max(candidates, key=lambda c: full_names[c])
+        else:
+            mention.canonical = mention.key
+
+
+def _resolve_others(index: EntityIndex) -> None:
+    countries = lexicon.nationalities()
+    by_label = defaultdict(list)
+    for mention in index.mentions:
+        if mention.label == "PERSON":
+            continue
+        country = countries.get(mention.key.lower())
+        if mention.label in {"GPE", "LOC"} and country and country[1] == "name":
+            mention.canonical = country[0]
+        else:
+            mention.canonical = mention.key
+        by_label[mention.label].append(mention)
+    # "Security Council" after "UN Security Council": the shorter form is the longer one's tail.
+    for mentions in by_label.values():
+        names = Counter(m.canonical for m in mentions)
+        for mention in mentions:
+            longer = [n for n in names if n != mention.canonical and len(n.split()) > len(mention.canonical.split())
+                      and n.lower().endswith(" " + mention.canonical.lower())]
+            if len(longer) == 1 and len(mention.canonical.split()) >= 2:
+                mention.canonical = longer[0]
+
+
+def _attach_titles(index: EntityIndex, doc) -> None:
+    titles = lexicon.person_titles()
+    countries = lexicon.nationalities()
+    seen = defaultdict(list)
+    for mention in index.mentions:
+        if mention.label != "PERSON":
+            continue
+        title = _title_before(doc, mention.token_start, titles, countries) or _title_inside(mention.text, titles)
+        if title:
+            mention.title = title
+            if title not in seen[mention.canonical]:
+                seen[mention.canonical].append(title)
+    index.titles = dict(seen)
+
+
+def _title_inside(text: str, titles) -> str | None:
+    words = text.split()
+    taken = []
+    for word in words[:-1]:
+        if word.lower().rstrip(".") in titles or word.lower() in titles:
+            taken.append(word)
+        else:
+            break
+    return " ".join(taken) or None
+
+
+def _title_before(doc, start: int, titles, countries) -> str | None:
+    """Longest title (from data/titles.csv) that ends right before token `start`."""
+    best = None
+    for length in range(1, 6):
+        begin = start - length
+        if begin < 0:
+            break
+        span = doc[begin:start]
+        if any(t.is_punct or t.is_space for t in span):
+            break
+        phrase = span.text.lower().rstrip(".")
+        if phrase in titles or span.text.lower() in titles:
+            best = span.text
+    if best is None:
+        return None
+    return best

@@ -1,0 +1,54 @@
+"""Loading of the data files in `newsvoices/data/` (rules and tables as data, not code)."""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+
+
+def data_path(name: str):
+    return resources.files("newsvoices").joinpath("data", name)
+
+
+def read_lines(name: str) -> list[str]:
+    """A word list: one entry per line; `#` starts a comment; blank lines are ignored."""
+    text = data_path(name).read_text(encoding="utf-8")
+    entries = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            entries.append(line)
+    return entries
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    with data_path(name).open(encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(line for line in handle if not line.startswith("#"))]
+
+
+@lru_cache(maxsize=None)
+def nationalities() -> dict[str, tuple[str, str]]:
+    """Lower-cased surface form -> (country, kind) for country names, adjectives and peoples."""
+    table = {}
+    for row in read_table("nationalities.csv"):
+        table.setdefault(row["form"].strip().lower(), (row["country"].strip(), row["kind"].strip()))
+    return table
+
+
+@lru_cache(maxsize=None)
+def titles() -> dict[str, str]:
+    """Lower-cased title or role noun -> kind (honorific, title, role)."""
+    table = {}
+    for row in read_table("titles.csv"):
+        table.setdefault(row["title"].strip().lower(), row["kind"].strip())
+    return table
+
+
+@lru_cache(maxsize=None)
+def role_nouns() -> frozenset[str]:
+    return frozenset(t for t, kind in titles().items() if kind == "role" and " " not in t)
+
+
+@lru_cache(maxsize=None)
+def person_titles() -> frozenset[str]:
+    return frozenset(t for t, kind in titles().items() if kind in {"title", "honorific"})

@@ -1,0 +1,52 @@
+"""The one entry point: `analyze(path_or_text)` runs every step and returns an `Analysis`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import tables
+from .article import Article, load_article
+from .entities import EntityIndex, find_entities
+from .nlp import load_model, parse
+from .quotes import find_statements
+
+
+@dataclass
+class Analysis:
+    """Everything newsvoices reads off one article, as DataFrames (offsets index `article.text`)."""
+
+    article: Article
+    doc: object = field(repr=False)
+    entity_index: EntityIndex = field(repr=False)
+    tokens: pd.DataFrame = field(repr=False)
+    entities: pd.DataFrame = field(repr=False)
+    entity_counts: pd.DataFrame = field(repr=False)
+    statements: pd.DataFrame = field(repr=False)
+    speakers: pd.DataFrame = field(repr=False)
+    statement_list: list = field(default_factory=list, repr=False)
+
+    def people(self) -> pd.DataFrame:
+        return self.entity_counts[self.entity_counts["label"] == "PERSON"].reset_index(drop=True)
+
+
+def analyze(source, *, nlp=None, doc=None, name: str | None = None) -> Analysis:
+    """Analyse one article (a path to a .txt/.md/.html file, an `Article`, or the text itself)."""
+    article = source if isinstance(source, Article) else load_article(source, name=name)
+    nlp = nlp or load_model()
+    doc = doc if doc is not None else parse(article.text, nlp)
+    index = find_entities(doc, article.paragraph_at)
+    entities = tables.entity_table(index)
+    statement_list = find_statements(doc, article, index)
+    statements = tables.statement_table(statement_list)
+    return Analysis(
+        article=article,
+        doc=doc,
+        entity_index=index,
+        tokens=tables.token_table(doc, article.paragraph_at),
+        entities=entities,
+        entity_counts=tables.entity_count_table(entities, index.titles),
+        statements=statements,
+        speakers=tables.speaker_table(statements),
+        statement_list=statement_list,
+    )

@@ -1,0 +1,576 @@
+"""Step 4: attributed statements and their speakers.
+
+Three passes over a parsed article:
+
+1. quotation marks: every span inside quotation marks of any style (not apostrophes),
+   including quotes that run over paragraphs and quotes left open by a missing mark;
+2. cues: speech verbs and nouns from `data/` matched on lemmas, each with its speaker
+   (subject, inverted subject, "according to X") and its content (a complement clause, the
+   clause the cue is a parenthetical of, a quote next to it, "what X called Y");
+3. floating quotes: a quoted sentence with no cue goes to the speaker of the statement next
+   to it in the same or the previous paragraph.
+
+Speakers are then resolved to one canonical person or source (`speakers.py`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Subject words that never name a source ("it is said", "there was said to be").
+NON_SOURCES = {"there", "which", "that", "what", "who", "whom"}
+MIN_FLOATING_WORDS = 4
+
+
+@lru_cache(maxsize=None)
+def speech_verbs() -> frozenset[str]:
+    return frozenset(lexicon.read_lines("speech_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def object_content_verbs() -> frozenset[str]:
+    return frozenset(lexicon.read_lines("object_content_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def speech_nouns() -> frozenset[str]:
+    return frozenset(lexicon.read_lines("speech_nouns.txt"))
+
+
+@dataclass
+class QuoteSpan:
+    """Text inside quotation marks. `start`/`end` are the content, without the marks."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None  # None: the quote was never closed (ends at its paragraph's end)
+    double: bool = True
+
+
+@dataclass
+class Statement:
+    content_start: int
+    content_end: int
+    kind: str  # direct, indirect, mixed
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    mention_root: int | None = None  # token index of the mention's head word
+    content: str = ""
+    speaker: str | None = None
+    anonymous: bool = False
+    affiliation: str | None = None
+    role: str | None = None
+    paragraph: int = 0
+    sentence: int = 0
+    floating: bool = False
+    quotes: list = field(default_factory=list, repr=False)
+
+
+# ---------------------------------------------------------------- quotation marks
+
+def find_quotes(text: str, paragraph_bounds: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
+    """All quotation-mark spans of `text`. Never raises, whatever the marks."""
+    if paragraph_bounds is None:
+        paragraph_bounds = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text)]
+    spans: list[QuoteSpan] = []
+    pending: QuoteSpan | None = None  # a double quote carried over from the previous paragraph
+    for number, (p_start, p_end) in enumerate(paragraph_bounds):
+        para_spans, still_open = _quotes_in_paragraph(text, p_start, p_end, pending)
+        spans.extend(para_spans)
+        pending = None
+        if still_open is not None:
+            next_start = paragraph_bounds[number + 1][0] if number + 1 < len(paragraph_bounds) else None
+            if next_start is not None and text[next_start] in DOUBLE_OPEN + '"':
+                pending = still_open  # the quote goes on in the next paragraph, which reopens it
+            else:
+                still_open.end = _trim_end(text, still_open.start, p_end)
+                spans.append(still_open)
+    return [s for s in spans if s.end > s.start]
+
+
+def _quotes_in_paragraph(text, p_start, p_end, pending):
+    spans = []
+    double = pending
+    single = None
+    i = p_start
+    if pending is not None and text[p_start] in DOUBLE_OPEN + '"':
+        i += 1  # the reopening mark of a continued quote
+    while i < p_end:
+        ch = text[i]
+        before = text[i - 1] if i > p_start else " "
+        after = text[i + 1] if i + 1 < p_end else " "
+        if ch in DOUBLE_OPEN and double is None:
+            double = QuoteSpan(i + 1, i + 1, i, None, True)
+            single = None
+        elif ch in DOUBLE_OPEN and double is not None and ch == "“" and before.isspace():
+            # A second opener: the earlier quote lost its closing mark; restart here.
+            double.end = _trim_end(text, double.start, i)
+            spans.append(double)
+            double = QuoteSpan(i + 1, i + 1, i, None, True)
+        elif ch in DOUBLE_CLOSE and double is not None:
+            double.end, double.close_mark = i, i
+            spans.append(double)
+            double = None
+        elif ch == '"':
+            if double is not None and not (before.isspace() and not after.isspace()):
+                double.end, double.close_mark = i, i
+                spans.append(double)
+                double = None
+            elif double is None and not after.isspace():
+                double = QuoteSpan(i + 1, i + 1, i, None, True)
+        elif double is None and ch in SINGLE_OPEN + "'" and single is None:
+            if not before.isalnum() and (after.isalpha() or after in "“\""):
+                single = QuoteSpan(i + 1, i + 1, i, None, False)
+        elif double is None and single is not None and ch in SINGLE_CLOSE + "'":
+            if not before.isspace() and not after.isalnum():
+                single.end, single.close_mark = i, i
+                if i - single.start >= 2:
+                    spans.append(single)
+                single = None
+        i += 1
+    return spans, double
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# ---------------------------------------------------------------- statements
+
+def find_statements(doc, article, entity_index=None) -> list[Statement]:
+    """Statements of a parsed article, in text order, with speakers resolved."""
+    from .speakers import resolve_speakers
+
+    text = doc.text
+    bounds = [(p.start, p.end) for p in article.paragraphs]
+    quotes = find_quotes(text, bounds)
+    in_quote = _quote_membership(doc, quotes)
+    sentence_number = {sent.start: n for n, sent in enumerate(doc.sents)}
+    body_start = _body_start(article)
+
+    statements: list[Statement] = []
+    claimed: set[int] = set()  # quotes already given to a statement
+    for sent in doc.sents:
+        for token in sent:
+            if in_quote[token.i] is not None:
+                continue
+            statement = _statement_from_cue(token, doc, quotes, in_quote, claimed, body_start)
+            if statement is None:
+                continue
+            statement.sentence = sentence_number[sent.start]
+            statements.append(statement)
+
+    statements = _drop_overlaps(statements)
+    _add_floating_quotes(statements, quotes, claimed, doc, article, sentence_number)
+    statements.sort(key=lambda s: s.content_start)
+    for statement in statements:
+        statement.content = text[statement.content_start:statement.content_end]
+        statement.paragraph = article.paragraph_at(statement.content_start if statement.mention_start is None else min(statement.content_start, statement.mention_start))
+    resolve_speakers(statements, doc, article, entity_index)
+    return statements
+
+
+def _body_start(article) -> int:
+    """Offset after the title and dateline: content never starts inside them."""
+    if not article.paragraphs:
+        return 0
+    first = article.paragraphs[1] if article.title and len(article.paragraphs) > 1 else article.paragraphs[0]
+    start = first.start
+    if article.dateline and article.text.startswith(article.dateline, start):
+        start += len(article.dateline)
+    return start
+
+
+def _quote_membership(doc, quotes) -> list[int | None]:
+    membership: list[int | None] = [None] * len(doc)
+    if not quotes:
+        return membership
+    ordered = sorted(range(len(quotes)), key=lambda q: quotes[q].start)
+    q = 0
+    for token in doc:
+        while q < len(ordered) and quotes[ordered[q]].end <= token.idx:
+            q += 1
+        if q < len(ordered):
+            span = quotes[ordered[q]]
+            if span.start <= token.idx < span.end:
+                membership[token.i] = ordered[q]
+    return membership
+
+
+def _is_cue(token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma not in speech_verbs() and lemma not in object_content_verbs():
+        return False
+    if token.pos_ not in {"VERB", "AUX"} and not (token.tag_.startswith("VB")):
+        return False
+    return True
+
+
+def _statement_from_cue(token, doc, quotes, in_quote, claimed, body_start) -> Statement | None:
+    if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        return _according_to(token, doc, quotes, in_quote, claimed, body_start)
+    if not _is_cue(token):
+        return None
+    speaker = _speaker_head(token)
+    if speaker is None:
+        return None
+    content = _content_span(token, speaker, doc, in_quote)
+    kind = "indirect"
+    quote_ids: list[int] = []
+    if content is None:
+        adjacent = _adjacent_quote(token, speaker, doc, quotes, claimed)
+        if adjacent is None:
+            return None
+        quote = quotes[adjacent]
+        content = (quote.start, quote.end)
+    content = _clip(content, body_start, doc.text)
+    if content is None:
+        return None
+    content, kind, quote_ids = _classify(content, quotes, claimed, doc.text)
+    claimed.update(quote_ids)
+    mention_start, mention_end = _mention_bounds(speaker, token)
+    return Statement(
+        content_start=content[0], content_end=content[1], kind=kind,
+        cue=_cue_text(token), cue_start=token.idx, cue_end=token.idx + len(token.text),
+        mention=doc.text[mention_start:mention_end], mention_start=mention_start, mention_end=mention_end,
+        mention_root=speaker.i, quotes=quote_ids,
+    )
+
+
+def _cue_text(token) -> str:
+    particles = [c for c in token.children if c.dep_ == "prt"]
+    return token.text + "".join(" " + p.text for p in particles)
+
+
+def _speaker_head(cue):
+    """The token heading the source of a cue verb, or None."""
+    for child in cue.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ == "nsubjpass":
+                agent = [g for g in cue.children if g.dep_ == "agent"]
+                pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]
+                return pobj[0] if pobj else None  # "it was said" names no source
+            if child.lower_ in {"who", "that"} and cue.dep_ == "relcl":
+                return cue.head  # "a man who said ...": the man
+            return None if child.lower_ in NON_SOURCES else child
+    # "..., saying that ..." / "and added that ...": the subject of the verb it hangs on.
+    if cue.dep_ in {"conj", "advcl", "xcomp"} and cue.head.i != cue.i:
+        if cue.dep_ != "conj" and cue.tag_ not in {"VBG", "VBN"}:
+            return None
+        return _speaker_head(cue.head) if _has_subject(cue.head) else None
+    # Parse slips around appositions: the nearest noun phrase before the cue in its sentence.
+    if cue.dep_ in {"ROOT", "parataxis", "ccomp"}:
+        return _nearest_noun_before(cue) or _nearest_noun_after(cue)
+    return None
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _nearest_noun_before(cue):
+    sent = cue.sent
+    for token in reversed(list(sent[: cue.i - sent.start])):
+        if token.dep_ in {"relcl", "acl"} or token.is_punct:
+            continue
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"appos", "nsubj", "npadvmod", "dep"}:
+            if not any(a.dep_ in {"relcl", "acl"} and a.i < token.i for a in token.ancestors if a.i < cue.i and a.sent == sent and a.dep_ in {"relcl"}):
+                return token
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"relcl", "acl", "xcomp", "auxpass", "aux"} and not any(a.dep_ == "relcl" for a in token.ancestors):
+            break
+    return None
+
+
+def _nearest_noun_after(cue):
+    for token in cue.doc[cue.i + 1: cue.sent.end]:
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj", "dobj", "attr", "npadvmod", "appos", "dep"}:
+            return token
+        if token.pos_ in {"VERB", "AUX"} or token.is_punct:
+            return None
+    return None
+
+
+def _mention_bounds(speaker, cue) -> tuple[int, int]:
+    """The speaker's noun phrase, without a trailing comma or a following clause after the cue."""
+    tokens = [t for t in speaker.subtree if t.i != cue.i and not cue.is_ancestor(t) or t.i in {s.i for s in speaker.subtree}]
+    left = speaker.left_edge
+    right = speaker.right_edge
+    while right.i > left.i and (right.is_punct or right.is_space):
+        right = right.doc[right.i - 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def _subtree_bounds(token, exclude=None) -> tuple[int, int]:
+    words = [t for t in token.subtree if exclude is None or t.i not in exclude]
+    return words[0].i, words[-1].i + 1
+
+
+def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
+    """Character span of what the cue reports, found on the dependency parse."""
+    speaker_tokens = {t.i for t in speaker.subtree}
+    # "in what X called a hopeful sign": the naming complement is the content.
+    if cue.lemma_.lower() in {"call", "describe", "label", "term", "dub"}:
+        for child in cue.children:
+            if child.dep_ in {"oprd", "xcomp", "attr"} and not child.i in speaker_tokens:
+                return _token_span_chars(doc, *_subtree_bounds(child))
+            if child.dep_ == "prep" and child.lower_ in {"for", "on"}:
+                objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+                if objects:
+                    start = objects[0].left_edge.i
+                    end = max(t.i for t in child.subtree) + 1
+                    tail = [c for c in cue.children if c.dep_ in {"xcomp", "ccomp"} and c.i > child.i]
+                    if tail:
+                        end = max(end, tail[-1].right_edge.i + 1)
+                    return _token_span_chars(doc, start, end)
+        return None
+    # A complement clause: "X said (that) ...", "X told reporters ...".
+    for child in cue.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.i not in speaker_tokens:
+            if child.dep_ == "xcomp" and cue.lemma_.lower() not in {"urge", "ask", "promise", "vow", "threaten", "pledge", "order", "tell", "warn", "plead", "swear", "agree", "propose", "demand", "instruct", "advise"}:
+                continue
+            start, end = _subtree_bounds(child)
+            if child.dep_ == "xcomp":
+                # "urged Congress to act": the object is part of what was urged.
+                objects = [c for c in cue.children if c.dep_ in {"dobj"} and c.i < child.i]
+                if objects:
+                    start = objects[0].left_edge.i
+            if start > cue.i:
+                end = _extend_to_sentence_end(doc, cue, end)
+            return _token_span_chars(doc, start, end)
+    # "repeated the stance that ...": a statement noun with its that-clause.
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in speech_nouns():
+            for clause in child.children:
+                if clause.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    start, end = _subtree_bounds(clause)
+                    return _token_span_chars(doc, start, _extend_to_sentence_end(doc, cue, end))
+    # "X cited polls showing ...", "X denied the allegations", "X pointed to the numbers"
+    if cue.lemma_.lower() in object_content_verbs():
+        for child in cue.children:
+            target = child
+            if child.dep_ == "prep" and child.lower_ in {"to", "out"}:
+                target = next((g for g in child.children if g.dep_ == "pobj"), None)
+            elif child.dep_ != "dobj":
+                continue
+            if target is not None and target.pos_ != "PRON" and target.i > cue.i:
+                return _token_span_chars(doc, *_subtree_bounds(child if child.dep_ == "dobj" else target))
+    # A dobj that is a quotation or a clause-like object ("said 'no'") is not handled; a
+    # parenthetical cue ("..., he said") reports the clause it hangs on.
+    if cue.dep_ in {"parataxis", "ccomp", "conj", "advcl"} and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
+        head = cue.head
+        if head.lemma_.lower() in speech_verbs() and _has_subject(head):
+            return None  # "X said A and added B" is handled as its own cue
+        if cue.dep_ in {"conj", "advcl"} and _has_subject(cue):
+            pass
+        sent = cue.sent
+        start = sent.start
+        cue_left = min(t.i for t in cue.subtree)
+        if speaker.i < cue.i:
+            cue_left = min(cue_left, speaker.left_edge.i)
+        return _token_span_chars(doc, start, cue_left) if cue_left > start else None
+    # Cue at the root with the clause before it attached elsewhere: "A, B said." with A parsed as a sibling.
+    return None
+
+
+def _extend_to_sentence_end(doc, cue, end: int) -> int:
+    """Let content after the cue run on through "..., and B" when the parse cut it short."""
+    sent_end = cue.sent.end
+    tail = doc[end:sent_end]
+    if not len(tail):
+        return end
+    words = [t for t in tail if not t.is_punct and not t.is_space]
+    if not words:
+        return end
+    first = next((t for t in tail if not t.is_space and t.text != ","), None)
+    if first is None or first.lower_ not in {"and", "but", "or", "while", "as"}:
+        return end
+    if any(t.lemma_.lower() in speech_verbs() and t.pos_ == "VERB" for t in tail):
+        return end
+    return sent_end
+
+
+def _token_span_chars(doc, start: int, end: int) -> tuple[int, int] | None:
+    if end <= start:
+        return None
+    span = doc[start:end]
+    return span.start_char, span.end_char
+
+
+def _clip(content, body_start: int, text: str) -> tuple[int, int] | None:
+    """Trim marks, punctuation, connectives and the dateline from a content span's edges."""
+    start, end = content
+    if start < body_start <= end:
+        start = body_start
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and (text[start].isspace() or text[start] in ",;:—–-…" or (text[start] in ALL_MARKS and _is_closing_at(text, start))):
+            start += 1
+            changed = True
+        match = re.match(r"(?:that|but|and|so|yet|however|also)(?=[\s,])[\s,]*", text[start:end], flags=re.I)
+        if match and match.end() < end - start and text[start:start + match.end()].strip().lower() in {"that", "but", "and", "so", "yet", "however", "also", "however,"}:
+            start += match.end()
+            changed = True
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+            end -= 1
+            changed = True
+        # a closing mark left without its opener, or an opener left without its closer
+        while end > start and text[end - 1] in ALL_MARKS and _count_marks(text[start:end - 1]) % 2 == 0:
+            end -= 1
+            changed = True
+    if end - start < 2 or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return start, end
+
+
+def _is_closing_at(text: str, i: int) -> bool:
+    return text[i] in DOUBLE_CLOSE + SINGLE_CLOSE or (i + 1 < len(text) and text[i + 1].isspace())
+
+
+def _count_marks(text: str) -> int:
+    return sum(1 for ch in text if ch in "“”\"«»")
+
+
+def _classify(content, quotes, claimed, text):
+    """direct (a quote is the content), mixed (content holds a quoted fragment) or indirect."""
+    start, end = content
+    inside = [q for q, span in enumerate(quotes) if span.start < end and span.end > start and q not in claimed]
+    if not inside:
+        return content, "indirect", []
+    covered = sum(min(end, quotes[q].end) - max(start, quotes[q].start) for q in inside)
+    outside_words = len(re.findall(r"\w+", _outside_quotes(text, start, end, [quotes[q] for q in inside])))
+    if covered >= 0.6 * (end - start) or outside_words <= 2:
+        # The quote is the statement: take it whole, even the parts the parse left out.
+        first, last = quotes[inside[0]], quotes[inside[-1]]
+        end = last.end
+        while end > first.start and text[end - 1] in ", \n":
+            end -= 1
+        return (first.start, end), "direct", inside
+    return content, "mixed", inside
+
+
+def _outside_quotes(text, start, end, spans) -> str:
+    pieces, position = [], start
+    for span in sorted(spans, key=lambda s: s.start):
+        pieces.append(text[position:max(position, span.open_mark)])
+        position = max(position, (span.close_mark + 1) if span.close_mark is not None else span.end)
+    pieces.append(text[position:end])
+    return " ".join(pieces)
+
+
+def _adjacent_quote(cue, speaker, doc, quotes, claimed) -> int | None:
+    """A quote right before the cue ("…,” she said) or right after it (she said: “…”)."""
+    sent = cue.sent
+    left = min(cue.i, speaker.left_edge.i)
+    right = max(cue.i, speaker.right_edge.i)
+    left_char = doc[left].idx
+    right_char = doc[right].idx + len(doc[right].text)
+    best = None
+    for q, span in enumerate(quotes):
+        if q in claimed:
+            continue
+        close = span.close_mark if span.close_mark is not None else span.end
+        gap_before = doc.text[close + 1:left_char] if close < left_char else None
+        gap_after = doc.text[right_char:span.open_mark] if span.open_mark >= right_char else None
+        if gap_before is not None and len(gap_before) <= 3 and "\n" not in gap_before:
+            best = q
+        elif gap_after is not None and re.fullmatch(r"[^\n\w]{0,3}|\s*(?:that|,)\s*", gap_after) and span.open_mark < sent.end_char + 3:
+            return q
+    return best
+
+
+def _according_to(token, doc, quotes, in_quote, claimed, body_start) -> Statement | None:
+    to = doc[token.i + 1]
+    objects = [c for c in list(to.children) + list(token.children) if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    speaker = objects[0]
+    phrase_start = token.i
+    phrase_end = max(t.i for t in speaker.subtree) + 1
+    sent = token.sent
+    before = (sent.start, phrase_start)
+    after = (phrase_end, sent.end)
+    content = before if (before[1] - before[0]) >= (after[1] - after[0]) else after
+    span = _token_span_chars(doc, *content)
+    if span is None:
+        return None
+    span = _clip(span, body_start, doc.text)
+    if span is None:
+        return None
+    span, kind, quote_ids = _classify(span, quotes, claimed, doc.text)
+    claimed.update(quote_ids)
+    return Statement(span[0], span[1], kind, cue="according to", cue_start=token.idx, cue_end=to.idx + len(to.text),
+                     mention=doc[speaker.left_edge.i:speaker.right_edge.i + 1].text,
+                     mention_start=speaker.left_edge.idx, mention_end=speaker.right_edge.idx + len(speaker.right_edge.text),
+                     mention_root=speaker.i, quotes=quote_ids)
+
+
+def _drop_overlaps(statements: list[Statement]) -> list[Statement]:
+    """Where two cues yield nearly the same content, keep the first (outer) one."""
+    kept: list[Statement] = []
+    for statement in statements:
+        duplicate = False
+        for other in kept:
+            overlap = min(other.content_end, statement.content_end) - max(other.content_start, statement.content_start)
+            shorter = min(other.content_end - other.content_start, statement.content_end - statement.content_start)
+            if overlap > 0.8 * shorter and other.mention_start == statement.mention_start:
+                duplicate = True
+                break
+        if not duplicate:
+            kept.append(statement)
+    return kept
+
+
+def _stands_as_sentence(text, span, article) -> bool:
+    """A floating quote is a quoted sentence: nothing but the start of a paragraph or the end
+    of a sentence before its opening mark, and the end of a sentence or paragraph after it."""
+    paragraph = article.paragraphs[article.paragraph_at(span.open_mark)]
+    before = text[paragraph.start:span.open_mark].rstrip()
+    if before and before[-1] not in ".!?…:" + DOUBLE_CLOSE + '"':
+        return False
+    inner = text[span.start:span.end].rstrip()
+    if not inner or not (inner[0].isupper() or inner[0].isdigit() or inner[0] in "…."):
+        return False
+    end = (span.close_mark + 1) if span.close_mark is not None else span.end
+    after = text[end:paragraph.end].lstrip()
+    return not after or after[0] in DOUBLE_OPEN + '"' or after[0].isupper() or inner[-1] in ".!?…" and not after[:1].islower()
+
+
+def _add_floating_quotes(statements, quotes, claimed, doc, article, sentence_number) -> None:
+    """Quoted sentences with no cue take the speaker of the statement beside them."""
+    covered = [(s.content_start, s.content_end) for s in statements]
+    for q, span in enumerate(quotes):
+        if q in claimed or any(a <= span.start and span.end <= b for a, b in covered):
+            continue
+        words = re.findall(r"\w+", doc.text[span.start:span.end])
+        if len(words) < MIN_FLOATING_WORDS or not _stands_as_sentence(doc.text, span, article):
+            continue  # a title, a nickname, a scare-quoted term, a phrase inside someone else's sentence
+        paragraph = article.paragraph_at(span.start)
+        before = [s for s in statements if s.content_end <= span.open_mark and article.paragraph_at(s.content_start) >= paragraph - 1]
+        after = [s for s in statements if s.content_start > span.end and article.paragraph_at(s.content_start) == paragraph]
+        neighbour = before[-1] if before else (after[0] if after else None)
+        if neighbour is None:
+            continue
+        sentence = sentence_number.get(doc.char_span(span.start, span.end, alignment_mode="expand").sent.start, 0) if doc.char_span(span.start, span.end, alignment_mode="expand") is not None else 0
+        content = (span.start, _trim_end(doc.text, span.start, span.end))
+        floating = Statement(content[0], content[1], "direct", sentence=sentence, floating=True, quotes=[q])
+        floating.mention_root = None
+        floating.speaker_of = neighbour  # resolved with the neighbour's speaker
+        statements.append(floating)
+        claimed.add(q)

@@ -1,0 +1,302 @@
+"""Who said it: each statement's mention resolved to one canonical speaker.
+
+- a name ("Abu Zuhri", "senior Hamas official Sami Abu Zuhri") resolves through the article's
+  canonical people; the words around the name become the role and the affiliation;
+- a title alone ("the US Secretary of State") resolves to the one person carrying that title;
+- pronouns (he, she, they, it) go to the nearest earlier speaker or subject that fits;
+- definite nominals ("the official", "the spokesman") go to the nearest earlier speaker with
+  that role, so an anonymous source mentioned again stays one speaker;
+- unnamed sources ("a senior Israeli government official, who asked not to be identified")
+  become anonymous speakers described by their role, with the affiliation read off their words.
+Affiliations come from nationality words (data/nationalities.csv), organisations and places.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+GROUP_PRONOUNS = {"they", "we", "them", "us"}
+THING_PRONOUNS = {"it"}
+GROUP_NOUNS = {"side", "sides", "both", "group", "groups", "party", "parties", "government", "movement",
+               "organization", "organisation", "company", "campaign", "administration", "ministry", "agency",
+               "team", "committee", "council", "office", "department", "family", "families", "residents",
+               "people", "officials", "sources", "others", "critics", "supporters", "analysts", "experts"}
+ORG_NOUNS = {"group", "organization", "organisation", "movement", "party", "company", "militia", "faction",
+             "government", "administration", "ministry", "agency", "campaign", "committee"}
+ANONYMITY_WORDS = re.compile(r"\b(?:not (?:to be |being )?(?:identified|named)|anonymity|anonymously|unnamed|"
+                             r"declined to be (?:identified|named)|not authori[sz]ed)\b", re.I)
+SOURCE_NOUNS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides", "insider",
+                "diplomat", "diplomats", "someone", "resident", "residents", "witness", "witnesses"}
+
+
+@dataclass
+class Referent:
+    position: int
+    speaker: str
+    kind: str  # person, group, thing
+    role: str | None = None
+    affiliation: str | None = None
+    anonymous: bool = False
+
+
+def resolve_speakers(statements, doc, article, entity_index) -> None:
+    people_by_token = {}
+    orgs = []
+    person_subjects = []
+    if entity_index is not None:
+        for mention in entity_index.mentions:
+            for i in range(mention.token_start, mention.token_end):
+                people_by_token.setdefault(i, mention)
+            if mention.label in {"ORG", "GPE", "NORP"}:
+                orgs.append(mention)
+            if mention.label == "PERSON":
+                root = doc[mention.token_start:mention.token_end].root
+                if root.dep_ in {"nsubj", "nsubjpass"} or root.head.dep_ in {"nsubj", "nsubjpass"}:
+                    person_subjects.append(mention)
+    referents: list[Referent] = []
+    for statement in sorted(statements, key=lambda s: (s.mention_start if s.mention_start is not None else s.content_start)):
+        if getattr(statement, "speaker_of", None) is not None:
+            continue
+        root = doc[statement.mention_root]
+        referent = _resolve(root, statement, doc, entity_index, people_by_token, orgs, person_subjects, referents)
+        statement.speaker = referent.speaker
+        statement.anonymous = referent.anonymous
+        statement.affiliation = referent.affiliation
+        statement.role = referent.role
+        referents.append(Referent(statement.mention_start or statement.content_start, referent.speaker, referent.kind,
+                                  referent.role, referent.affiliation, referent.anonymous))
+    for statement in statements:
+        neighbour = getattr(statement, "speaker_of", None)
+        if neighbour is not None:
+            statement.speaker = neighbour.speaker
+            statement.anonymous = neighbour.anonymous
+            statement.affiliation = neighbour.affiliation
+            statement.role = neighbour.role
+            statement.mention = None
+            del statement.speaker_of
+    _unify_affiliations(statements)
+
+
+def _unify_affiliations(statements) -> None:
+    """A speaker's affiliation is the one most often read off their mentions."""
+    from collections import Counter, defaultdict
+
+    seen = defaultdict(Counter)
+    roles = defaultdict(Counter)
+    for s in statements:
+        if s.affiliation:
+            seen[s.speaker][s.affiliation] += 1
+        if s.role:
+            roles[s.speaker][s.role] += 1
+    for s in statements:
+        if seen[s.speaker]:
+            s.affiliation = seen[s.speaker].most_common(1)[0][0]
+        if not s.role and roles[s.speaker]:
+            s.role = roles[s.speaker].most_common(1)[0][0]
+
+
+def _noun_phrase(root):
+    """The speaker's noun phrase without relative clauses, appositions or trailing punctuation."""
+    cut = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"}
+    keep = [root]
+    for child in root.children:
+        if child.dep_ in cut:
+            continue
+        keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    return keep
+
+
+def _resolve(root, statement, doc, entity_index, people_by_token, orgs, person_subjects, referents) -> Referent:
+    position = statement.mention_start
+    phrase = _noun_phrase(root)
+    lower = root.lower_
+    full_mention = statement.mention or root.text
+
+    # 1. a named person anywhere in the mention (the head, a compound, an apposition)
+    person = people_by_token.get(root.i)
+    if person is None or person.label != "PERSON":
+        person = next((people_by_token[t.i] for t in root.subtree if t.i in people_by_token and people_by_token[t.i].label == "PERSON"), None)
+    if person is not None and person.label == "PERSON":
+        role_tokens = [t for t in phrase if t.i < person.token_start and t.dep_ not in {"det", "poss", "case"} and not t.is_punct]
+        role = " ".join(t.text for t in role_tokens) or person.title
+        if person.title and role and person.title not in role:
+            role = person.title + ", " + role
+        affiliation = _affiliation(_close_words(root, person), doc, orgs, position, exclude=person) or \
+            _affiliation_of_title(person.title)
+        if affiliation is None:
+            affiliation = _known_affiliation(referents, person.canonical)
+        return Referent(position, person.canonical, "person", role or None, affiliation)
+
+    # 2. pronouns
+    if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+        return _resolve_pronoun(lower, position, referents, person_subjects, orgs, doc)
+
+    # 3. an organisation or a country speaking ("Hamas said", "the White House said")
+    mention = people_by_token.get(root.i)
+    if mention is not None and mention.label in {"ORG", "GPE", "NORP", "FAC", "LOC"}:
+        return Referent(position, mention.canonical, "group", None, _country_or_self(mention))
+
+    words = [t for t in phrase if t.dep_ not in {"det", "predet"} and not t.is_punct]
+    description = _description(phrase, root, doc, orgs, position)
+    definite = any(t.dep_ in {"det", "poss"} and t.lower_ in {"the", "this", "that", "these", "those"} for t in root.children)
+
+    # 4. a title standing for the person who holds it ("the US Secretary of State")
+    if entity_index is not None and root.pos_ == "PROPN" or (lower in lexicon.person_titles()):
+        title_words = [t.text for t in words if not _is_place_word(t)]
+        holder = entity_index.person_with_title(" ".join(title_words)) if entity_index is not None and title_words else None
+        if holder:
+            affiliation = _affiliation(phrase, doc, orgs, position) or _known_affiliation(referents, holder)
+            return Referent(position, holder, "person", " ".join(title_words), affiliation)
+
+    # 5. a definite nominal: the earlier speaker with that role ("the official", "the minister")
+    if definite and root.pos_ == "NOUN":
+        for referent in reversed(referents):
+            if referent.role and root.lemma_.lower() in referent.role.lower().split():
+                return referent
+        for referent in reversed(referents):
+            if referent.kind == "person" and referent.role and lower in referent.role.lower():
+                return referent
+
+    # 6. groups ("both sides", "officials") and unnamed sources
+    affiliation = _affiliation(phrase, doc, orgs, position)
+    anonymous = bool(ANONYMITY_WORDS.search(full_mention)) or (
+        root.lemma_.lower() in lexicon.role_nouns() | SOURCE_NOUNS and not definite)
+    kind = "group" if root.tag_ in {"NNS", "NNPS"} or root.lower_ in GROUP_NOUNS or any(t.lower_ == "both" for t in phrase) else "person"
+    if kind == "group" and root.lemma_.lower() not in SOURCE_NOUNS | lexicon.role_nouns():
+        anonymous = False
+    return Referent(position, description, kind, description if root.lemma_.lower() in lexicon.role_nouns() | SOURCE_NOUNS else None,
+                    affiliation, anonymous)
+
+
+def _close_words(root, person):
+    """The words that describe a named speaker directly: the noun phrase and the heads of its
+    appositions with their modifiers, not the places or groups further down those clauses.
+    Words of the person's title are left out ("Secretary of State" says nothing of a side)
+    except nationality words ("US Secretary of State")."""
+    title_words = len(person.title.split()) if person.title else 0
+    title_range = range(person.token_start - title_words, person.token_start)
+    words = []
+    for token in _noun_phrase(root):
+        words.append(token)
+    for child in root.children:
+        if child.dep_ == "appos":
+            words.append(child)
+            words.extend(c for c in child.children if c.dep_ in {"amod", "compound", "nmod", "poss"})
+    return [t for t in sorted(words, key=lambda t: t.i) if t.i not in title_range or _is_place_word(t)]
+
+
+def _resolve_pronoun(lower, position, referents, person_subjects, orgs, doc) -> Referent:
+    if lower in PERSON_PRONOUNS:
+        last_referent = next((r for r in reversed(referents) if r.kind == "person" and r.position < position), None)
+        last_subject = next((m for m in reversed(person_subjects) if m.start_char < position), None)
+        if last_subject is not None and (last_referent is None or last_subject.start_char > last_referent.position):
+            known = next((r for r in reversed(referents) if r.speaker == last_subject.canonical), None)
+            return known or Referent(position, last_subject.canonical, "person")
+        if last_referent is not None:
+            return last_referent
+        return Referent(position, lower, "person")
+    if lower in GROUP_PRONOUNS:
+        last = next((r for r in reversed(referents) if r.kind == "group" and r.position < position), None)
+        if last is not None:
+            return last
+    org = next((m for m in reversed(orgs) if m.start_char < position and m.label == "ORG"), None)
+    if org is not None:
+        return Referent(position, org.canonical, "group", None, org.canonical)
+    last = next((r for r in reversed(referents) if r.position < position), None)
+    return last or Referent(position, lower, "group")
+
+
+def _description(phrase, root, doc, orgs, position) -> str:
+    """A readable name for an unnamed source: 'senior Israeli government official',
+    'official close to the talks'; "of the group" becomes the organisation it refers to."""
+    words = []
+    moved = None
+    for token in phrase:
+        if token.dep_ in {"det", "predet", "poss"} and token.head == root and token.lower_ != "both":
+            continue
+        if token.is_punct and token.text not in "-–":
+            continue
+        words.append(token)
+    # "an official of the group" -> "Hamas official" when "the group" is an earlier organisation
+    preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "for", "with", "at", "in"}]
+    for prep in preps:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        org = _organisation_for(objects[0], doc, orgs, position)
+        if org:
+            drop = {t.i for t in prep.subtree}
+            words = [t for t in words if t.i not in drop]
+            moved = org
+    text_words = [t.text for t in words]
+    if moved:
+        head_index = next((k for k, t in enumerate(words) if t.i == root.i), len(words) - 1)
+        text_words.insert(head_index, moved)
+    return re.sub(r"\s+([-–])\s+", r"\1", " ".join(text_words)).strip() or root.text
+
+
+def _organisation_for(token, doc, orgs, position) -> str | None:
+    span_tokens = list(token.subtree)
+    for mention in orgs:
+        if mention.label == "ORG" and mention.token_start <= token.i < mention.token_end:
+            return mention.canonical
+    if token.lemma_.lower() in ORG_NOUNS and any(c.lower_ == "the" for c in token.children) and len(span_tokens) <= 3:
+        # "the group" refers back to an organisation that stood on its own, not to a modifier ("a UN resolution")
+        earlier = [m for m in orgs if m.label == "ORG" and m.start_char < position
+                   and doc[m.token_start:m.token_end].root.dep_ not in {"compound", "nmod", "amod", "poss"}]
+        if earlier:
+            return earlier[-1].canonical
+    return None
+
+
+def _is_place_word(token) -> bool:
+    return token.text.lower() in lexicon.nationalities() or token.ent_type_ in {"GPE", "NORP"}
+
+
+def _affiliation(tokens, doc, orgs, position, exclude=None) -> str | None:
+    """Organisation, nationality or country named in a speaker's words."""
+    nationalities = lexicon.nationalities()
+    for token in tokens:
+        if exclude is not None and exclude.token_start <= token.i < exclude.token_end:
+            continue
+        if token.ent_type_ == "ORG":
+            mention = next((m for m in orgs if m.token_start <= token.i < m.token_end), None)
+            if mention is not None:
+                return mention.canonical
+        if token.ent_type_ in {"NORP", "GPE"} or token.text.lower() in nationalities:
+            found = nationalities.get(token.text.lower())
+            if found:
+                return found[0]
+            mention = next((m for m in orgs if m.token_start <= token.i < m.token_end), None)
+            if mention is not None:
+                return _country_or_self(mention)
+    for token in tokens:
+        if token.dep_ == "pobj" and token.head.lower_ in {"of", "from", "for"}:
+            org = _organisation_for(token, doc, orgs, position)
+            if org:
+                return org
+    return None
+
+
+def _country_or_self(mention) -> str:
+    found = lexicon.nationalities().get(mention.canonical.lower())
+    return found[0] if found else mention.canonical
+
+
+def _affiliation_of_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    nationalities = lexicon.nationalities()
+    for word in re.findall(r"[\w.]+", title):
+        found = nationalities.get(word.lower())
+        if found:
+            return found[0]
+    return None
+
+
+def _known_affiliation(referents, speaker) -> str | None:
+    return next((r.affiliation for r in reversed(referents) if r.speaker == speaker and r.affiliation), None)

@@ -1,0 +1,94 @@
+"""Step 6: the DataFrames users read: tokens, entities, entity counts, statements, speakers."""
+from __future__ import annotations
+
+import pandas as pd
+
+TOKEN_COLUMNS = ["i", "text", "lemma", "pos", "tag", "dep", "head", "sentence", "paragraph",
+                 "is_stop", "is_punct", "start_char", "end_char"]
+ENTITY_COLUMNS = ["text", "label", "start_char", "end_char", "sentence", "paragraph", "canonical", "title"]
+ENTITY_COUNT_COLUMNS = ["canonical", "label", "mentions", "variants", "titles", "first_paragraph"]
+
+
+def token_table(doc, paragraph_of_char) -> pd.DataFrame:
+    rows = []
+    for n, sent in enumerate(doc.sents):
+        for token in sent:
+            if token.is_space:
+                continue
+            rows.append((token.i, token.text, token.lemma_, token.pos_, token.tag_, token.dep_, token.head.i, n,
+                         paragraph_of_char(token.idx), token.is_stop, token.is_punct, token.idx, token.idx + len(token.text)))
+    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+
+
+def entity_table(index) -> pd.DataFrame:
+    rows = [(m.text, m.label, m.start_char, m.end_char, m.sentence, m.paragraph, m.canonical, m.title) for m in index.mentions]
+    return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+
+
+def entity_count_table(entities: pd.DataFrame, titles: dict[str, list[str]]) -> pd.DataFrame:
+    if entities.empty:
+        return pd.DataFrame(columns=ENTITY_COUNT_COLUMNS)
+    rows = []
+    for (canonical, label), group in entities.groupby(["canonical", "label"], sort=False):
+        variants = list(dict.fromkeys(group["text"]))
+        rows.append((canonical, label, len(group), variants, titles.get(canonical, []) if label == "PERSON" else [],
+                     int(group["paragraph"].min())))
+    table = pd.DataFrame(rows, columns=ENTITY_COUNT_COLUMNS)
+    return table.sort_values(["mentions", "first_paragraph"], ascending=[False, True], ignore_index=True)
+
+
+STATEMENT_COLUMNS = ["content", "content_start", "content_end", "kind", "cue", "mention", "mention_start", "mention_end",
+                     "speaker", "anonymous", "affiliation", "role", "paragraph", "sentence"]
+SPEAKER_COLUMNS = ["speaker", "affiliation", "role", "anonymous", "statements", "direct", "indirect", "mixed", "first_paragraph"]
+
+
+def statement_records(statements) -> list[dict]:
+    """Plain records (the JSON contract of `python -m newsvoices quotes`)."""
+    records = []
+    for s in statements:
+        record = {column: getattr(s, column) for column in STATEMENT_COLUMNS}
+        for extra in ("stance", "stance_score", "stance_cues", "polarity", "subjectivity"):
+            if hasattr(s, extra):
+                record[extra] = getattr(s, extra)
+        records.append(record)
+    return records
+
+
+def statement_table(statements) -> pd.DataFrame:
+    records = statement_records(statements)
+    table = pd.DataFrame(records, columns=list(records[0]) if records else STATEMENT_COLUMNS)
+    for column in ("content_start", "content_end", "paragraph", "sentence"):
+        table[column] = table[column].astype("int64")
+    for column in ("mention_start", "mention_end"):
+        table[column] = table[column].astype("Int64")
+    table["anonymous"] = table["anonymous"].astype(bool)
+    return table
+
+
+def speaker_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker, most quoted first."""
+    if statements.empty:
+        return pd.DataFrame(columns=SPEAKER_COLUMNS)
+    rows = []
+    for speaker, group in statements.groupby("speaker", sort=False):
+        kinds = group["kind"].value_counts()
+        affiliation = group["affiliation"].dropna()
+        role = group["role"].dropna()
+        row = {
+            "speaker": speaker,
+            "affiliation": affiliation.mode().iloc[0] if len(affiliation) else None,
+            "role": role.mode().iloc[0] if len(role) else None,
+            "anonymous": bool(group["anonymous"].any()),
+            "statements": len(group),
+            "direct": int(kinds.get("direct", 0)),
+            "indirect": int(kinds.get("indirect", 0)),
+            "mixed": int(kinds.get("mixed", 0)),
+            "first_paragraph": int(group["paragraph"].min()),
+        }
+        for column in ("stance_score", "polarity"):
+            if column in group:
+                row[f"{column}_mean"] = float(group[column].mean())
+                row[f"{column}_std"] = float(group[column].std(ddof=0))
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    return table.sort_values(["statements", "first_paragraph"], ascending=[False, True], ignore_index=True)

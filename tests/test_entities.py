@@ -1,0 +1,57 @@
+from collections import Counter
+
+from newsvoices.article import load_article
+from newsvoices.entities import find_entities
+
+# Counted by reading the seed: every mention of each person by name (possessives included).
+SEED_PEOPLE = {"Antony Blinken": 8, "Joe Biden": 2, "Sami Abu Zuhri": 2, "Shaban Abdel-Raouf": 1, "Abdel Fattah al-Sisi": 1}
+
+
+def test_seed_people_and_counts(seed_analysis):
+    people = seed_analysis.people()
+    assert dict(zip(people["canonical"], people["mentions"])) == SEED_PEOPLE
+    blinken = people[people["canonical"] == "Antony Blinken"].iloc[0]
+    assert {"Blinken", "Antony Blinken"} <= set(blinken["variants"])
+    assert "Secretary of State" in blinken["titles"]
+    assert "President" in people[people["canonical"] == "Joe Biden"].iloc[0]["titles"]
+
+
+def test_title_words_are_not_organisations(seed_analysis):
+    orgs = seed_analysis.entity_counts.query("label == 'ORG'")["canonical"].tolist()
+    assert "State" not in orgs and "Hamas" in orgs
+
+
+def test_offsets_slice_the_text(seed_analysis):
+    text = seed_analysis.article.text
+    for row in seed_analysis.entities.itertuples():
+        assert text[row.start_char:row.end_char] == row.text
+    for row in seed_analysis.tokens.itertuples():
+        assert text[row.start_char:row.end_char] == row.text
+    assert set(seed_analysis.tokens.columns) >= {"i", "lemma", "pos", "tag", "dep", "head", "sentence", "paragraph", "is_stop", "is_punct"}
+    assert seed_analysis.tokens["paragraph"].max() == len(seed_analysis.article.paragraphs) - 1
+
+
+def test_surname_before_full_name_and_mis_tagged_surname(nlp):
+    text = ("Smithers arrived late.\n\nGovernor Waylon Smithers said the budget would pass. "
+            "Critics of Smithers's plan disagreed.\n\nRepresentative Jane Doe said no.")
+    article = load_article(text)
+    index = find_entities(nlp(text), article.paragraph_at)
+    people = Counter(m.canonical for m in index.mentions if m.label == "PERSON")
+    assert people["Waylon Smithers"] == 3
+    assert index.titles["Waylon Smithers"] == ["Governor"]
+    assert index.resolve_name("Doe") == "Jane Doe"
+
+
+def test_polnear_surnames_resolve_and_offsets_hold(nlp, polnear_dev):
+    for name, path, _ in polnear_dev[:15]:
+        article = load_article(path)
+        doc = nlp(article.text)
+        index = find_entities(doc, article.paragraph_at)
+        for mention in index.mentions:
+            assert article.text[mention.start_char:mention.end_char] == mention.text
+        canon = {m.canonical for m in index.mentions if m.label == "PERSON"}
+        for mention in index.mentions:
+            if mention.label == "PERSON" and mention.key in {"Clinton", "Trump"}:
+                full = {c for c in canon if c.endswith(mention.key) and len(c.split()) > 1}
+                if len(full) == 1:
+                    assert mention.canonical == full.pop(), name

@@ -1,0 +1,170 @@
+import json
+import subprocess
+import sys
+
+from hypothesis import given, settings, strategies as st
+
+from newsvoices import evaluate
+from newsvoices.quotes import find_quotes
+
+from conftest import GOLD, ROOT, SEED
+
+
+def statements_of(analyze_text, text):
+    return analyze_text(text).statements
+
+
+# ------------------------------------------------------------ quotation marks
+
+def test_quote_styles_and_apostrophes():
+    text = "“Curly,” he said. \"Straight,\" she said. ‘Single’ and 'plain' and «guillemets». Don’t count Hamas’ or it's."
+    found = [text[q.start:q.end] for q in find_quotes(text)]
+    assert found == ["Curly,", "Straight,", "Single", "plain", "guillemets"]
+
+
+def test_quote_over_paragraphs_and_unbalanced_marks():
+    text = "“First part of the quote.\n\n“Second part,” she said.\n\n“Never closed, he said.\n\nA plain paragraph with “a quote” left."
+    found = [text[q.start:q.end] for q in find_quotes(text)]
+    assert found[0].startswith("First part") and found[0].endswith("Second part,")
+    assert "Never closed, he said." in found
+    assert "a quote" in found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("“”‘’\"'«» \n\nab.,")), max_size=200))
+def test_random_marks_never_raise(text):
+    for quote in find_quotes(text):
+        assert 0 <= quote.start <= quote.end <= len(text)
+
+
+# ------------------------------------------------------------ statement patterns
+
+def test_direct_with_cue_after_before_and_inside(analyze_text):
+    text = ("“The bridge will open in May,” the mayor said.\n\n"
+            "The governor said: “We are ready to sign the agreement today.”\n\n"
+            "“We will not give up,” Ana Ruiz said. “Never, whatever the courts decide.”")
+    table = statements_of(analyze_text, text)
+    assert list(table["kind"]) == ["direct", "direct", "direct", "direct"]
+    assert list(table["content"]) == ["The bridge will open in May", "We are ready to sign the agreement today.",
+                                      "We will not give up", "Never, whatever the courts decide."]
+    assert list(table["speaker"])[2:] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_several_sentences_in_one_quote(analyze_text):
+    text = "“Prices are rising. Wages are not. That is the problem,” said Tom Baker, an economist."
+    row = statements_of(analyze_text, text).iloc[0]
+    assert row["content"] == "Prices are rising. Wages are not. That is the problem" and row["speaker"] == "Tom Baker"
+
+
+def test_indirect_patterns(analyze_text):
+    text = ("The minister said that the border would reopen next week.\n\n"
+            "Exports fell sharply in March, the central bank said on Monday.\n\n"
+            "Farmers will receive new subsidies, said Maria Lopez, the agriculture secretary.\n\n"
+            "Mr. Chen told reporters the deal was close.\n\n"
+            "According to the company, profits doubled last year.")
+    table = statements_of(analyze_text, text)
+    assert list(table["content"]) == [
+        "the border would reopen next week",
+        "Exports fell sharply in March",
+        "Farmers will receive new subsidies",
+        "the deal was close",
+        "profits doubled last year",
+    ]
+    assert set(table["kind"]) == {"indirect"}
+    assert list(table["cue"]) == ["said", "said", "said", "told", "according to"]
+    assert table["speaker"].iloc[2] == "Maria Lopez"
+
+
+def test_stance_noun_and_what_x_called(analyze_text):
+    text = ("Peter Novak, the union leader, spoke on Monday in what Novak called a turning point.\n\n"
+            "Novak repeated the union's position that the plant must stay open.")
+    table = statements_of(analyze_text, text)
+    assert list(table["content"]) == ["a turning point", "the plant must stay open"]
+    assert list(table["speaker"]) == ["Peter Novak", "Peter Novak"]
+
+
+def test_mixed_and_floating(analyze_text):
+    text = ("Lena Park said the plan was “a step backwards” for the region.\n\n"
+            "“We have seen this before. It never works.”")
+    table = statements_of(analyze_text, text)
+    assert list(table["kind"]) == ["mixed", "direct"]
+    assert table["content"].iloc[0] == "the plan was “a step backwards” for the region"
+    assert list(table["speaker"]) == ["Lena Park", "Lena Park"]
+    assert table["cue"].isna().iloc[1]
+
+
+def test_pronouns_nominals_and_anonymous_sources(analyze_text):
+    text = ("A senior French diplomat, who asked not to be identified, said the talks had stalled.\n\n"
+            "Prime Minister Karl Jensen said the country would wait. He said patience was needed.\n\n"
+            "The diplomat said a new round could start in June.")
+    table = statements_of(analyze_text, text)
+    speakers = list(table["speaker"])
+    assert speakers == ["senior French diplomat", "Karl Jensen", "Karl Jensen", "senior French diplomat"]
+    assert list(table["anonymous"]) == [True, False, False, True]
+    assert table["affiliation"].iloc[0] == "France"
+    assert table["role"].iloc[1] == "Prime Minister"
+
+
+def test_no_quotes_gives_an_empty_table(analyze_text):
+    table = statements_of(analyze_text, "The river rose overnight.\n\nRoads were closed in the valley.")
+    assert table.empty and "speaker" in table.columns
+
+
+def test_unbalanced_mark_still_yields_the_rest(analyze_text):
+    text = "“This quote never closes, the mayor said.\n\nThe governor said the roads would reopen on Monday."
+    table = statements_of(analyze_text, text)
+    assert "the roads would reopen on Monday" in list(table["content"])
+
+
+# ------------------------------------------------------------ the seed, through the CLI contract
+
+def seed_predictions():
+    result = subprocess.run([sys.executable, "-m", "newsvoices", "quotes", str(SEED), "--json"],
+                            capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(result.stdout)
+
+
+def test_seed_against_the_reference():
+    predicted = seed_predictions()
+    text = SEED.read_text(encoding="utf-8")
+    gold = evaluate.read_gold_json(GOLD, text)
+    for record in predicted:
+        assert text[record["content_start"]:record["content_end"]] == record["content"]
+    score = evaluate.score(gold, predicted, 0.3)
+    assert score.f1 >= 0.95, score.as_dict()
+    assert score.speaker_correct >= 15, score.as_dict()
+    counts = {}
+    for record in predicted:
+        counts[record["speaker"]] = counts.get(record["speaker"], 0) + 1
+    expected = json.loads(GOLD.read_text(encoding="utf-8"))["counts"]
+    assert sorted(counts.values(), reverse=True) == sorted(expected.values(), reverse=True)
+    for name, number in expected.items():
+        ours = [s for s in counts if evaluate.same_person(s, name)]
+        if ours:
+            assert counts[ours[0]] == number, name
+    assert counts["Antony Blinken"] == 6 and counts["Sami Abu Zuhri"] == 3 and counts["Shaban Abdel-Raouf"] == 2
+
+
+def test_seed_speakers_table(seed_analysis):
+    speakers = seed_analysis.speakers.set_index("speaker")
+    assert speakers.loc["Antony Blinken", "affiliation"] == "United States"
+    assert speakers.loc["Sami Abu Zuhri", "affiliation"] == "Hamas"
+    official = speakers.loc["senior Israeli government official"]
+    assert official["anonymous"] and official["statements"] == 2 and official["affiliation"] == "Israel"
+    assert speakers["statements"].sum() == len(seed_analysis.statements) == 16
+
+
+def test_polnear_speech_cue_recall_on_a_sample(nlp, polnear_dev):
+    from newsvoices.article import load_article
+    from newsvoices.entities import find_entities
+    from newsvoices.quotes import find_statements
+
+    total = evaluate.Score(0, 0, 0, 0)
+    for name, path, ann in polnear_dev[:12]:
+        article = load_article(path)
+        doc = nlp(article.text)
+        predicted = [vars(s) for s in find_statements(doc, article, find_entities(doc, article.paragraph_at))]
+        for record in predicted:
+            assert article.text[record["content_start"]:record["content_end"]] == record["content"]
+        total = total + evaluate.score(evaluate.read_brat(ann), predicted, 0.3)
+    assert total.precision > 0.7, total.as_dict()
