@@ -225,6 +225,8 @@ def _is_cue(token) -> bool:
 def _statement_from_cue(token, doc, quotes, in_quote, claimed, body_start) -> Statement | None:
     if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
         return _according_to(token, doc, quotes, in_quote, claimed, body_start)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in speech_nouns():
+        return _noun_cue(token, doc, quotes, claimed, body_start)
     if not _is_cue(token):
         return None
     speaker = _speaker_head(token)
@@ -326,9 +328,13 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
     speaker_tokens = {t.i for t in speaker.subtree}
     # "in what X called a hopeful sign": the naming complement is the content.
     if cue.lemma_.lower() in {"call", "describe", "label", "term", "dub"}:
+        objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ != "what"]
         for child in cue.children:
-            if child.dep_ in {"oprd", "xcomp", "attr"} and not child.i in speaker_tokens:
-                return _token_span_chars(doc, *_subtree_bounds(child))
+            if child.dep_ in {"oprd", "xcomp", "attr", "ccomp"} and not child.i in speaker_tokens:
+                start, end = _subtree_bounds(child)
+                if objects and objects[0].i < child.i:  # "called the plan a disaster": object and label
+                    start = objects[0].left_edge.i
+                return _token_span_chars(doc, start, end)
             if child.dep_ == "prep" and child.lower_ in {"for", "on"}:
                 objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
                 if objects:
@@ -493,6 +499,27 @@ def _adjacent_quote(cue, speaker, doc, quotes, claimed) -> int | None:
         elif gap_after is not None and re.fullmatch(r"[^\n\w]{0,3}|\s*(?:that|,)\s*", gap_after) and span.open_mark < sent.end_char + 3:
             return q
     return best
+
+
+def _noun_cue(token, doc, quotes, claimed, body_start) -> Statement | None:
+    """"Trump's claim that ...", "the minister's warning that ...": a possessor and a that-clause."""
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in speech_verbs():
+        return None  # "X repeated Y's stance that ...": the verb's statement, with X as the speaker
+    owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in {"its", "their"}]
+    clauses = [c for c in token.children if c.dep_ in {"acl", "ccomp"} and c.i > token.i
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not owners or not clauses:
+        return None
+    span = _clip(_token_span_chars(doc, *_subtree_bounds(clauses[0])), body_start, doc.text)
+    if span is None:
+        return None
+    span, kind, quote_ids = _classify(span, quotes, claimed, doc.text)
+    claimed.update(quote_ids)
+    speaker = owners[0]
+    left, right = speaker.left_edge, speaker
+    return Statement(span[0], span[1], kind, cue=token.text, cue_start=token.idx, cue_end=token.idx + len(token.text),
+                     mention=doc.text[left.idx:right.idx + len(right.text)], mention_start=left.idx,
+                     mention_end=right.idx + len(right.text), mention_root=speaker.i, quotes=quote_ids)
 
 
 def _according_to(token, doc, quotes, in_quote, claimed, body_start) -> Statement | None:
