@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--json", action="store_true", help="print a JSON list of statements")
     quotes.add_argument("--out", help="folder to write NAME.json for every NAME.txt of PATH")
     quotes.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    stance = commands.add_parser("stance", help='stance of JSON lines on stdin: {"text": ..., "context": ...}')
+    stance.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -41,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_analyze(args)
         if args.command == "quotes":
             return cmd_quotes(args)
+        if args.command == "stance":
+            return cmd_stance(args)
     except NewsvoicesError as exc:
         if args.debug:
             traceback.print_exc()
@@ -134,3 +138,30 @@ def cmd_quotes(args) -> int:
     else:
         print(json.dumps(records, ensure_ascii=False, indent=1))
     return 0
+
+
+def cmd_stance(args) -> int:
+    """One JSON line out per JSON line in, in order; a bad line gets an "error" record."""
+    from .nlp import load_model
+    from .sentiment import sentiment
+    from .stance import score_text
+
+    nlp = load_model()
+    status = 0
+    for number, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text = item["text"] if isinstance(item, dict) else None
+            if not isinstance(text, str):
+                raise ValueError('each line must be an object with a "text" string')
+            context = item.get("context")
+            result = score_text(text, context if isinstance(context, str) else None, nlp)
+            record = {"label": result.label, "score": result.score, "cues": [c.as_dict() for c in result.cues if c.weight > 0],
+                      "polarity": sentiment(text).polarity}
+        except (ValueError, KeyError) as exc:
+            record = {"error": f"line {number}: {exc}"}
+            status = EXIT_INPUT
+        print(json.dumps(record, ensure_ascii=False), flush=True)
+    return status

@@ -10,6 +10,8 @@ from .article import Article, load_article
 from .entities import EntityIndex, find_entities
 from .nlp import load_model, parse
 from .quotes import find_statements
+from .sentiment import sentiment
+from .stance import score_statement
 
 
 @dataclass
@@ -26,8 +28,26 @@ class Analysis:
     speakers: pd.DataFrame = field(repr=False)
     statement_list: list = field(default_factory=list, repr=False)
 
+    @property
+    def affiliations(self) -> pd.DataFrame:
+        """One row per affiliation: speakers, statements, mean stance and polarity."""
+        return tables.affiliation_table(self.statements)
+
     def people(self) -> pd.DataFrame:
         return self.entity_counts[self.entity_counts["label"] == "PERSON"].reset_index(drop=True)
+
+
+def annotate_statements(statements, doc) -> None:
+    """Stance and sentiment for each statement, stored on the statement."""
+    for statement in statements:
+        result = score_statement(doc, statement.content_start, statement.content_end, statement.cue_start, statement.cue_end)
+        feeling = sentiment(statement.content)
+        statement.stance = result.label
+        statement.stance_score = result.score
+        statement.stance_cues = [cue.as_dict() for cue in result.cues if cue.weight > 0]
+        statement.polarity = feeling.polarity
+        statement.subjectivity = feeling.subjectivity
+        statement.vader = feeling.vader
 
 
 def analyze(source, *, nlp=None, doc=None, name: str | None = None) -> Analysis:
@@ -38,6 +58,7 @@ def analyze(source, *, nlp=None, doc=None, name: str | None = None) -> Analysis:
     index = find_entities(doc, article.paragraph_at)
     entities = tables.entity_table(index)
     statement_list = find_statements(doc, article, index)
+    annotate_statements(statement_list, doc)
     statements = tables.statement_table(statement_list)
     return Analysis(
         article=article,

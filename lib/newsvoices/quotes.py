@@ -350,7 +350,7 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
         if child.dep_ in {"ccomp", "xcomp"} and child.i not in speaker_tokens:
             if child.dep_ == "xcomp" and cue.lemma_.lower() not in {"urge", "ask", "promise", "vow", "threaten", "pledge", "order", "tell", "warn", "plead", "swear", "agree", "propose", "demand", "instruct", "advise"}:
                 continue
-            start, end = _subtree_bounds(child)
+            start, end = _subtree_bounds(child, _narrator_tail(child))
             if child.dep_ == "xcomp":
                 # "urged Congress to act": the object is part of what was urged.
                 objects = [c for c in cue.children if c.dep_ in {"dobj"} and c.i < child.i]
@@ -392,6 +392,16 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
         return _token_span_chars(doc, start, cue_left) if cue_left > start else None
     # Cue at the root with the clause before it attached elsewhere: "A, B said." with A parsed as a sibling.
     return None
+
+
+def _narrator_tail(clause) -> set[int]:
+    """Tokens of a trailing ", raising doubt ..." / ", prompting ..." participle: the writer's
+    comment on the reported clause, not part of what was said."""
+    for child in reversed(list(clause.children)):
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > clause.i and child.i > 0 \
+                and clause.doc[child.left_edge.i - 1].text == ",":
+            return {t.i for t in child.subtree} | {child.left_edge.i - 1}
+    return set()
 
 
 def _extend_to_sentence_end(doc, cue, end: int) -> int:

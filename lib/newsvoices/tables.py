@@ -47,7 +47,7 @@ def statement_records(statements) -> list[dict]:
     records = []
     for s in statements:
         record = {column: getattr(s, column) for column in STATEMENT_COLUMNS}
-        for extra in ("stance", "stance_score", "stance_cues", "polarity", "subjectivity"):
+        for extra in ("stance", "stance_score", "stance_cues", "polarity", "subjectivity", "vader"):
             if hasattr(s, extra):
                 record[extra] = getattr(s, extra)
         records.append(record)
@@ -92,3 +92,14 @@ def speaker_table(statements: pd.DataFrame) -> pd.DataFrame:
         rows.append(row)
     table = pd.DataFrame(rows)
     return table.sort_values(["statements", "first_paragraph"], ascending=[False, True], ignore_index=True)
+
+
+def affiliation_table(statements: pd.DataFrame) -> pd.DataFrame:
+    columns = ["affiliation", "speakers", "statements", "stance_score_mean", "polarity_mean"]
+    if statements.empty:
+        return pd.DataFrame(columns=columns)
+    table = statements.assign(affiliation=statements["affiliation"].fillna("unknown"))
+    grouped = table.groupby("affiliation").agg(
+        speakers=("speaker", "nunique"), statements=("speaker", "size"),
+        stance_score_mean=("stance_score", "mean"), polarity_mean=("polarity", "mean"))
+    return grouped.reset_index().sort_values(["statements", "affiliation"], ascending=[False, True], ignore_index=True)

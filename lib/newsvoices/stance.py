@@ -1,0 +1,265 @@
+"""Step 5a: stance on the hopeful-hardline axis, with the cues behind it.
+
+Lexicons in `data/stance_*.txt` (lemma patterns with weights) are matched with spaCy's
+Matcher. Overlapping matches keep the longest, so "end the war" is one hopeful cue, not a
+hopeful cue plus the hardline word "war". Then:
+
+- negation ("will not negotiate", "no threat", "have not received"): a negated willingness
+  cue becomes a refusal (hardline), a negated progress cue becomes doubt (skeptical), a
+  negated hardline or tone cue is cancelled;
+- modality and absolutes ("must", "will never", "total", "all", "immediately") strengthen
+  the hardline cues of the statement;
+- conditions ("only when", "only if") are skeptical on their own and strengthen a hardline
+  demand when there is one; "not ... yet" is doubt.
+
+The score is tanh((hopeful - hardline) / 2) in [-1, 1]; the label is the strongest side once
+it passes a small threshold, "neutral" otherwise.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+
+LABELS = ("hopeful", "hardline", "skeptical", "neutral")
+THRESHOLD = 0.55
+ABSOLUTES = {"total", "all", "immediately", "complete", "completely", "unconditional", "unconditionally",
+             "entire", "every", "full", "fully", "never", "absolutely", "whatsoever"}
+NEGATIONS = {"not", "no", "never", "without", "n't", "nor", "neither", "nothing", "none"}
+
+
+@dataclass
+class Cue:
+    text: str
+    side: str  # hopeful, hardline, skeptical
+    weight: float
+    kind: str
+    start: int  # character offsets in the scored text
+    end: int
+    negated: bool = False
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "side": self.side, "weight": round(self.weight, 2), "kind": self.kind,
+                "negated": self.negated}
+
+
+@dataclass
+class StanceResult:
+    label: str
+    score: float
+    cues: list[Cue] = field(default_factory=list)
+    totals: dict = field(default_factory=dict)
+
+
+def _read_lexicon(name: str, side: str):
+    entries = []
+    for line in lexicon.read_lines(name):
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) < 2:
+            continue
+        weight, pattern = float(parts[0]), parts[1]
+        kind = parts[2] if len(parts) > 2 else side
+        entries.append((side, weight, kind, pattern))
+    return entries
+
+
+@lru_cache(maxsize=None)
+def lexicon_entries():
+    return (_read_lexicon("stance_hopeful.txt", "hopeful") + _read_lexicon("stance_hardline.txt", "hardline")
+            + _read_lexicon("stance_skeptical.txt", "skeptical"))
+
+
+def _token_pattern(pattern: str):
+    tokens = []
+    for word in pattern.split():
+        if word == "...":
+            tokens.append({"OP": "{0,6}"})
+        else:
+            pieces = word.replace("-", " - ").split()
+            for piece in pieces:
+                tokens.append({"_": {"nv_lemma": piece}})
+    return tokens
+
+
+_MATCHERS: dict = {}
+_DEP_MATCHERS: dict = {}
+
+
+def _dependency_matcher(vocab):
+    """Patterns written "subject < verb" ("talk < continue"): the subject's head is the verb,
+    however many words stand between them ("Discussions on the plans will continue")."""
+    from spacy.matcher import DependencyMatcher
+
+    key = id(vocab)
+    if key not in _DEP_MATCHERS:
+        matcher = DependencyMatcher(vocab)
+        for number, (side, weight, kind, pattern) in enumerate(lexicon_entries()):
+            if " < " not in pattern:
+                continue
+            subject, verb = [p.strip() for p in pattern.split(" < ")]
+            matcher.add(f"{side}|{weight}|{kind}|{number}", [[
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"_": {"nv_lemma": verb}}},
+                {"LEFT_ID": "verb", "REL_OP": ">>", "RIGHT_ID": "subject",
+                 "RIGHT_ATTRS": {"_": {"nv_lemma": subject}, "DEP": {"IN": ["nsubj", "nsubjpass"]}}},
+            ]])
+        _DEP_MATCHERS[key] = matcher
+    return _DEP_MATCHERS[key]
+
+
+def _matcher(vocab):
+    from spacy.matcher import Matcher
+    from spacy.tokens import Token
+
+    if not Token.has_extension("nv_lemma"):
+        Token.set_extension("nv_lemma", getter=lambda t: t.lemma_.lower() if t.lemma_ not in {"", "-PRON-"} else t.lower_)
+    key = id(vocab)
+    if key not in _MATCHERS:
+        matcher = Matcher(vocab)
+        for number, (side, weight, kind, pattern) in enumerate(lexicon_entries()):
+            if " < " not in pattern:
+                matcher.add(f"{side}|{weight}|{kind}|{number}", [_token_pattern(pattern)])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def score_doc(span) -> StanceResult:
+    """Stance of a parsed Doc or Span."""
+    doc = span.doc if hasattr(span, "doc") else span
+    offset = span.start_char if hasattr(span, "start_char") else 0
+    matcher = _matcher(doc.vocab)
+    start_token = span.start if hasattr(span, "start") else 0
+    end_token = span.end if hasattr(span, "end") else len(doc)
+    found = []
+    for match_id, start, end in matcher(doc[start_token:end_token] if hasattr(span, "start") else doc):
+        start += start_token
+        end += start_token
+        side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
+        found.append((start, end, side, float(weight), kind))
+    scope = doc[start_token:end_token] if hasattr(span, "start") else doc
+    for match_id, (verb, subject) in _dependency_matcher(doc.vocab)(scope):
+        side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
+        first, last = sorted((verb + start_token, subject + start_token))
+        found.append((first, last + 1, side, float(weight), kind))
+    # keep the longest match where matches overlap (then the heavier one)
+    found.sort(key=lambda m: (-(m[1] - m[0]), -m[3], m[0]))
+    taken: set[int] = set()
+    cues: list[Cue] = []
+    for start, end, side, weight, kind in found:
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        words = doc[start:end]
+        if end - start == 1 and start > 0 and doc[start - 1].text in {"-", "‑"}:
+            continue  # "post-war", "anti-terror": a modifier, not the thing itself
+        negated = _negated(words)
+        cue = Cue(words.text, side, weight, kind, words.start_char - offset, words.end_char - offset, negated)
+        if negated:
+            if side == "hopeful" and kind == "willingness":
+                cue.side, cue.kind = "hardline", "refusal"
+            elif side == "hopeful" and kind == "progress":
+                cue.side, cue.kind = "skeptical", "no progress"
+            else:
+                cue.weight = 0.0
+        cues.append(cue)
+    # "not ... yet": doubt that something has happened
+    for token in doc[start_token:end_token]:
+        if token.lower_ == "yet" and _negated(doc[token.i:token.i + 1], window=6):
+            cues.append(Cue(token.text, "skeptical", 1.0, "not yet", token.idx - offset, token.idx + len(token.text) - offset))
+    cues.sort(key=lambda c: c.start)
+    return _decide(cues, [t.lower_ for t in doc[start_token:end_token]])
+
+
+def _negated(words, window: int = 2) -> bool:
+    """Is a cue negated? A negation on the cue's own head word ("will not negotiate"), or a
+    negation word just before it in the same sentence ("no threat"); never one inside the
+    cue itself ("not sure" is a cue, not a negated "sure")."""
+    doc = words.doc
+    inside = set(range(words.start, words.end))
+    heads = [words.root] + ([words.root.head] if words.root.dep_ in {"dobj", "xcomp", "acomp", "attr", "pobj", "amod"} else [])
+    for head in heads:
+        for child in head.children:
+            if child.i not in inside and (child.dep_ == "neg" or (child.lower_ in {"no", "never"} and child.dep_ in {"det", "neg", "advmod"})):
+                return True
+    sentence_start = words.sent.start
+    for token in doc[max(words.start - window, sentence_start):words.start]:
+        if token.lower_ in NEGATIONS or token.dep_ == "neg":
+            return True
+    return False
+
+
+def _decide(cues: list[Cue], words: list[str]) -> StanceResult:
+    totals = {"hopeful": 0.0, "hardline": 0.0, "skeptical": 0.0}
+    for cue in cues:
+        totals[cue.side] += cue.weight
+    if totals["hardline"] > 0:
+        strength = sum(1 for w in words if w in ABSOLUTES)
+        totals["hardline"] *= 1 + 0.25 * min(strength, 3)
+        conditions = sum(c.weight for c in cues if c.kind == "condition")
+        if totals["hardline"] >= THRESHOLD and conditions:
+            totals["hardline"] += conditions
+            totals["skeptical"] -= conditions
+    hopeful, hardline, skeptical = totals["hopeful"], totals["hardline"], totals["skeptical"]
+    score = math.tanh((hopeful - hardline) / 2)
+    strongest = max(totals, key=totals.get)
+    if totals[strongest] < THRESHOLD:
+        label = "neutral"
+    elif skeptical >= max(hopeful, hardline) or (skeptical >= THRESHOLD and abs(hopeful - hardline) < 0.5):
+        label = "skeptical"
+        score = min(score, 0.0) - 0.2 * math.tanh(skeptical)
+    elif abs(hopeful - hardline) < 0.3:
+        label = "neutral"
+    else:
+        label = "hopeful" if hopeful > hardline else "hardline"
+    return StanceResult(label, max(-1.0, min(1.0, round(score, 4))), cues, {k: round(v, 3) for k, v in totals.items()})
+
+
+CONTEXT_WEIGHT = 0.5
+
+
+def score_text(text: str, context: str | None = None, nlp=None) -> StanceResult:
+    """Stance of a piece of text (parsed with the cached model).
+
+    `context` is the sentence around it (or the reporting verb): its cues outside the text
+    count at half weight, so "X slammed ..." or "X welcomed ..." tilts a plain statement."""
+    from .nlp import load_model
+
+    nlp = nlp or load_model()
+    result = score_doc(nlp(text))
+    if not context:
+        return result
+    context_doc = nlp(context)
+    inside = context.find(text) if text else -1
+    extra = []
+    for cue in score_doc(context_doc).cues:
+        if inside >= 0 and inside <= cue.start < inside + len(text):
+            continue
+        extra.append(Cue(cue.text, cue.side, cue.weight * CONTEXT_WEIGHT, cue.kind + " (context)", -1, -1, cue.negated))
+    if not extra:
+        return result
+    words = [t.lower_ for t in nlp.make_doc(text)]
+    return _decide(result.cues + extra, words)
+
+
+def score_statement(doc, start_char: int, end_char: int, cue_start: int | None = None,
+                    cue_end: int | None = None) -> StanceResult:
+    """Stance of a statement inside a parsed article: its own cues, plus its reporting verb
+    ("slammed", "welcomed") at half weight. The rest of the sentence is left out: it often
+    holds another speaker's words."""
+    content = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if content is None or not len(content):
+        return StanceResult("neutral", 0.0, [], {})
+    result = score_doc(content)
+    for cue in result.cues:
+        if cue.start or cue.end:
+            cue.start += content.start_char - start_char
+            cue.end += content.start_char - start_char
+    verb = doc.char_span(cue_start, cue_end, alignment_mode="expand") if cue_start is not None and cue_end else None
+    extra = []
+    if verb is not None and len(verb):
+        for cue in score_doc(verb).cues:
+            extra.append(Cue(cue.text, cue.side, cue.weight * CONTEXT_WEIGHT, cue.kind + " (reporting verb)", -1, -1, cue.negated))
+    if not extra:
+        return result
+    return _decide(result.cues + extra, [t.lower_ for t in content])
