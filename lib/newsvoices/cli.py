@@ -23,6 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyze = commands.add_parser("analyze", help="summarise an article: tokens, entities, speakers")
     analyze.add_argument("path", help="article file (.txt, .md, .html)")
+    analyze.add_argument("--figures", metavar="DIR", help="where to write figures and tables (default: figures/<article>/)")
+    analyze.add_argument("--no-figures", action="store_true", help="print the summary only")
     analyze.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     quotes = commands.add_parser("quotes", help="attributed statements as JSON")
@@ -72,6 +74,13 @@ def cmd_analyze(args) -> int:
 
     analysis = analyze(args.path)
     print(summary(analysis))
+    if not args.no_figures:
+        from .plots import export_all, figure_dir
+
+        written = export_all(analysis, args.figures)
+        folder = figure_dir(analysis.article, args.figures)
+        figures = sum(1 for name in written if not name.endswith(".csv"))
+        print(f"Wrote {figures} figures (PNG, SVG, PDF) and {len(written) - figures} tables (CSV) to {folder}/")
     return 0
 
 

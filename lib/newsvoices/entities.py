@@ -94,7 +94,9 @@ def _matching_people(key: str, full_names) -> list[str]:
         full_tokens = _name_tokens(full)
         if full_tokens == tokens:
             return [full]
-        if len(full_tokens) > len(tokens) and (
+        if len(tokens) > len(full_tokens) >= 2 and tokens[-len(full_tokens):] == full_tokens:
+            found.append(full)  # a longer form with an epithet in front: "Crooked Hillary Clinton"
+        elif len(full_tokens) > len(tokens) and (
             full_tokens[-len(tokens):] == tokens
             or (len(tokens) == 1 and full_tokens[0] == tokens[0])
             or (len(tokens) == 1 and full_tokens[-1].split("-")[-1] == tokens[0])
@@ -110,7 +112,12 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        key = clean_name(ent.text, ent.label_)
+        words = ent
+        if ent.label_ == "PERSON":
+            # "Injecting Clinton's", "Crooked Hillary Clinton": leading words that are not names
+            while len(words) > 1 and words[0].pos_ not in {"PROPN"} and words[0].lower_ not in lexicon.person_titles():
+                words = words[1:]
+        key = clean_name(words.text, ent.label_)
         if not key or not any(ch.isalpha() for ch in key):
             continue
         mentions.append(Mention(ent.text, ent.label_, ent.start_char, ent.end_char, sentence_of_token[ent.start],
@@ -144,10 +151,20 @@ def _sentence_numbers(doc) -> list[int]:
 def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_char) -> None:
     people = [m for m in index.mentions if m.label == "PERSON"]
     full_names = Counter(m.key for m in people if len(m.key.split()) >= 2)
-    # A full name that is itself the tail of a longer one ("Abu Zuhri" in "Sami Abu Zuhri") is not a person of its own.
-    for name in list(full_names):
-        if len(_matching_people(name, [f for f in full_names if f != name])) == 1:
-            del full_names[name]
+    # A full name that is the tail of a longer one ("Abu Zuhri" in "Sami Abu Zuhri") is the same
+    # person: the longer form is canonical, unless the shorter is clearly the usual one and the
+    # longer only adds an epithet or a stray word ("Crooked Hillary Clinton", "Miss Universe Alicia Machado").
+    for name in sorted(full_names, key=lambda n: len(n.split())):
+        if name not in full_names:
+            continue
+        longer = _matching_people(name, [f for f in full_names if f != name])
+        if len(longer) != 1:
+            continue
+        if full_names[name] > full_names[longer[0]] and len(name.split()) >= 2 and len(longer[0].split()) - len(name.split()) >= 1 \
+                and longer[0].split()[-len(name.split()):] == name.split():
+            full_names[name] += full_names.pop(longer[0])
+        else:
+            full_names[longer[0]] += full_names.pop(name)
     countries = lexicon.nationalities()
     # NER slips: a known person's name tagged as an organisation or place is that person.
     for mention in index.mentions:

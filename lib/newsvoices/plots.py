@@ -1,0 +1,301 @@
+"""Step 7: figures for reports, and their export.
+
+Every function takes an `Analysis` and returns a matplotlib `Figure`, drawn with the style in
+`data/newsvoices.mplstyle` (Okabe-Ito colour-blind-safe palette, sized for a report column).
+`save_figure` writes PNG, SVG and PDF atomically and byte-identically on a rerun;
+`export_all` writes every figure and the tables of an analysis.
+"""
+from __future__ import annotations
+
+import textwrap
+from contextlib import contextmanager
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg") if matplotlib.get_backend().lower() not in {"agg", "module://matplotlib_inline.backend_inline"} else None
+import matplotlib.patches  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from .files import atomic_path, write_text  # noqa: E402
+from .lexicon import data_path  # noqa: E402
+
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+KIND_COLOURS = {"direct": "#0072B2", "indirect": "#56B4E9", "mixed": "#E69F00"}
+STANCE_COLOURS = {"hopeful": "#009E73", "hardline": "#D55E00", "skeptical": "#CC79A7", "neutral": "#999999"}
+LABEL_COLOURS = {"PERSON": "#0072B2", "ORG": "#E69F00", "GPE": "#009E73", "NORP": "#CC79A7", "LOC": "#56B4E9"}
+OTHER_COLOUR = "#BBBBBB"
+# Okabe-Ito without its yellow, which is too light for small markers on white
+SPEAKER_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
+FIGURES = ("share_of_voice", "stance_by_speaker", "stance_vs_sentiment", "timeline", "affiliations", "entities")
+MAX_SPEAKERS = 30
+
+
+@contextmanager
+def style():
+    with plt.style.context(str(data_path("newsvoices.mplstyle"))):
+        yield
+
+
+def article_name(analysis, width: int = 80) -> str:
+    """The article's title, or its opening words when it has none (ids mean nothing to readers)."""
+    article = analysis.article
+    if article.title:
+        return textwrap.shorten(article.title, width=width, placeholder="…")
+    body = article.text[article.paragraphs[0].start:article.paragraphs[0].end] if article.paragraphs else article.id
+    if article.dateline and body.startswith(article.dateline):
+        body = body[len(article.dateline):]
+    return "“" + textwrap.shorten(body.strip(), width=width - 2, placeholder="…") + "”"
+
+
+def _title(fig, ax, what: str, analysis) -> None:
+    """Figure title on the left, the article it is about beneath it."""
+    fig.suptitle(what, x=0.01, ha="left", fontsize=10.5, fontweight="bold")
+    ax.set_title(article_name(analysis, 62), loc="left", fontsize=8, color="#555555", fontweight="normal")
+
+
+def _empty(fig, ax, message: str) -> None:
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color="#555555", transform=ax.transAxes, wrap=True)
+
+
+def _speaker_label(row) -> str:
+    name = textwrap.shorten(str(row["speaker"]), width=38, placeholder="…")
+    if row.get("anonymous"):
+        name += " (unnamed)"
+    return name
+
+
+def _affiliation_colours(affiliations) -> dict:
+    names = [a for a in dict.fromkeys(affiliations) if a]
+    colours = {a: SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)] for i, a in enumerate(names)}
+    colours[None] = OTHER_COLOUR
+    return colours
+
+
+def _top_speakers(analysis, limit: int = MAX_SPEAKERS) -> pd.DataFrame:
+    speakers = analysis.speakers.copy()
+    speakers["affiliation"] = pd.Series([a if isinstance(a, str) and a else None for a in speakers["affiliation"]],
+                                        index=speakers.index, dtype=object)
+    return speakers.head(limit)
+
+
+def _height(rows: int, base: float = 1.4, per_row: float = 0.26) -> float:
+    return max(3.0, base + per_row * rows)
+
+
+def share_of_voice(analysis):
+    """Statements per speaker, split direct / indirect / mixed, grouped by affiliation."""
+    with style():
+        speakers = _top_speakers(analysis)
+        fig, ax = plt.subplots(figsize=(6.5, _height(len(speakers))))
+        _title(fig, ax, "Who is quoted, and how", analysis)
+        if speakers.empty:
+            _empty(fig, ax, "No attributed statements were found in this article.")
+            return fig
+        speakers = speakers.iloc[::-1]  # most quoted at the top
+        y = np.arange(len(speakers))
+        left = np.zeros(len(speakers))
+        for kind, colour in KIND_COLOURS.items():
+            values = speakers[kind].to_numpy(dtype=float)
+            bars = ax.barh(y, values, left=left, color=colour, height=0.7, edgecolor="white", linewidth=0.6)
+            for bar, anonymous in zip(bars, speakers["anonymous"]):
+                if anonymous:
+                    bar.set_hatch("///")
+            left += values
+        ax.set_yticks(y, [_speaker_label(r) for _, r in speakers.iterrows()])
+        colours = _affiliation_colours(speakers["affiliation"][::-1])
+        for yi, (total, affiliation) in enumerate(zip(left, speakers["affiliation"])):
+            if affiliation:
+                ax.text(total + 0.08, yi, affiliation, va="center", fontsize=7.5, color=colours[affiliation], fontweight="bold")
+        ax.set_xlabel("statements (affiliation at the end of each bar)")
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.set_xlim(0, max(left) * 1.3 + 0.6)
+        handles = [matplotlib.patches.Patch(color=c, label=k) for k, c in KIND_COLOURS.items()]
+        handles.append(matplotlib.patches.Patch(facecolor="white", edgecolor="#555555", hatch="///", label="unnamed source"))
+        fig.legend(handles=handles, loc="outside lower center", ncols=4)
+        return fig
+
+
+def stance_by_speaker(analysis):
+    """Where each speaker sits from hardline to hopeful: statements as dots, the mean as a bar."""
+    with style():
+        speakers = _top_speakers(analysis)
+        fig, ax = plt.subplots(figsize=(6.5, _height(len(speakers))))
+        _title(fig, ax, "How hopeful or hardline each voice is", analysis)
+        if speakers.empty:
+            _empty(fig, ax, "No attributed statements were found in this article.")
+            return fig
+        speakers = speakers.sort_values("stance_score_mean")
+        statements = analysis.statements
+        ax.axvspan(-1.05, 0, color="#D55E00", alpha=0.05, zorder=0)
+        ax.axvspan(0, 1.05, color="#009E73", alpha=0.05, zorder=0)
+        ax.axvline(0, color="#888888", linewidth=0.8)
+        for yi, (_, row) in enumerate(speakers.iterrows()):
+            own = statements[statements["speaker"] == row["speaker"]]
+            jitter = np.linspace(-0.18, 0.18, len(own)) if len(own) > 1 else np.zeros(1)
+            ax.scatter(own["stance_score"], yi + jitter, s=26, c=[STANCE_COLOURS[s] for s in own["stance"]],
+                       edgecolors="white", linewidths=0.5, zorder=3)
+            ax.plot([row["stance_score_mean"]] * 2, [yi - 0.34, yi + 0.34], color="#222222", linewidth=2.2, zorder=4)
+        ax.set_yticks(range(len(speakers)), [_speaker_label(r) for _, r in speakers.iterrows()])
+        ax.set_xlim(-1.05, 1.05)
+        ax.set_xlabel("stance score   ◀ hardline        hopeful ▶")
+        handles = [plt.Line2D([], [], marker="o", linestyle="", color=c, label=l) for l, c in STANCE_COLOURS.items()]
+        handles.append(plt.Line2D([], [], color="#222222", linewidth=2.2, label="speaker mean"))
+        fig.legend(handles=handles, loc="outside lower center", ncols=5)
+        return fig
+
+
+def stance_vs_sentiment(analysis):
+    """Speakers as points: stance (hopeful-hardline) against general sentiment (polarity)."""
+    with style():
+        fig, ax = plt.subplots(figsize=(6.5, 4.6))
+        _title(fig, ax, "Stance against sentiment, by speaker", analysis)
+        speakers = _top_speakers(analysis)
+        if speakers.empty:
+            _empty(fig, ax, "No attributed statements were found in this article.")
+            return fig
+        colours = _affiliation_colours(speakers["affiliation"])
+        sizes = 40 + 60 * speakers["statements"].to_numpy()
+        ax.axhline(0, color="#888888", linewidth=0.8)
+        ax.axvline(0, color="#888888", linewidth=0.8)
+        ax.scatter(speakers["stance_score_mean"], speakers["polarity_mean"], s=sizes,
+                   c=[colours.get(a, OTHER_COLOUR) for a in speakers["affiliation"]], alpha=0.85, edgecolors="white", linewidths=0.8)
+        texts = [ax.text(x, y, textwrap.shorten(str(name), 28, placeholder="…"), fontsize=7.5)
+                 for x, y, name in zip(speakers["stance_score_mean"], speakers["polarity_mean"], speakers["speaker"])]
+        ax.set_xlim(-1.1, 1.1)
+        low, high = speakers["polarity_mean"].min(), speakers["polarity_mean"].max()
+        ax.set_ylim(min(-0.5, low - 0.15), max(0.5, high + 0.15))
+        _spread_labels(ax, texts)
+        ax.set_xlabel("mean stance score   ◀ hardline        hopeful ▶")
+        ax.set_ylabel("mean polarity (TextBlob)")
+        ax.grid(axis="y")
+        handles = [plt.Line2D([], [], marker="o", linestyle="", color=c, label=a) for a, c in colours.items() if a]
+        if handles:
+            ax.legend(handles=handles[:8], loc="lower left", title="affiliation", title_fontsize=7.5)
+        return fig
+
+
+def _spread_labels(ax, texts) -> None:
+    """Move point labels apart so none overlap (adjustText)."""
+    from adjustText import adjust_text
+
+    if len(texts) > 1:
+        adjust_text(texts, ax=ax, arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5}, expand=(1.2, 1.4))
+
+
+def timeline(analysis):
+    """Statements in article order (paragraph), placed by stance, coloured by speaker."""
+    with style():
+        fig, ax = plt.subplots(figsize=(6.5, 3.8))
+        _title(fig, ax, "Voices through the article", analysis)
+        statements = analysis.statements
+        if statements.empty:
+            _empty(fig, ax, "No attributed statements were found in this article.")
+            return fig
+        top = list(analysis.speakers["speaker"].head(len(SPEAKER_COLOURS)))
+        colours = dict(zip(top, SPEAKER_COLOURS))
+        ax.axhline(0, color="#888888", linewidth=0.8)
+        order = {name: n for n, name in enumerate(analysis.speakers["speaker"])}
+        for speaker, group in sorted(statements.groupby("speaker", sort=False), key=lambda item: order.get(item[0], 999)):
+            colour = colours.get(speaker, OTHER_COLOUR)
+            ax.scatter(group["paragraph"] + 1, group["stance_score"], s=34, color=colour, edgecolors="white", linewidths=0.5,
+                       zorder=3, label=textwrap.shorten(str(speaker), 30, placeholder="…") if speaker in colours else None)
+        if len(colours) < statements["speaker"].nunique():
+            ax.scatter([], [], color=OTHER_COLOUR, label="other speakers")
+        ax.set_xlim(0.5, len(analysis.article.paragraphs) + 0.5)
+        ax.set_ylim(-1.1, 1.1)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.set_xlabel("paragraph")
+        ax.set_ylabel("stance score\n◀ hardline   hopeful ▶")
+        ax.grid(axis="both")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5)
+        return fig
+
+
+def affiliations(analysis):
+    """Statements and mean stance per affiliation."""
+    with style():
+        table = analysis.affiliations
+        fig, (left, right) = plt.subplots(1, 2, figsize=(6.5, _height(len(table), 1.6, 0.3)), sharey=True)
+        _title(fig, left, "Voices by affiliation", analysis)
+        if table.empty:
+            _empty(fig, left, "No attributed statements were found in this article.")
+            right.axis("off")
+            return fig
+        table = table.iloc[::-1]
+        y = np.arange(len(table))
+        left.barh(y, table["statements"], color="#0072B2", height=0.65)
+        left.set_yticks(y, [textwrap.shorten(str(a), 30, placeholder="…") for a in table["affiliation"]])
+        left.set_xlabel("statements")
+        left.xaxis.get_major_locator().set_params(integer=True)
+        colours = ["#009E73" if v > 0.05 else "#D55E00" if v < -0.05 else "#999999" for v in table["stance_score_mean"]]
+        right.barh(y, table["stance_score_mean"], color=colours, height=0.65)
+        right.axvline(0, color="#888888", linewidth=0.8)
+        right.set_xlim(-1, 1)
+        right.set_xlabel("mean stance  ◀ hardline   hopeful ▶")
+        return fig
+
+
+def entities(analysis, top: int = 15):
+    """Most mentioned people, organisations, places and groups, coloured by type."""
+    names = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group / nationality", "LOC": "place"}
+    with style():
+        counts = analysis.entity_counts
+        counts = counts[counts["label"].isin(list(names))].head(top)
+        fig, ax = plt.subplots(figsize=(6.5, _height(len(counts))))
+        _title(fig, ax, "Most mentioned entities", analysis)
+        if counts.empty:
+            _empty(fig, ax, "No named entities were found in this article.")
+            return fig
+        rows = counts.iloc[::-1]
+        ax.barh(range(len(rows)), rows["mentions"], color=[LABEL_COLOURS.get(l, OTHER_COLOUR) for l in rows["label"]], height=0.65)
+        ax.set_yticks(range(len(rows)), [textwrap.shorten(str(c), 34, placeholder="…") for c in rows["canonical"]])
+        ax.set_xlabel("mentions")
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        shown = [l for l in LABEL_COLOURS if l in set(rows["label"]) and l != "LOC"]
+        handles = [matplotlib.patches.Patch(color=LABEL_COLOURS[l], label=names[l]) for l in shown]
+        fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
+        return fig
+
+
+def all_figures(analysis) -> dict:
+    return {name: globals()[name](analysis) for name in FIGURES}
+
+
+# ---------------------------------------------------------------- export
+
+def figure_dir(article, directory: str | Path | None = None) -> Path:
+    return Path(directory) if directory is not None else Path("figures") / article.slug
+
+
+def save_figure(fig, name: str, article, directory: str | Path | None = None, formats=("png", "svg", "pdf")) -> list[Path]:
+    """Write `fig` as PNG (220 dpi), SVG and PDF under figures/<article-slug>/ (or `directory`).
+    Each file is written to a temporary name and renamed; the same figure gives the same bytes."""
+    folder = figure_dir(article, directory)
+    written = []
+    metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
+                "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}}
+    with style():
+        for fmt in formats:
+            path = folder / f"{name}.{fmt}"
+            with atomic_path(path) as temporary:
+                fig.savefig(temporary, format=fmt, dpi=220, metadata=metadata[fmt])
+            written.append(path)
+    return written
+
+
+def export_all(analysis, directory: str | Path | None = None) -> dict[str, list[Path]]:
+    """Every figure and the statements, speakers, affiliations and entities tables as CSV."""
+    folder = figure_dir(analysis.article, directory)
+    written = {}
+    for name, fig in all_figures(analysis).items():
+        written[name] = save_figure(fig, name, analysis.article, folder)
+        plt.close(fig)
+    tables = {"statements": analysis.statements, "speakers": analysis.speakers,
+              "affiliations": analysis.affiliations, "entities": analysis.entity_counts}
+    for name, table in tables.items():
+        written[f"{name}.csv"] = [write_text(folder / f"{name}.csv", table.to_csv(index=False))]
+    return written
