@@ -13,11 +13,15 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+# The main job: summary, then notebook 01 executed on the article -> reports/<article>.ipynb
+# and .html, figures -> figures/<article>/.
 run: $(STAMP)
-	$(BIN)/python -m newsvoices analyze $(ARTICLE)
+	$(BIN)/python -m newsvoices analyze --no-figures $(ARTICLE)
+	$(BIN)/python -m newsvoices report $(ARTICLE)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --nbmake --nbmake-timeout=600 --nbmake-kernel=python3 notebooks/01_explore_article.ipynb notebooks/02_compare_articles.ipynb
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/

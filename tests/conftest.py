@@ -9,6 +9,12 @@ GOLD = ROOT.parent / "shared" / "gold" / "000_378cb35899c8b263.gold.json"
 POLNEAR = Path(os.environ.get("NEWSVOICES_POLNEAR", ROOT.parent / "shared" / "data" / "polnear"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_parse_cache(tmp_path_factory):
+    """Tests parse into a cache of their own, never the user's."""
+    os.environ["NEWSVOICES_CACHE_DIR"] = str(tmp_path_factory.mktemp("parse-cache"))
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from newsvoices.nlp import load_model

@@ -62,8 +62,11 @@ def test_affiliation_and_entity_bars(seed_analysis):
 
 
 def _overlaps(fig, texts):
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in texts if t.get_text()]
     return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
 

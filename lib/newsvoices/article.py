@@ -67,6 +67,17 @@ class Article:
     encoding: str = "utf-8"
     format: str = "txt"
 
+    def display_name(self, width: int = 80) -> str:
+        """The title, or the opening words in quotes when the article has no title."""
+        import textwrap
+
+        if self.title:
+            return textwrap.shorten(self.title, width=width, placeholder="…")
+        body = self.paragraphs[0].text if self.paragraphs else self.id
+        if self.dateline and body.startswith(self.dateline):
+            body = body[len(self.dateline):]
+        return "“" + textwrap.shorten(body.strip(), width=width - 2, placeholder="…") + "”"
+
     def paragraph_at(self, char: int) -> int:
         """Index of the paragraph containing character offset `char` (or the nearest one before it)."""
         lo, hi = 0, len(self.paragraphs) - 1
@@ -207,7 +218,7 @@ def _as_path(source) -> Path | None:
             return candidate
     except OSError:
         return None
-    if candidate.suffix.lower() in ARTICLE_SUFFIXES - {""} or os.sep in source:
+    if candidate.suffix.lower() in ARTICLE_SUFFIXES - {""} and " " not in candidate.name:
         raise ArticleNotFoundError(f"No such file: {source}")
     return None
 

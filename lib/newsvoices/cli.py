@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--json", action="store_true", help="print a JSON list of statements")
     quotes.add_argument("--out", help="folder to write NAME.json for every NAME.txt of PATH")
     quotes.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    report = commands.add_parser("report", help="run notebook 01 on an article: reports/<article>.ipynb and .html, figures/")
+    report.add_argument("path", help="article file (.txt, .md, .html)")
+    report.add_argument("--reports", default="reports", help="folder for the executed notebook and HTML (default: reports)")
+    report.add_argument("--figures", default="figures", help="root folder for figures (default: figures)")
+    report.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
     stance = commands.add_parser("stance", help='stance of JSON lines on stdin: {"text": ..., "context": ...}')
     stance.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
@@ -45,6 +51,12 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_analyze(args)
         if args.command == "quotes":
             return cmd_quotes(args)
+        if args.command == "report":
+            from .reports import run_report
+
+            notebook, html = run_report(args.path, args.reports, args.figures)
+            print(f"Executed notebook: {notebook}\nHTML report: {html}")
+            return 0
         if args.command == "stance":
             return cmd_stance(args)
     except NewsvoicesError as exc:

@@ -98,12 +98,108 @@ def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
-def parse(text: str, nlp=None):
-    """Parse one text into a spaCy Doc whose characters are exactly `text`."""
+def parse(text: str, nlp=None, cache: bool | None = None):
+    """Parse one text into a spaCy Doc whose characters are exactly `text` (from the parse
+    cache when it has been parsed before with the same model)."""
     nlp = nlp or load_model()
-    if len(text) <= CHUNK_CHARS:
-        return nlp(text)
-    return join_chunks([nlp(text[a:b]) for a, b in chunk_bounds(text)])
+    store = ParseCache.for_model(nlp) if cache is not False else None
+    if store is not None:
+        cached = store.get(text)
+        if cached is not None:
+            return cached
+    doc = nlp(text) if len(text) <= CHUNK_CHARS else join_chunks([nlp(text[a:b]) for a, b in chunk_bounds(text)])
+    if store is not None:
+        store.put(text, doc)
+    return doc
+
+
+def parse_many(texts, nlp=None, batch_size: int = 16, n_process: int = 1, cache: bool | None = None):
+    """Parse texts as a stream, in order, with `nlp.pipe`; cached texts are not parsed again.
+    Long texts are cut at paragraph boundaries and joined back."""
+    nlp = nlp or load_model()
+    store = ParseCache.for_model(nlp) if cache is not False else None
+    buffer = []
+
+    def flush():
+        short = [(k, t) for k, (t, doc) in enumerate(buffer) if doc is None and len(t) <= CHUNK_CHARS]
+        parsed = nlp.pipe((t for _, t in short), batch_size=batch_size, n_process=n_process) if short else []
+        for (k, text), doc in zip(short, parsed):
+            buffer[k] = (text, doc)
+        for k, (text, doc) in enumerate(buffer):
+            if doc is None:
+                buffer[k] = (text, join_chunks(nlp.pipe((text[a:b] for a, b in chunk_bounds(text)), batch_size=batch_size)))
+            if store is not None and doc is None:
+                store.put(text, buffer[k][1])
+        done = [doc for _, doc in buffer]
+        buffer.clear()
+        return done
+
+    for text in texts:
+        cached = store.get(text) if store is not None else None
+        buffer.append((text, cached))
+        if len(buffer) >= batch_size * max(1, n_process) * 4:
+            yield from flush()
+    yield from flush()
+
+
+class ParseCache:
+    """Parsed docs stored with spaCy's DocBin, one file per text, keyed by a hash of the text,
+    the model's name and version and spaCy's version. NEWSVOICES_CACHE=off disables it;
+    NEWSVOICES_CACHE_DIR moves it (default: ~/.cache/newsvoices)."""
+
+    def __init__(self, folder, nlp):
+        from pathlib import Path
+
+        self.folder = Path(folder)
+        self.nlp = nlp
+        self.model = model_id(nlp)
+
+    @classmethod
+    def for_model(cls, nlp):
+        if os.environ.get("NEWSVOICES_CACHE", "").strip().lower() in {"off", "0", "no", "false"}:
+            return None
+        from pathlib import Path
+
+        folder = os.environ.get("NEWSVOICES_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsvoices"
+        return cls(folder, nlp)
+
+    def key(self, text: str) -> str:
+        import hashlib
+
+        import spacy
+
+        digest = hashlib.sha256()
+        for part in (self.model, spacy.__version__, ",".join(self.nlp.pipe_names), text):
+            digest.update(part.encode("utf-8", "surrogatepass"))
+            digest.update(b"\x00")
+        return digest.hexdigest()
+
+    def path(self, text: str):
+        key = self.key(text)
+        return self.folder / key[:2] / f"{key}.spacy"
+
+    def get(self, text: str):
+        from spacy.tokens import DocBin
+
+        path = self.path(text)
+        if not path.exists():
+            return None
+        try:
+            docs = list(DocBin().from_disk(path).get_docs(self.nlp.vocab))
+        except Exception:  # a damaged cache entry is parsed again, never trusted
+            return None
+        return docs[0] if docs and docs[0].text == text else None
+
+    def put(self, text: str, doc) -> None:
+        from spacy.tokens import DocBin
+
+        from .files import atomic_path
+
+        try:
+            with atomic_path(self.path(text)) as temporary:
+                DocBin(docs=[doc]).to_disk(temporary)
+        except OSError:
+            pass  # a read-only or full disk only costs the cache
 
 
 def join_chunks(docs):

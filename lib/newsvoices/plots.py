@@ -15,6 +15,7 @@ import matplotlib
 
 matplotlib.use("Agg") if matplotlib.get_backend().lower() not in {"agg", "module://matplotlib_inline.backend_inline"} else None
 import matplotlib.patches  # noqa: E402
+import matplotlib.ticker  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -40,20 +41,19 @@ def style():
 
 
 def article_name(analysis, width: int = 80) -> str:
-    """The article's title, or its opening words when it has none (ids mean nothing to readers)."""
-    article = analysis.article
-    if article.title:
-        return textwrap.shorten(article.title, width=width, placeholder="…")
-    body = article.text[article.paragraphs[0].start:article.paragraphs[0].end] if article.paragraphs else article.id
-    if article.dateline and body.startswith(article.dateline):
-        body = body[len(article.dateline):]
-    return "“" + textwrap.shorten(body.strip(), width=width - 2, placeholder="…") + "”"
+    return analysis.article.display_name(width)
 
 
 def _title(fig, ax, what: str, analysis) -> None:
     """Figure title on the left, the article it is about beneath it."""
     fig.suptitle(what, x=0.01, ha="left", fontsize=10.5, fontweight="bold")
     ax.set_title(article_name(analysis, 62), loc="left", fontsize=8, color="#555555", fontweight="normal")
+
+
+def _done(fig):
+    """Detach the figure from pyplot: the caller owns it, and a notebook shows it once."""
+    plt.close(fig)
+    return fig
 
 
 def _empty(fig, ax, message: str) -> None:
@@ -94,7 +94,7 @@ def share_of_voice(analysis):
         _title(fig, ax, "Who is quoted, and how", analysis)
         if speakers.empty:
             _empty(fig, ax, "No attributed statements were found in this article.")
-            return fig
+            return _done(fig)
         speakers = speakers.iloc[::-1]  # most quoted at the top
         y = np.arange(len(speakers))
         left = np.zeros(len(speakers))
@@ -116,7 +116,7 @@ def share_of_voice(analysis):
         handles = [matplotlib.patches.Patch(color=c, label=k) for k, c in KIND_COLOURS.items()]
         handles.append(matplotlib.patches.Patch(facecolor="white", edgecolor="#555555", hatch="///", label="unnamed source"))
         fig.legend(handles=handles, loc="outside lower center", ncols=4)
-        return fig
+        return _done(fig)
 
 
 def stance_by_speaker(analysis):
@@ -127,7 +127,7 @@ def stance_by_speaker(analysis):
         _title(fig, ax, "How hopeful or hardline each voice is", analysis)
         if speakers.empty:
             _empty(fig, ax, "No attributed statements were found in this article.")
-            return fig
+            return _done(fig)
         speakers = speakers.sort_values("stance_score_mean")
         statements = analysis.statements
         ax.axvspan(-1.05, 0, color="#D55E00", alpha=0.05, zorder=0)
@@ -145,7 +145,7 @@ def stance_by_speaker(analysis):
         handles = [plt.Line2D([], [], marker="o", linestyle="", color=c, label=l) for l, c in STANCE_COLOURS.items()]
         handles.append(plt.Line2D([], [], color="#222222", linewidth=2.2, label="speaker mean"))
         fig.legend(handles=handles, loc="outside lower center", ncols=5)
-        return fig
+        return _done(fig)
 
 
 def stance_vs_sentiment(analysis):
@@ -156,7 +156,7 @@ def stance_vs_sentiment(analysis):
         speakers = _top_speakers(analysis)
         if speakers.empty:
             _empty(fig, ax, "No attributed statements were found in this article.")
-            return fig
+            return _done(fig)
         colours = _affiliation_colours(speakers["affiliation"])
         sizes = 40 + 60 * speakers["statements"].to_numpy()
         ax.axhline(0, color="#888888", linewidth=0.8)
@@ -175,7 +175,7 @@ def stance_vs_sentiment(analysis):
         handles = [plt.Line2D([], [], marker="o", linestyle="", color=c, label=a) for a, c in colours.items() if a]
         if handles:
             ax.legend(handles=handles[:8], loc="lower left", title="affiliation", title_fontsize=7.5)
-        return fig
+        return _done(fig)
 
 
 def _spread_labels(ax, texts) -> None:
@@ -194,7 +194,7 @@ def timeline(analysis):
         statements = analysis.statements
         if statements.empty:
             _empty(fig, ax, "No attributed statements were found in this article.")
-            return fig
+            return _done(fig)
         top = list(analysis.speakers["speaker"].head(len(SPEAKER_COLOURS)))
         colours = dict(zip(top, SPEAKER_COLOURS))
         ax.axhline(0, color="#888888", linewidth=0.8)
@@ -212,7 +212,7 @@ def timeline(analysis):
         ax.set_ylabel("stance score\n◀ hardline   hopeful ▶")
         ax.grid(axis="both")
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5)
-        return fig
+        return _done(fig)
 
 
 def affiliations(analysis):
@@ -224,7 +224,7 @@ def affiliations(analysis):
         if table.empty:
             _empty(fig, left, "No attributed statements were found in this article.")
             right.axis("off")
-            return fig
+            return _done(fig)
         table = table.iloc[::-1]
         y = np.arange(len(table))
         left.barh(y, table["statements"], color="#0072B2", height=0.65)
@@ -236,7 +236,7 @@ def affiliations(analysis):
         right.axvline(0, color="#888888", linewidth=0.8)
         right.set_xlim(-1, 1)
         right.set_xlabel("mean stance  ◀ hardline   hopeful ▶")
-        return fig
+        return _done(fig)
 
 
 def entities(analysis, top: int = 15):
@@ -249,7 +249,7 @@ def entities(analysis, top: int = 15):
         _title(fig, ax, "Most mentioned entities", analysis)
         if counts.empty:
             _empty(fig, ax, "No named entities were found in this article.")
-            return fig
+            return _done(fig)
         rows = counts.iloc[::-1]
         ax.barh(range(len(rows)), rows["mentions"], color=[LABEL_COLOURS.get(l, OTHER_COLOUR) for l in rows["label"]], height=0.65)
         ax.set_yticks(range(len(rows)), [textwrap.shorten(str(c), 34, placeholder="…") for c in rows["canonical"]])
@@ -258,7 +258,7 @@ def entities(analysis, top: int = 15):
         shown = [l for l in LABEL_COLOURS if l in set(rows["label"]) and l != "LOC"]
         handles = [matplotlib.patches.Patch(color=LABEL_COLOURS[l], label=names[l]) for l in shown]
         fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
-        return fig
+        return _done(fig)
 
 
 def all_figures(analysis) -> dict:
@@ -267,8 +267,9 @@ def all_figures(analysis) -> dict:
 
 # ---------------------------------------------------------------- export
 
-def figure_dir(article, directory: str | Path | None = None) -> Path:
-    return Path(directory) if directory is not None else Path("figures") / article.slug
+def figure_dir(article, directory: str | Path | None = None, root: str | Path = "figures") -> Path:
+    """`directory` if given, else <root>/<article-slug>/."""
+    return Path(directory) if directory is not None else Path(root) / article.slug
 
 
 def save_figure(fig, name: str, article, directory: str | Path | None = None, formats=("png", "svg", "pdf")) -> list[Path]:
@@ -287,9 +288,10 @@ def save_figure(fig, name: str, article, directory: str | Path | None = None, fo
     return written
 
 
-def export_all(analysis, directory: str | Path | None = None) -> dict[str, list[Path]]:
-    """Every figure and the statements, speakers, affiliations and entities tables as CSV."""
-    folder = figure_dir(analysis.article, directory)
+def export_all(analysis, directory: str | Path | None = None, root: str | Path = "figures") -> dict[str, list[Path]]:
+    """Every figure and the statements, speakers, affiliations and entities tables as CSV,
+    in `directory` or <root>/<article-slug>/."""
+    folder = figure_dir(analysis.article, directory, root)
     written = {}
     for name, fig in all_figures(analysis).items():
         written[name] = save_figure(fig, name, analysis.article, folder)
@@ -299,3 +301,69 @@ def export_all(analysis, directory: str | Path | None = None) -> dict[str, list[
     for name, table in tables.items():
         written[f"{name}.csv"] = [write_text(folder / f"{name}.csv", table.to_csv(index=False))]
     return written
+
+
+# ---------------------------------------------------------------- comparing articles
+
+def _article_labels(corpus) -> dict:
+    labels = {}
+    for row in corpus.articles.itertuples():
+        title = row.title if isinstance(row.title, str) and row.title else row.article
+        labels[row.article] = textwrap.shorten(str(title), 42, placeholder="…")
+    return labels
+
+
+def compare_affiliations(corpus, top: int = 6):
+    """Share of statements by affiliation in each article (100% stacked bars)."""
+    with style():
+        statements = corpus.statements
+        fig, ax = plt.subplots(figsize=(6.5, _height(max(1, len(corpus.articles)), 1.8, 0.32)))
+        fig.suptitle("Share of voice by affiliation, per article", x=0.01, ha="left", fontsize=10.5, fontweight="bold")
+        if statements.empty:
+            _empty(fig, ax, "No attributed statements were found in these articles.")
+            return _done(fig)
+        affiliation = statements["affiliation"].astype(object).where(statements["affiliation"].notna(), "unknown")
+        leading = [a for a in affiliation[affiliation != "unknown"].value_counts().index[:top]]
+        grouped = affiliation.where(affiliation.isin(leading + ["unknown"]), "other")
+        table = pd.crosstab(statements["article"], grouped, normalize="index")
+        columns = leading + [c for c in ("other", "unknown") if c in table.columns]
+        table = table.reindex(columns=columns, fill_value=0)
+        labels = _article_labels(corpus)
+        colours = dict(zip(leading, SPEAKER_COLOURS)) | {"other": "#BBBBBB", "unknown": "#E5E5E5"}
+        left = np.zeros(len(table))
+        y = np.arange(len(table))
+        for column in table.columns:
+            ax.barh(y, table[column], left=left, color=colours[column], label=column, height=0.7, edgecolor="white", linewidth=0.5)
+            left += table[column].to_numpy()
+        ax.set_yticks(y, [labels.get(a, a) for a in table.index])
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.set_xlabel("share of the article's statements")
+        fig.legend(loc="outside lower center", ncols=min(4, len(table.columns)))
+        return _done(fig)
+
+
+def compare_stance(corpus):
+    """Each article's statements by stance score, with the article mean."""
+    with style():
+        statements = corpus.statements
+        fig, ax = plt.subplots(figsize=(6.5, _height(max(1, len(corpus.articles)), 1.8, 0.32)))
+        fig.suptitle("How hopeful or hardline each article's voices are", x=0.01, ha="left", fontsize=10.5, fontweight="bold")
+        if statements.empty:
+            _empty(fig, ax, "No attributed statements were found in these articles.")
+            return _done(fig)
+        labels = _article_labels(corpus)
+        order = statements.groupby("article")["stance_score"].mean().sort_values()
+        ax.axvline(0, color="#888888", linewidth=0.8)
+        for yi, (article, mean) in enumerate(order.items()):
+            own = statements[statements["article"] == article]
+            jitter = np.linspace(-0.2, 0.2, len(own)) if len(own) > 1 else np.zeros(1)
+            ax.scatter(own["stance_score"], yi + jitter, s=16, c=[STANCE_COLOURS[s] for s in own["stance"]], alpha=0.8, linewidths=0)
+            ax.plot([mean, mean], [yi - 0.35, yi + 0.35], color="#222222", linewidth=2.2)
+        ax.set_yticks(range(len(order)), [labels.get(a, a) for a in order.index])
+        ax.set_xlim(-1.05, 1.05)
+        ax.set_xlabel("stance score   ◀ hardline        hopeful ▶")
+        handles = [plt.Line2D([], [], marker="o", linestyle="", color=c, label=l) for l, c in STANCE_COLOURS.items()]
+        handles.append(plt.Line2D([], [], color="#222222", linewidth=2.2, label="article mean"))
+        fig.legend(handles=handles, loc="outside lower center", ncols=5)
+        return _done(fig)

@@ -103,3 +103,37 @@ def affiliation_table(statements: pd.DataFrame) -> pd.DataFrame:
         speakers=("speaker", "nunique"), statements=("speaker", "size"),
         stance_score_mean=("stance_score", "mean"), polarity_mean=("polarity", "mean"))
     return grouped.reset_index().sort_values(["statements", "affiliation"], ascending=[False, True], ignore_index=True)
+
+
+STANCE_BACKGROUNDS = {"hopeful": "#d9f2e9", "hardline": "#f8dccb", "skeptical": "#f3e0ec", "neutral": "#eeeeee"}
+
+
+def styled_statements(statements: pd.DataFrame):
+    """The statements table for reading in a notebook: stance coloured, offsets hidden."""
+    columns = [c for c in ("speaker", "kind", "content", "stance", "stance_score", "polarity", "affiliation", "paragraph")
+               if c in statements.columns]
+    view = statements[columns]
+    # escape="html": article text is shown as text, never as live markup
+    styler = view.style.format(na_rep="", escape="html")
+    numbers = [c for c in ("stance_score", "polarity") if c in columns]
+    if numbers:
+        styler = styler.format("{:+.2f}", subset=numbers, na_rep="")
+    if "stance" in columns:
+        styler = styler.map(lambda v: f"background-color: {STANCE_BACKGROUNDS.get(v, 'white')}", subset=["stance"])
+    if "stance_score" in columns:
+        styler = styler.background_gradient(cmap="RdYlGn", vmin=-1, vmax=1, subset=["stance_score"])
+    return styler.set_properties(subset=["content"], **{"text-align": "left", "white-space": "normal"}).hide(axis="index")
+
+
+def stance_cue_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """Why each statement got its stance: the cues, as readable text."""
+    def describe(cues) -> str:
+        if not isinstance(cues, list) or not cues:
+            return ""
+        return "; ".join(f"{c['text']} ({c['side']}{', negated' if c.get('negated') else ''}, {c['weight']:g})" for c in cues)
+
+    if statements.empty:
+        return pd.DataFrame(columns=["speaker", "stance", "stance_score", "cues", "content"])
+    return pd.DataFrame({"speaker": statements["speaker"], "stance": statements["stance"],
+                         "stance_score": statements["stance_score"], "cues": statements["stance_cues"].map(describe),
+                         "content": statements["content"]})

@@ -1,0 +1,45 @@
+import json
+
+import nbformat
+
+from newsvoices.reports import run_report
+
+from conftest import ROOT, SEED
+
+
+def test_report_runs_twice_with_identical_figures(tmp_path):
+    for run in ("one", "two"):
+        notebook, html = run_report(SEED, tmp_path / run / "reports", tmp_path / run / "figures")
+        assert notebook.exists() and html.exists()
+    one = sorted((tmp_path / "one" / "figures").rglob("*.*"))
+    two = sorted((tmp_path / "two" / "figures").rglob("*.*"))
+    assert [p.name for p in one] == [p.name for p in two] and len(one) >= 22
+    for a, b in zip(one, two):
+        assert a.read_bytes() == b.read_bytes(), a.name
+    executed = nbformat.read(notebook, as_version=4)
+    assert not [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert "Antony Blinken" in html.read_text(encoding="utf-8")
+
+
+def test_hostile_article_leaves_no_live_markup(tmp_path):
+    article = tmp_path / "hostile.txt"
+    article.write_text("“<script>alert('x')</script> and <img src=x onerror=alert(1)> and {{ 7*7 }}”, "
+                       "the mayor said.\n\nThe council said the plan would go ahead.\n", encoding="utf-8")
+    _, html = run_report(article, tmp_path / "reports", tmp_path / "figures")
+    page = html.read_text(encoding="utf-8")
+    assert "alert('x')</script>" not in page and "<img src=x" not in page
+    for svg in (tmp_path / "figures").rglob("*.svg"):
+        text = svg.read_text(encoding="utf-8")
+        assert "<script" not in text and "<img" not in text
+
+
+def test_notebooks_are_paired_with_their_scripts():
+    import jupytext
+
+    for name in ("01_explore_article", "02_compare_articles"):
+        notebook = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+        script = jupytext.read(ROOT / "notebooks" / f"{name}.py")
+        assert [c.source for c in notebook.cells] == [c.source for c in script.cells], name
+        assert notebook.metadata["kernelspec"]["name"] == "python3"
+        tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1
