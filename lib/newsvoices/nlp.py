@@ -121,15 +121,18 @@ def parse_many(texts, nlp=None, batch_size: int = 16, n_process: int = 1, cache:
     buffer = []
 
     def flush():
-        short = [(k, t) for k, (t, doc) in enumerate(buffer) if doc is None and len(t) <= CHUNK_CHARS]
-        parsed = nlp.pipe((t for _, t in short), batch_size=batch_size, n_process=n_process) if short else []
-        for (k, text), doc in zip(short, parsed):
-            buffer[k] = (text, doc)
-        for k, (text, doc) in enumerate(buffer):
-            if doc is None:
-                buffer[k] = (text, join_chunks(nlp.pipe((text[a:b] for a, b in chunk_bounds(text)), batch_size=batch_size)))
-            if store is not None and doc is None:
-                store.put(text, buffer[k][1])
+        missing = [k for k, (_, doc) in enumerate(buffer) if doc is None]
+        short = [k for k in missing if len(buffer[k][0]) <= CHUNK_CHARS]
+        parsed = nlp.pipe((buffer[k][0] for k in short), batch_size=batch_size, n_process=n_process) if short else []
+        for k, doc in zip(short, parsed):
+            buffer[k] = (buffer[k][0], doc)
+        for k in missing:
+            text, doc = buffer[k]
+            if doc is None:  # longer than a chunk: parse in pieces cut at paragraph gaps
+                doc = join_chunks(nlp.pipe((text[a:b] for a, b in chunk_bounds(text)), batch_size=batch_size))
+                buffer[k] = (text, doc)
+            if store is not None:
+                store.put(text, doc)
         done = [doc for _, doc in buffer]
         buffer.clear()
         return done

@@ -1,6 +1,7 @@
 """The one entry point: `analyze(path_or_text)` runs every step and returns an `Analysis`."""
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -8,6 +9,7 @@ import pandas as pd
 from . import tables
 from .article import Article, load_article
 from .entities import EntityIndex, find_entities
+from .errors import NewsvoicesWarning
 from .nlp import load_model, parse
 from .quotes import find_statements
 from .sentiment import sentiment
@@ -21,12 +23,20 @@ class Analysis:
     article: Article
     doc: object = field(repr=False)
     entity_index: EntityIndex = field(repr=False)
-    tokens: pd.DataFrame = field(repr=False)
     entities: pd.DataFrame = field(repr=False)
     entity_counts: pd.DataFrame = field(repr=False)
     statements: pd.DataFrame = field(repr=False)
     speakers: pd.DataFrame = field(repr=False)
     statement_list: list = field(default_factory=list, repr=False)
+
+    _tokens: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def tokens(self) -> pd.DataFrame:
+        """One row per token (built on first use: a corpus run never needs it)."""
+        if self._tokens is None:
+            self._tokens = tables.token_table(self.doc, self.article.paragraph_at)
+        return self._tokens
 
     @property
     def affiliations(self) -> pd.DataFrame:
@@ -50,11 +60,27 @@ def annotate_statements(statements, doc) -> None:
         statement.vader = feeling.vader
 
 
+ENGLISH_STOPWORD_SHARE = 0.15
+
+
+def warn_if_not_english(doc, article) -> None:
+    """English news has about four words in ten from spaCy's stop list; far fewer means the
+    text is probably in another language and the English model will misread it."""
+    words = [t for t in doc if t.is_alpha]
+    if len(words) < 20:
+        return
+    share = sum(1 for t in words if t.is_stop) / len(words)
+    if share < ENGLISH_STOPWORD_SHARE:
+        warnings.warn(f"{article.path or article.id} does not look like English ({share:.0%} common English words); "
+                      "newsvoices reads English only, so its results here are unreliable.", NewsvoicesWarning, stacklevel=3)
+
+
 def analyze(source, *, nlp=None, doc=None, name: str | None = None) -> Analysis:
     """Analyse one article (a path to a .txt/.md/.html file, an `Article`, or the text itself)."""
     article = source if isinstance(source, Article) else load_article(source, name=name)
     nlp = nlp or load_model()
     doc = doc if doc is not None else parse(article.text, nlp)
+    warn_if_not_english(doc, article)
     index = find_entities(doc, article.paragraph_at)
     entities = tables.entity_table(index)
     statement_list = find_statements(doc, article, index)
@@ -64,7 +90,6 @@ def analyze(source, *, nlp=None, doc=None, name: str | None = None) -> Analysis:
         article=article,
         doc=doc,
         entity_index=index,
-        tokens=tables.token_table(doc, article.paragraph_at),
         entities=entities,
         entity_counts=tables.entity_count_table(entities, index.titles),
         statements=statements,

@@ -80,6 +80,14 @@ class Statement:
     quotes: list = field(default_factory=list, repr=False)
 
 
+def _text(doc) -> str:
+    """The document's text, built once: spaCy rebuilds `doc.text` on every access."""
+    cached = doc.user_data.get("newsvoices_text")
+    if cached is None:
+        cached = doc.user_data["newsvoices_text"] = doc.text
+    return cached
+
+
 # ---------------------------------------------------------------- quotation marks
 
 def find_quotes(text: str, paragraph_bounds: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
@@ -157,7 +165,7 @@ def find_statements(doc, article, entity_index=None) -> list[Statement]:
     """Statements of a parsed article, in text order, with speakers resolved."""
     from .speakers import resolve_speakers
 
-    text = doc.text
+    text = _text(doc)
     bounds = [(p.start, p.end) for p in article.paragraphs]
     quotes = find_quotes(text, bounds)
     in_quote = _quote_membership(doc, quotes)
@@ -241,16 +249,16 @@ def _statement_from_cue(token, doc, quotes, in_quote, claimed, body_start) -> St
             return None
         quote = quotes[adjacent]
         content = (quote.start, quote.end)
-    content = _clip(content, body_start, doc.text)
+    content = _clip(content, body_start, _text(doc))
     if content is None:
         return None
-    content, kind, quote_ids = _classify(content, quotes, claimed, doc.text)
+    content, kind, quote_ids = _classify(content, quotes, claimed, _text(doc))
     claimed.update(quote_ids)
     mention_start, mention_end = _mention_bounds(speaker, token)
     return Statement(
         content_start=content[0], content_end=content[1], kind=kind,
         cue=_cue_text(token), cue_start=token.idx, cue_end=token.idx + len(token.text),
-        mention=doc.text[mention_start:mention_end], mention_start=mention_start, mention_end=mention_end,
+        mention=_text(doc)[mention_start:mention_end], mention_start=mention_start, mention_end=mention_end,
         mention_root=speaker.i, quotes=quote_ids,
     )
 
@@ -492,18 +500,27 @@ def _outside_quotes(text, start, end, spans) -> str:
 
 def _adjacent_quote(cue, speaker, doc, quotes, claimed) -> int | None:
     """A quote right before the cue ("…,” she said) or right after it (she said: “…”)."""
+    import bisect
+
     sent = cue.sent
+    text = _text(doc)
     left = min(cue.i, speaker.left_edge.i)
     right = max(cue.i, speaker.right_edge.i)
     left_char = doc[left].idx
     right_char = doc[right].idx + len(doc[right].text)
+    opens = doc.user_data.get("newsvoices_quote_opens")
+    if opens is None or len(opens) != len(quotes):
+        opens = doc.user_data["newsvoices_quote_opens"] = [q.open_mark for q in quotes]
+    # quotes never overlap and come in text order: only the few around the cue can touch it
+    middle = bisect.bisect_left(opens, left_char)
     best = None
-    for q, span in enumerate(quotes):
+    for q in range(max(0, middle - 3), min(len(quotes), middle + 4)):
+        span = quotes[q]
         if q in claimed:
             continue
         close = span.close_mark if span.close_mark is not None else span.end
-        gap_before = doc.text[close + 1:left_char] if close < left_char else None
-        gap_after = doc.text[right_char:span.open_mark] if span.open_mark >= right_char else None
+        gap_before = text[close + 1:left_char] if close < left_char else None
+        gap_after = text[right_char:span.open_mark] if span.open_mark >= right_char else None
         if gap_before is not None and len(gap_before) <= 3 and "\n" not in gap_before:
             best = q
         elif gap_after is not None and re.fullmatch(r"[^\n\w]{0,3}|\s*(?:that|,)\s*", gap_after) and span.open_mark < sent.end_char + 3:
@@ -520,15 +537,15 @@ def _noun_cue(token, doc, quotes, claimed, body_start) -> Statement | None:
                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     if not owners or not clauses:
         return None
-    span = _clip(_token_span_chars(doc, *_subtree_bounds(clauses[0])), body_start, doc.text)
+    span = _clip(_token_span_chars(doc, *_subtree_bounds(clauses[0])), body_start, _text(doc))
     if span is None:
         return None
-    span, kind, quote_ids = _classify(span, quotes, claimed, doc.text)
+    span, kind, quote_ids = _classify(span, quotes, claimed, _text(doc))
     claimed.update(quote_ids)
     speaker = owners[0]
     left, right = speaker.left_edge, speaker
     return Statement(span[0], span[1], kind, cue=token.text, cue_start=token.idx, cue_end=token.idx + len(token.text),
-                     mention=doc.text[left.idx:right.idx + len(right.text)], mention_start=left.idx,
+                     mention=_text(doc)[left.idx:right.idx + len(right.text)], mention_start=left.idx,
                      mention_end=right.idx + len(right.text), mention_root=speaker.i, quotes=quote_ids)
 
 
@@ -547,10 +564,10 @@ def _according_to(token, doc, quotes, in_quote, claimed, body_start) -> Statemen
     span = _token_span_chars(doc, *content)
     if span is None:
         return None
-    span = _clip(span, body_start, doc.text)
+    span = _clip(span, body_start, _text(doc))
     if span is None:
         return None
-    span, kind, quote_ids = _classify(span, quotes, claimed, doc.text)
+    span, kind, quote_ids = _classify(span, quotes, claimed, _text(doc))
     claimed.update(quote_ids)
     return Statement(span[0], span[1], kind, cue="according to", cue_start=token.idx, cue_end=to.idx + len(to.text),
                      mention=doc[speaker.left_edge.i:speaker.right_edge.i + 1].text,
@@ -563,7 +580,7 @@ def _drop_overlaps(statements: list[Statement]) -> list[Statement]:
     kept: list[Statement] = []
     for statement in statements:
         duplicate = False
-        for other in kept:
+        for other in kept[-12:]:  # statements come in text order: duplicates are neighbours
             overlap = min(other.content_end, statement.content_end) - max(other.content_start, statement.content_start)
             shorter = min(other.content_end - other.content_start, statement.content_end - statement.content_start)
             if overlap > 0.8 * shorter and other.mention_start == statement.mention_start:
@@ -591,21 +608,32 @@ def _stands_as_sentence(text, span, article) -> bool:
 
 def _add_floating_quotes(statements, quotes, claimed, doc, article, sentence_number) -> None:
     """Quoted sentences with no cue take the speaker of the statement beside them."""
-    covered = [(s.content_start, s.content_end) for s in statements]
+    import bisect
+
+    text = _text(doc)
+    ordered = sorted(statements, key=lambda s: s.content_start)
+    starts = [s.content_start for s in ordered]
     for q, span in enumerate(quotes):
-        if q in claimed or any(a <= span.start and span.end <= b for a, b in covered):
+        if q in claimed:
             continue
-        words = re.findall(r"\w+", doc.text[span.start:span.end])
-        if len(words) < MIN_FLOATING_WORDS or not _stands_as_sentence(doc.text, span, article):
+        position = bisect.bisect_right(starts, span.start)
+        nearby = ordered[max(0, position - 8):position + 8]
+        if any(s.content_start <= span.start and span.end <= s.content_end for s in nearby):
+            continue
+        words = re.findall(r"\w+", text[span.start:span.end])
+        if len(words) < MIN_FLOATING_WORDS or not _stands_as_sentence(text, span, article):
             continue  # a title, a nickname, a scare-quoted term, a phrase inside someone else's sentence
         paragraph = article.paragraph_at(span.start)
-        before = [s for s in statements if s.content_end <= span.open_mark and article.paragraph_at(s.content_start) >= paragraph - 1]
-        after = [s for s in statements if s.content_start > span.end and article.paragraph_at(s.content_start) == paragraph]
+        before = [s for s in ordered[max(0, position - 8):position]
+                  if s.content_end <= span.open_mark and article.paragraph_at(s.content_start) >= paragraph - 1]
+        after = [s for s in ordered[position:position + 4]
+                 if s.content_start > span.end and article.paragraph_at(s.content_start) == paragraph]
         neighbour = before[-1] if before else (after[0] if after else None)
         if neighbour is None:
             continue
-        sentence = sentence_number.get(doc.char_span(span.start, span.end, alignment_mode="expand").sent.start, 0) if doc.char_span(span.start, span.end, alignment_mode="expand") is not None else 0
-        content = (span.start, _trim_end(doc.text, span.start, span.end))
+        chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+        sentence = sentence_number.get(chars.sent.start, 0) if chars is not None and len(chars) else 0
+        content = (span.start, _trim_end(text, span.start, span.end))
         floating = Statement(content[0], content[1], "direct", sentence=sentence, floating=True, quotes=[q])
         floating.mention_root = None
         floating.speaker_of = neighbour  # resolved with the neighbour's speaker

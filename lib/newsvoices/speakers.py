@@ -12,6 +12,7 @@ Affiliations come from nationality words (data/nationalities.csv), organisations
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -192,7 +193,7 @@ def _close_words(root, person):
 def _resolve_pronoun(lower, position, referents, person_subjects, orgs, doc) -> Referent:
     if lower in PERSON_PRONOUNS:
         last_referent = next((r for r in reversed(referents) if r.kind == "person" and r.position < position), None)
-        last_subject = next((m for m in reversed(person_subjects) if m.start_char < position), None)
+        last_subject = _last_before(person_subjects, position)
         if last_subject is not None and (last_referent is None or last_subject.start_char > last_referent.position):
             known = next((r for r in reversed(referents) if r.speaker == last_subject.canonical), None)
             return known or Referent(position, last_subject.canonical, "person")
@@ -203,11 +204,18 @@ def _resolve_pronoun(lower, position, referents, person_subjects, orgs, doc) -> 
         last = next((r for r in reversed(referents) if r.kind == "group" and r.position < position), None)
         if last is not None:
             return last
-    org = next((m for m in reversed(orgs) if m.start_char < position and m.label == "ORG"), None)
+    org = _last_before([m for m in orgs if m.label == "ORG"], position) if len(orgs) < 200 else \
+        next((m for m in reversed(orgs[:bisect.bisect_left([o.start_char for o in orgs], position)]) if m.label == "ORG"), None)
     if org is not None:
         return Referent(position, org.canonical, "group", None, org.canonical)
     last = next((r for r in reversed(referents) if r.position < position), None)
     return last or Referent(position, lower, "group")
+
+
+def _last_before(mentions, position):
+    """The last mention (sorted by offset) that starts before `position`."""
+    index = bisect.bisect_left(mentions, position, key=lambda m: m.start_char)
+    return mentions[index - 1] if index else None
 
 
 def _description(phrase, root, doc, orgs, position) -> str:

@@ -79,7 +79,7 @@ def _token_pattern(pattern: str):
         else:
             pieces = word.replace("-", " - ").split()
             for piece in pieces:
-                tokens.append({"_": {"nv_lemma": piece}})
+                tokens.append({"LEMMA": piece})
     return tokens
 
 
@@ -100,9 +100,9 @@ def _dependency_matcher(vocab):
                 continue
             subject, verb = [p.strip() for p in pattern.split(" < ")]
             matcher.add(f"{side}|{weight}|{kind}|{number}", [[
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"_": {"nv_lemma": verb}}},
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": verb}},
                 {"LEFT_ID": "verb", "REL_OP": ">>", "RIGHT_ID": "subject",
-                 "RIGHT_ATTRS": {"_": {"nv_lemma": subject}, "DEP": {"IN": ["nsubj", "nsubjpass"]}}},
+                 "RIGHT_ATTRS": {"LEMMA": subject, "DEP": {"IN": ["nsubj", "nsubjpass"]}}},
             ]])
         _DEP_MATCHERS[key] = matcher
     return _DEP_MATCHERS[key]
@@ -110,10 +110,7 @@ def _dependency_matcher(vocab):
 
 def _matcher(vocab):
     from spacy.matcher import Matcher
-    from spacy.tokens import Token
 
-    if not Token.has_extension("nv_lemma"):
-        Token.set_extension("nv_lemma", getter=lambda t: t.lemma_.lower() if t.lemma_ not in {"", "-PRON-"} else t.lower_)
     key = id(vocab)
     if key not in _MATCHERS:
         matcher = Matcher(vocab)
@@ -124,24 +121,32 @@ def _matcher(vocab):
     return _MATCHERS[key]
 
 
+def _doc_matches(doc) -> list[tuple[int, int, str, float, str]]:
+    """All lexicon matches of a document, found once and kept with it: matching a span makes
+    spaCy's DependencyMatcher convert the whole document again, for every statement."""
+    cached = doc.user_data.get("newsvoices_stance_matches")
+    if cached is not None:
+        return cached
+    found = []
+    for match_id, start, end in _matcher(doc.vocab)(doc):
+        side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
+        found.append((start, end, side, float(weight), kind))
+    if doc.has_annotation("DEP"):
+        for match_id, (verb, subject) in _dependency_matcher(doc.vocab)(doc):
+            side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
+            first, last = sorted((verb, subject))
+            found.append((first, last + 1, side, float(weight), kind))
+    doc.user_data["newsvoices_stance_matches"] = found
+    return found
+
+
 def score_doc(span) -> StanceResult:
     """Stance of a parsed Doc or Span."""
     doc = span.doc if hasattr(span, "doc") else span
     offset = span.start_char if hasattr(span, "start_char") else 0
-    matcher = _matcher(doc.vocab)
     start_token = span.start if hasattr(span, "start") else 0
     end_token = span.end if hasattr(span, "end") else len(doc)
-    found = []
-    for match_id, start, end in matcher(doc[start_token:end_token] if hasattr(span, "start") else doc):
-        start += start_token
-        end += start_token
-        side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
-        found.append((start, end, side, float(weight), kind))
-    scope = doc[start_token:end_token] if hasattr(span, "start") else doc
-    for match_id, (verb, subject) in _dependency_matcher(doc.vocab)(scope):
-        side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
-        first, last = sorted((verb + start_token, subject + start_token))
-        found.append((first, last + 1, side, float(weight), kind))
+    found = [m for m in _doc_matches(doc) if m[0] >= start_token and m[1] <= end_token]
     # keep the longest match where matches overlap (then the heavier one)
     found.sort(key=lambda m: (-(m[1] - m[0]), -m[3], m[0]))
     taken: set[int] = set()

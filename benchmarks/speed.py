@@ -1,0 +1,90 @@
+"""Corpus speed and memory, measured in one run on the same texts (PolNeAR dev, 84 articles,
+and a 10x repetition of it, 840 articles).
+
+    .venv/bin/python benchmarks/speed.py [--quick]
+
+Each measurement runs in a fresh Python process (so peak RSS is its own) with the parse cache
+off unless the measurement is about the cache:
+
+- full analysis time / bare `nlp.pipe` time on the 84 articles (target <= 1.15);
+- `n_process=2` / `n_process=1` speed-up on the 84 articles (target >= 1.6 on 2 cores);
+- second run with a warm parse cache / first run (target <= 0.2);
+- peak RSS for 84 and for 840 articles (target: within 10% of each other).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+WORKER = textwrap.dedent('''
+    import json, os, resource, sys, time
+    from pathlib import Path
+    mode, repeat, n_process = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    root = Path(os.environ["POLNEAR"])
+    paths = sorted((root / "dev" / "text").glob("*.txt")) * repeat
+    from newsvoices.nlp import load_model
+    nlp = load_model()
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    started = time.perf_counter()
+    if mode == "pipe":
+        for doc in nlp.pipe(texts, batch_size=16, n_process=n_process):
+            pass
+    else:
+        from newsvoices.corpus import analyze_corpus
+        result = analyze_corpus(paths, nlp=nlp, n_process=n_process, progress=False)
+        assert len(result.articles) == len(paths)
+    elapsed = time.perf_counter() - started
+    print(json.dumps({"seconds": elapsed, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+''')
+
+
+def measure(mode: str, repeat: int = 1, n_process: int = 1, cache: str = "off", cache_dir: str | None = None) -> dict:
+    env = dict(os.environ, NEWSVOICES_CACHE=cache, POLNEAR=str(polnear_root()))
+    if cache_dir:
+        env["NEWSVOICES_CACHE_DIR"] = cache_dir
+    out = subprocess.run([sys.executable, "-c", WORKER, mode, str(repeat), str(n_process)], env=env,
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def polnear_root() -> Path:
+    return Path(os.environ.get("NEWSVOICES_POLNEAR", HERE.parent.parent / "shared" / "data" / "polnear"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="skip the 840-article run")
+    args = parser.parse_args()
+    if not (polnear_root() / "dev" / "text").is_dir():
+        print(f"PolNeAR not found at {polnear_root()}", file=sys.stderr)
+        return 2
+    print(f"PolNeAR dev, 84 articles; {os.cpu_count()} cores")
+    pipe = measure("pipe")
+    full = measure("full")
+    print(f"bare nlp.pipe            {pipe['seconds']:7.1f} s")
+    print(f"full analysis            {full['seconds']:7.1f} s   ratio {full['seconds'] / pipe['seconds']:.2f} (target <= 1.15)")
+    two = measure("full", n_process=2)
+    print(f"full analysis, 2 procs   {two['seconds']:7.1f} s   speed-up {full['seconds'] / two['seconds']:.2f} (target >= 1.6)")
+    with tempfile.TemporaryDirectory() as cache_dir:
+        cold = measure("full", cache="on", cache_dir=cache_dir)
+        warm = measure("full", cache="on", cache_dir=cache_dir)
+    print(f"cache: first run         {cold['seconds']:7.1f} s")
+    print(f"cache: second run        {warm['seconds']:7.1f} s   ratio {warm['seconds'] / cold['seconds']:.2f} (target <= 0.2)")
+    if not args.quick:
+        big = measure("full", repeat=10)
+        print(f"peak RSS, 84 articles    {full['rss_mb']:7.0f} MB")
+        print(f"peak RSS, 840 articles   {big['rss_mb']:7.0f} MB   ratio {big['rss_mb'] / full['rss_mb']:.2f} (target <= 1.10); "
+              f"840 articles in {big['seconds']:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
