@@ -58,3 +58,12 @@ def test_dask_local_cluster_matches_in_process(tmp_path, nlp):
     ordered = lambda t: t[columns].sort_values(["article", "content"]).reset_index(drop=True)
     pd.testing.assert_frame_equal(ordered(remote.statements), ordered(local.statements))
     assert len(remote.failures) == 2
+
+
+def test_two_processes_match_one(tmp_path, nlp):
+    folder = write_folder(tmp_path)
+    one = corpus.analyze_corpus(folder, nlp=nlp, progress=False)
+    two = corpus.analyze_corpus(folder, n_process=2, progress=False)
+    pd.testing.assert_frame_equal(one.statements, two.statements)
+    pd.testing.assert_frame_equal(one.speakers, two.speakers)
+    assert len(two.failures) == 2

@@ -121,39 +121,36 @@ def summary(analysis) -> str:
 
 def cmd_quotes(args) -> int:
     from .article import load_article
-    from .entities import find_entities
     from .errors import ArticleNotFoundError, ArticleUnreadableError
     from .files import write_text
-    from .nlp import load_model, parse
-    from .quotes import find_statements
     from .tables import statement_records
 
     source = Path(args.path)
     if source.is_dir():
         if not args.out:
             raise ArticleUnreadableError(f"{source} is a folder: give --out OUTDIR to write one JSON file per article.")
+        from .corpus import ArticleFailure, stream_corpus
+
         paths = sorted(source.glob("*.txt"))
         if not paths:
             raise ArticleNotFoundError(f"No .txt articles in {source}.")
-        nlp = load_model()
         out = Path(args.out)
-        articles, failed = [], 0
-        for path in paths:
-            try:
-                articles.append(load_article(path))
-            except NewsvoicesError as exc:
+        done, failed = 0, 0
+        # the corpus stream: one model, nlp.pipe in batches, the parse cache
+        for result in stream_corpus(paths, progress=sys.stderr.isatty()):
+            if isinstance(result, ArticleFailure):
                 failed += 1
-                print(f"newsvoices: skipped {path.name}: {exc}", file=sys.stderr)
-        for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
-            index = find_entities(doc, article.paragraph_at)
-            records = statement_records(find_statements(doc, article, index))
-            write_text(out / f"{Path(article.path).stem}.json", json.dumps(records, ensure_ascii=False, indent=1))
-        print(f"wrote {len(articles)} files to {out}" + (f"; {failed} skipped" if failed else ""), file=sys.stderr)
-        return EXIT_INPUT if failed and not articles else 0
-    article = load_article(args.path)
-    doc = parse(article.text)
-    index = find_entities(doc, article.paragraph_at)
-    records = statement_records(find_statements(doc, article, index))
+                print(f"newsvoices: skipped {Path(result.source).name}: {result.message}", file=sys.stderr)
+                continue
+            records = statement_records(result.statement_list)
+            write_text(out / f"{Path(result.article.path).stem}.json", json.dumps(records, ensure_ascii=False, indent=1))
+            done += 1
+        print(f"wrote {done} files to {out}" + (f"; {failed} skipped" if failed else ""), file=sys.stderr)
+        return EXIT_INPUT if failed and not done else 0
+    from .pipeline import analyze
+
+    analysis = analyze(load_article(args.path))
+    records = statement_records(analysis.statement_list)
     if args.out:
         write_text(Path(args.out) / f"{Path(args.path).stem}.json", json.dumps(records, ensure_ascii=False, indent=1))
     else:

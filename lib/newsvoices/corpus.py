@@ -86,26 +86,35 @@ def _load_all(sources) -> Iterator[Article | ArticleFailure]:
 
 def stream_corpus(source: str | Path | Iterable, nlp=None, batch_size: int = 16, n_process: int = 1,
                   progress: bool = True, cache: bool | None = None) -> Iterator[Analysis | ArticleFailure]:
-    """Analyse articles one after another (a folder, or an iterable of paths, texts or Articles)."""
-    sources = article_paths(source) if isinstance(source, (str, Path)) and Path(source).is_dir() else list(source)
+    """Analyse articles one after another (a folder, or an iterable of paths, texts or Articles).
+    Articles are read lazily, only a batch ahead of the parser, so memory does not grow with
+    the corpus."""
+    import collections
+
+    sources = article_paths(source) if isinstance(source, (str, Path)) and Path(source).is_dir() else source
     nlp = nlp or load_model()
-    loaded = list(_load_all(sources))
-    articles = [a for a in loaded if isinstance(a, Article)]
-    docs = parse_many((a.text for a in articles), nlp, batch_size=batch_size, n_process=n_process, cache=cache)
-    bar = _progress(len(loaded), progress)
-    position = 0
-    for item in loaded:
-        if isinstance(item, ArticleFailure):
+    pending: collections.deque = collections.deque()
+
+    def texts():
+        for item in _load_all(sources):
+            pending.append(item)
+            if isinstance(item, Article):
+                yield item.text
+
+    bar = _progress(len(sources) if hasattr(sources, "__len__") else None, progress)
+    for doc in parse_many(texts(), nlp, batch_size=batch_size, n_process=n_process, cache=cache):
+        while isinstance(pending[0], ArticleFailure):
             bar.update(1)
-            yield item
-            continue
-        doc = next(docs)
-        position += 1
+            yield pending.popleft()
+        article = pending.popleft()
         try:
-            yield analyze(item, nlp=nlp, doc=doc)
+            yield analyze(article, nlp=nlp, doc=doc)
         except NewsvoicesError as exc:
-            yield ArticleFailure(item.path or item.id, str(exc))
+            yield ArticleFailure(article.path or article.id, str(exc))
         bar.update(1)
+    while pending:
+        bar.update(1)
+        yield pending.popleft()
     bar.close()
 
 
@@ -117,48 +126,84 @@ def _progress(total: int, enabled: bool):
 
 def analyze_corpus(source, nlp=None, batch_size: int = 16, n_process: int = 1, progress: bool = True,
                    cache: bool | None = None) -> Corpus:
-    """Analyse many articles and return their combined tables."""
+    """Analyse many articles and return their combined tables. With `n_process` > 1 the whole
+    per-article work (parse and analysis) runs in that many worker processes."""
+    if n_process > 1:
+        return _analyze_in_processes(source, n_process, batch_size, progress)
     statements, speakers, rows, failures = [], [], [], []
-    for result in stream_corpus(source, nlp, batch_size, n_process, progress, cache):
+    for result in stream_corpus(source, nlp, batch_size, 1, progress, cache):
         if isinstance(result, ArticleFailure):
             failures.append(result)
             continue
-        article_tables = article_summary(result)
-        statements.append(article_tables["statements"])
-        speakers.append(article_tables["speakers"])
-        rows.append(article_tables["article"])
+        summary = article_summary(result)
+        statements.extend(summary["statements"])
+        speakers.extend(summary["speakers"])
+        rows.append(summary["article"])
     return combine(statements, speakers, rows, failures)
 
 
 def article_summary(analysis: Analysis) -> dict:
-    """The per-article tables a corpus keeps (no parsed document, so memory stays flat)."""
+    """What a corpus keeps of one article: plain records, no parsed document and no per-article
+    DataFrame, so memory stays flat however many articles stream through."""
     article = analysis.article
-    statements = analysis.statements.assign(article=article.id)
-    statements = statements.drop(columns=["stance_cues"], errors="ignore")
+    statements = analysis.statements.drop(columns=["stance_cues"], errors="ignore").assign(article=article.id)
     speakers = analysis.speakers.assign(article=article.id)
     row = {"article": article.id, "title": article.display_name(60), "path": article.path, "paragraphs": len(article.paragraphs),
            "statements": len(statements), "speakers": len(speakers),
            "stance_score_mean": float(statements["stance_score"].mean()) if len(statements) else float("nan")}
-    return {"statements": statements, "speakers": speakers, "article": row}
+    return {"statements": statements.to_dict("records"), "speakers": speakers.to_dict("records"), "article": row}
 
 
-def combine(statements, speakers, rows, failures=()) -> Corpus:
+def combine(statements: list[dict], speakers: list[dict], rows: list[dict], failures=()) -> Corpus:
     from . import tables
 
-    statements_table = pd.concat(statements, ignore_index=True) if statements else pd.DataFrame(columns=tables.STATEMENT_COLUMNS + ["article"])
-    speakers_table = pd.concat(speakers, ignore_index=True) if speakers else pd.DataFrame(columns=tables.SPEAKER_COLUMNS + ["article"])
+    statement_columns = tables.STATEMENT_COLUMNS + ["stance", "stance_score", "polarity", "subjectivity", "vader", "article"]
+    speaker_columns = tables.SPEAKER_COLUMNS + ["stance_score_mean", "stance_score_std", "polarity_mean", "polarity_std", "article"]
+    statements_table = pd.DataFrame.from_records(statements, columns=statement_columns)
+    speakers_table = pd.DataFrame.from_records(speakers, columns=speaker_columns)
     affiliations = (tables.affiliation_table(statements_table) if len(statements_table)
                     else pd.DataFrame(columns=["affiliation", "speakers", "statements", "stance_score_mean", "polarity_mean"]))
-    return Corpus(statements_table, speakers_table, affiliations, pd.DataFrame(rows), list(failures))
+    articles = pd.DataFrame(rows, columns=["article", "title", "path", "paragraphs", "statements", "speakers", "stance_score_mean"])
+    return Corpus(statements_table, speakers_table, affiliations, articles, list(failures))
+
+
+def _analyze_in_processes(source, n_process: int, batch_size: int, progress: bool) -> Corpus:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    sources = article_paths(source) if isinstance(source, (str, Path)) and Path(source).is_dir() else list(source)
+    items, failures = [], []
+    for loaded in _load_all(sources):
+        if isinstance(loaded, ArticleFailure):
+            failures.append(loaded)
+        else:
+            items.append((loaded.id, loaded.text, loaded.path))
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    statements, speakers, rows = [], [], []
+    bar = _progress(len(items), progress)
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=load_model) as pool:
+        for result in pool.map(_summarise_text, items, chunksize=max(1, batch_size // 4)):
+            bar.update(1)
+            if "failure" in result:
+                failures.append(result["failure"])
+                continue
+            statements.extend(result["statements"])
+            speakers.extend(result["speakers"])
+            rows.append(result["article"])
+    bar.close()
+    return combine(statements, speakers, rows, failures)
 
 
 # ---------------------------------------------------------------- beyond one machine
 
 def _summarise_text(item):
-    """Per-article work on a Dask worker: the worker loads the model once (cached per process)."""
-    name, text = item
+    """Per-article work in a worker process (Dask or a process pool): the worker loads the
+    model once (cached per process) and returns plain records."""
+    name, text, *path = item
     try:
         article = load_article(text, name=name)
+        if path and path[0]:
+            article.path = path[0]
         return article_summary(analyze(article))
     except NewsvoicesError as exc:
         return {"failure": ArticleFailure(name, str(exc))}
@@ -175,7 +220,7 @@ def analyze_with_dask(source, client=None, partitions: int | None = None) -> Cor
     for path in paths:
         try:
             article = load_article(path)
-            items.append((article.id, article.text))
+            items.append((article.id, article.text, article.path))
         except NewsvoicesError as exc:
             failures.append(ArticleFailure(str(path), str(exc)))
     bag = db.from_sequence(items, npartitions=partitions or max(1, min(len(items), (os.cpu_count() or 2) * 2)))
@@ -186,7 +231,7 @@ def analyze_with_dask(source, client=None, partitions: int | None = None) -> Cor
         if "failure" in result:
             failures.append(result["failure"])
             continue
-        statements.append(result["statements"])
-        speakers.append(result["speakers"])
+        statements.extend(result["statements"])
+        speakers.extend(result["speakers"])
         rows.append(result["article"])
     return combine(statements, speakers, rows, failures)

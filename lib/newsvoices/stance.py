@@ -121,22 +121,30 @@ def _matcher(vocab):
     return _MATCHERS[key]
 
 
-def _doc_matches(doc) -> list[tuple[int, int, str, float, str]]:
-    """All lexicon matches of a document, found once and kept with it: matching a span makes
-    spaCy's DependencyMatcher convert the whole document again, for every statement."""
-    cached = doc.user_data.get("newsvoices_stance_matches")
-    if cached is not None:
-        return cached
+@lru_cache(maxsize=None)
+def _dependency_anchors() -> frozenset[str]:
+    return frozenset(p.split(" < ")[1].strip() for _, _, _, p in lexicon_entries() if " < " in p)
+
+
+def _span_matches(doc, start_token: int, end_token: int) -> list[tuple[int, int, str, float, str]]:
+    """Lexicon matches inside tokens [start_token, end_token). The token Matcher runs on the
+    span alone; the DependencyMatcher converts the whole document whenever it runs, so it runs
+    once per document and only if the span holds one of its anchor verbs."""
     found = []
-    for match_id, start, end in _matcher(doc.vocab)(doc):
+    for match_id, start, end in _matcher(doc.vocab)(doc[start_token:end_token]):
         side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
-        found.append((start, end, side, float(weight), kind))
-    if doc.has_annotation("DEP"):
-        for match_id, (verb, subject) in _dependency_matcher(doc.vocab)(doc):
-            side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
-            first, last = sorted((verb, subject))
-            found.append((first, last + 1, side, float(weight), kind))
-    doc.user_data["newsvoices_stance_matches"] = found
+        found.append((start + start_token, end + start_token, side, float(weight), kind))
+    anchors = _dependency_anchors()
+    if doc.has_annotation("DEP") and any(t.lemma_ in anchors for t in doc[start_token:end_token]):
+        cached = doc.user_data.get("newsvoices_dependency_matches")
+        if cached is None:
+            cached = []
+            for match_id, (verb, subject) in _dependency_matcher(doc.vocab)(doc):
+                side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
+                first, last = sorted((verb, subject))
+                cached.append((first, last + 1, side, float(weight), kind))
+            doc.user_data["newsvoices_dependency_matches"] = cached
+        found.extend(m for m in cached if m[0] >= start_token and m[1] <= end_token)
     return found
 
 
@@ -146,7 +154,7 @@ def score_doc(span) -> StanceResult:
     offset = span.start_char if hasattr(span, "start_char") else 0
     start_token = span.start if hasattr(span, "start") else 0
     end_token = span.end if hasattr(span, "end") else len(doc)
-    found = [m for m in _doc_matches(doc) if m[0] >= start_token and m[1] <= end_token]
+    found = _span_matches(doc, start_token, end_token)
     # keep the longest match where matches overlap (then the heavier one)
     found.sort(key=lambda m: (-(m[1] - m[0]), -m[3], m[0]))
     taken: set[int] = set()

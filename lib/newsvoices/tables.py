@@ -26,15 +26,18 @@ def entity_table(index) -> pd.DataFrame:
 
 
 def entity_count_table(entities: pd.DataFrame, titles: dict[str, list[str]]) -> pd.DataFrame:
-    if entities.empty:
-        return pd.DataFrame(columns=ENTITY_COUNT_COLUMNS)
-    rows = []
-    for (canonical, label), group in entities.groupby(["canonical", "label"], sort=False):
-        variants = list(dict.fromkeys(group["text"]))
-        rows.append((canonical, label, len(group), variants, titles.get(canonical, []) if label == "PERSON" else [],
-                     int(group["paragraph"].min())))
-    table = pd.DataFrame(rows, columns=ENTITY_COUNT_COLUMNS)
-    return table.sort_values(["mentions", "first_paragraph"], ascending=[False, True], ignore_index=True)
+    """One row per canonical entity and label (plain Python grouping: pandas' groupby costs
+    more than the rest of the analysis on a short article)."""
+    groups: dict = {}
+    for text, label, canonical, paragraph in zip(entities["text"], entities["label"], entities["canonical"], entities["paragraph"]):
+        entry = groups.setdefault((canonical, label), {"mentions": 0, "variants": {}, "first": paragraph})
+        entry["mentions"] += 1
+        entry["variants"].setdefault(text, None)
+        entry["first"] = min(entry["first"], paragraph)
+    rows = [(canonical, label, g["mentions"], list(g["variants"]), titles.get(canonical, []) if label == "PERSON" else [], int(g["first"]))
+            for (canonical, label), g in groups.items()]
+    rows.sort(key=lambda r: (-r[2], r[5]))
+    return pd.DataFrame(rows, columns=ENTITY_COUNT_COLUMNS)
 
 
 STATEMENT_COLUMNS = ["content", "content_start", "content_end", "kind", "cue", "mention", "mention_start", "mention_end",
@@ -69,29 +72,44 @@ def speaker_table(statements: pd.DataFrame) -> pd.DataFrame:
     """One row per speaker, most quoted first."""
     if statements.empty:
         return pd.DataFrame(columns=SPEAKER_COLUMNS)
+    import statistics
+    from collections import Counter
+
+    groups: dict = {}
+    for record in statements.to_dict("records"):
+        groups.setdefault(record["speaker"], []).append(record)
     rows = []
-    for speaker, group in statements.groupby("speaker", sort=False):
-        kinds = group["kind"].value_counts()
-        affiliation = group["affiliation"].dropna()
-        role = group["role"].dropna()
+    for speaker, records in groups.items():
+        kinds = Counter(r["kind"] for r in records)
+        affiliations = Counter(r["affiliation"] for r in records if isinstance(r["affiliation"], str))
+        roles = Counter(r["role"] for r in records if isinstance(r["role"], str))
         row = {
             "speaker": speaker,
-            "affiliation": affiliation.mode().iloc[0] if len(affiliation) else None,
-            "role": role.mode().iloc[0] if len(role) else None,
-            "anonymous": bool(group["anonymous"].any()),
-            "statements": len(group),
-            "direct": int(kinds.get("direct", 0)),
-            "indirect": int(kinds.get("indirect", 0)),
-            "mixed": int(kinds.get("mixed", 0)),
-            "first_paragraph": int(group["paragraph"].min()),
+            "affiliation": _most_common(affiliations),
+            "role": _most_common(roles),
+            "anonymous": any(bool(r["anonymous"]) for r in records),
+            "statements": len(records),
+            "direct": kinds.get("direct", 0),
+            "indirect": kinds.get("indirect", 0),
+            "mixed": kinds.get("mixed", 0),
+            "first_paragraph": min(int(r["paragraph"]) for r in records),
         }
         for column in ("stance_score", "polarity"):
-            if column in group:
-                row[f"{column}_mean"] = float(group[column].mean())
-                row[f"{column}_std"] = float(group[column].std(ddof=0))
+            if column in records[0]:
+                values = [float(r[column]) for r in records]
+                row[f"{column}_mean"] = statistics.fmean(values)
+                row[f"{column}_std"] = statistics.pstdev(values)
         rows.append(row)
-    table = pd.DataFrame(rows)
-    return table.sort_values(["statements", "first_paragraph"], ascending=[False, True], ignore_index=True)
+    rows.sort(key=lambda r: (-r["statements"], r["first_paragraph"]))
+    return pd.DataFrame(rows)
+
+
+def _most_common(counter) -> str | None:
+    """The most frequent value; ties go to the alphabetically first (as pandas' mode did)."""
+    if not counter:
+        return None
+    top = max(counter.values())
+    return sorted(value for value, n in counter.items() if n == top)[0]
 
 
 def affiliation_table(statements: pd.DataFrame) -> pd.DataFrame:
