@@ -28,7 +28,8 @@ def test_brat_reader(polnear_dev):
     gold = evaluate.read_brat(ann)
     assert gold and all(g.spans for g in gold)
     for statement in gold:
-        for a, b in statement.cue_spans:
-            assert text[a:b] == text[a:b].strip() or True
         assert 0 <= statement.spans[0][0] < statement.spans[-1][1] <= len(text)
+        if statement.cue and statement.cue_spans:
+            a, b = statement.cue_spans[0]
+            assert text[a:b] in statement.cue
     assert any(g.cue and "said" in g.cue for g in gold)

@@ -106,11 +106,13 @@ def test_interrupted_export_keeps_previous_files(seed_analysis, tmp_path, monkey
     calls = {"n": 0}
     original = matplotlib.figure.Figure.savefig
 
-    def interrupted(self, *args, **kwargs):
+    def interrupted(self, target, *args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 4:
+            with open(target, "wb") as handle:  # half a file, then the user presses Ctrl-C
+                handle.write(b"\x89PNG partial")
             raise KeyboardInterrupt
-        return original(self, *args, **kwargs)
+        return original(self, target, *args, **kwargs)
 
     monkeypatch.setattr(matplotlib.figure.Figure, "savefig", interrupted)
     with pytest.raises(KeyboardInterrupt):

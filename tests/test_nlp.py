@@ -27,12 +27,16 @@ def test_model_is_cached(nlp):
 def test_long_text_is_parsed_in_chunks_with_exact_offsets(nlp, monkeypatch):
     monkeypatch.setattr(nlp_module, "CHUNK_CHARS", 200)
     text = "\n\n".join(f"Paragraph {n} says the talks will go on, an official said." for n in range(30))
-    doc = nlp_module.parse(text, nlp)
+    bounds = nlp_module.chunk_bounds(text)
+    assert len(bounds) > 5 and all(text[b[1] - 2:b[1]] == "\n\n" for b in bounds[:-1])  # cut at paragraph gaps
+    doc = nlp_module.parse(text, nlp, cache=False)
     assert doc.text == text
     for token in doc:
         assert text[token.idx:token.idx + len(token.text)] == token.text
 
 
-def test_paragraph_break_ends_a_sentence(nlp):
-    doc = nlp_module.parse("Talks went on\n\nthe official said nothing", nlp)
+def test_paragraph_break_ends_a_sentence_but_a_line_break_does_not(nlp):
+    doc = nlp_module.parse("Talks went on\n\nthe official said nothing", nlp, cache=False)
     assert len(list(doc.sents)) == 2
+    wrapped = nlp_module.parse("The official said the talks\nwould go on next week.", nlp, cache=False)
+    assert len(list(wrapped.sents)) == 1

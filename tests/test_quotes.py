@@ -139,9 +139,10 @@ def test_seed_against_the_reference():
     expected = json.loads(GOLD.read_text(encoding="utf-8"))["counts"]
     assert sorted(counts.values(), reverse=True) == sorted(expected.values(), reverse=True)
     for name, number in expected.items():
+        if "(unnamed)" in name and "Hamas" in name:
+            continue  # "a senior official of the group": described by what the group resolves to, checked below
         ours = [s for s in counts if evaluate.same_person(s, name)]
-        if ours:
-            assert counts[ours[0]] == number, name
+        assert ours and counts[ours[0]] == number, name
     assert counts["Antony Blinken"] == 6 and counts["Sami Abu Zuhri"] == 3 and counts["Shaban Abdel-Raouf"] == 2
 
 
@@ -154,7 +155,7 @@ def test_seed_speakers_table(seed_analysis):
     assert speakers["statements"].sum() == len(seed_analysis.statements) == 16
 
 
-def test_polnear_speech_cue_recall_on_a_sample(nlp, polnear_dev):
+def test_polnear_precision_on_a_sample(nlp, polnear_dev):
     from newsvoices.article import load_article
     from newsvoices.entities import find_entities
     from newsvoices.quotes import find_statements
@@ -167,4 +168,4 @@ def test_polnear_speech_cue_recall_on_a_sample(nlp, polnear_dev):
         for record in predicted:
             assert article.text[record["content_start"]:record["content_end"]] == record["content"]
         total = total + evaluate.score(evaluate.read_brat(ann), predicted, 0.3)
-    assert total.precision > 0.7, total.as_dict()
+    assert total.precision > 0.7 and total.recall > 0.4, total.as_dict()

@@ -143,9 +143,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     if not blocks:
         text = re.sub(r"[ \t]+", " ", root.get_text("\n", strip=True))
         blocks = [line.strip() for line in text.splitlines() if line.strip()]
-    if title and blocks and blocks[0] == title:
-        pass
-    elif title:
+    if title and (not blocks or blocks[0] != title):
         blocks.insert(0, title)
     return "\n\n".join(blocks), title or None
 

@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     quotes = commands.add_parser("quotes", help="attributed statements as JSON")
     quotes.add_argument("path", help="article file, or a folder of NAME.txt files with --out")
-    quotes.add_argument("--json", action="store_true", help="print a JSON list of statements")
+    quotes.add_argument("--json", action="store_true", help="print a JSON list of statements (the default without --out)")
     quotes.add_argument("--out", help="folder to write NAME.json for every NAME.txt of PATH")
     quotes.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     report = commands.add_parser("report", help="run notebook 01 on an article: reports/<article>.ipynb and .html, figures/")
@@ -84,7 +84,7 @@ def _one_line_warning(message, category, filename, lineno, file=None, line=None)
 def cmd_analyze(args) -> int:
     from .pipeline import analyze
 
-    analysis = analyze(args.path)
+    analysis = analyze(Path(args.path))
     print(summary(analysis))
     if not args.no_figures:
         from .plots import export_all, figure_dir
@@ -149,7 +149,7 @@ def cmd_quotes(args) -> int:
         return EXIT_INPUT if failed and not done else 0
     from .pipeline import analyze
 
-    analysis = analyze(load_article(args.path))
+    analysis = analyze(load_article(Path(args.path)))
     records = statement_records(analysis.statement_list)
     if args.out:
         write_text(Path(args.out) / f"{Path(args.path).stem}.json", json.dumps(records, ensure_ascii=False, indent=1))

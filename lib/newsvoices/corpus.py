@@ -73,6 +73,20 @@ def article_paths(source: str | Path) -> list[Path]:
     return paths
 
 
+def corpus_sources(source) -> list | Iterable:
+    """A folder becomes its article files, a single file a list of one; an iterable of paths,
+    texts or Articles is taken as it is. A string or path that is neither is an error, never
+    a text to iterate letter by letter."""
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        if path.is_dir():
+            return article_paths(path)
+        if path.is_file():
+            return [path]
+        raise NewsvoicesError(f"No such folder or file: {source}")
+    return source
+
+
 def _load_all(sources) -> Iterator[Article | ArticleFailure]:
     for source in sources:
         if isinstance(source, Article):
@@ -91,7 +105,7 @@ def stream_corpus(source: str | Path | Iterable, nlp=None, batch_size: int = 16,
     the corpus."""
     import collections
 
-    sources = article_paths(source) if isinstance(source, (str, Path)) and Path(source).is_dir() else source
+    sources = corpus_sources(source)
     nlp = nlp or load_model()
     pending: collections.deque = collections.deque()
 
@@ -111,6 +125,8 @@ def stream_corpus(source: str | Path | Iterable, nlp=None, batch_size: int = 16,
             yield analyze(article, nlp=nlp, doc=doc)
         except NewsvoicesError as exc:
             yield ArticleFailure(article.path or article.id, str(exc))
+        except Exception as exc:  # a bug on one article must not stop the corpus
+            yield ArticleFailure(article.path or article.id, f"internal error ({type(exc).__name__}: {exc})")
         bar.update(1)
     while pending:
         bar.update(1)
@@ -130,16 +146,8 @@ def analyze_corpus(source, nlp=None, batch_size: int = 16, n_process: int = 1, p
     per-article work (parse and analysis) runs in that many worker processes."""
     if n_process > 1:
         return _analyze_in_processes(source, n_process, batch_size, progress)
-    statements, speakers, rows, failures = [], [], [], []
-    for result in stream_corpus(source, nlp, batch_size, 1, progress, cache):
-        if isinstance(result, ArticleFailure):
-            failures.append(result)
-            continue
-        summary = article_summary(result)
-        statements.extend(summary["statements"])
-        speakers.extend(summary["speakers"])
-        rows.append(summary["article"])
-    return combine(statements, speakers, rows, failures)
+    stream = stream_corpus(source, nlp, batch_size, 1, progress, cache)
+    return _collect((r if isinstance(r, ArticleFailure) else article_summary(r) for r in stream), [])
 
 
 def article_summary(analysis: Analysis) -> dict:
@@ -167,46 +175,50 @@ def combine(statements: list[dict], speakers: list[dict], rows: list[dict], fail
     return Corpus(statements_table, speakers_table, affiliations, articles, list(failures))
 
 
+def _collect(results, failures: list) -> Corpus:
+    """Combine per-article summaries (or failures) into a Corpus."""
+    statements, speakers, rows = [], [], []
+    for result in results:
+        if isinstance(result, ArticleFailure):
+            failures.append(result)
+            continue
+        statements.extend(result["statements"])
+        speakers.extend(result["speakers"])
+        rows.append(result["article"])
+    return combine(statements, speakers, rows, failures)
+
+
 def _analyze_in_processes(source, n_process: int, batch_size: int, progress: bool) -> Corpus:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    sources = article_paths(source) if isinstance(source, (str, Path)) and Path(source).is_dir() else list(source)
-    items, failures = [], []
-    for loaded in _load_all(sources):
-        if isinstance(loaded, ArticleFailure):
-            failures.append(loaded)
-        else:
-            items.append((loaded.id, loaded.text, loaded.path))
+    loaded = list(_load_all(corpus_sources(source)))
+    articles = [a for a in loaded if isinstance(a, Article)]
+    failures = [a for a in loaded if isinstance(a, ArticleFailure)]
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    statements, speakers, rows = [], [], []
-    bar = _progress(len(items), progress)
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=load_model) as pool:
-        for result in pool.map(_summarise_text, items, chunksize=max(1, batch_size // 4)):
-            bar.update(1)
-            if "failure" in result:
-                failures.append(result["failure"])
-                continue
-            statements.extend(result["statements"])
-            speakers.extend(result["speakers"])
-            rows.append(result["article"])
-    bar.close()
-    return combine(statements, speakers, rows, failures)
+    bar = _progress(len(articles), progress)
+
+    def results():
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=load_model) as pool:
+            for result in pool.map(summarise_article, articles, chunksize=max(1, batch_size // 4)):
+                bar.update(1)
+                yield result
+        bar.close()
+
+    return _collect(results(), failures)
 
 
 # ---------------------------------------------------------------- beyond one machine
 
-def _summarise_text(item):
-    """Per-article work in a worker process (Dask or a process pool): the worker loads the
-    model once (cached per process) and returns plain records."""
-    name, text, *path = item
+def summarise_article(article: Article):
+    """Per-article work in a worker process (a process pool or Dask): the worker loads the
+    model once (cached per process) and returns plain records, or an ArticleFailure."""
     try:
-        article = load_article(text, name=name)
-        if path and path[0]:
-            article.path = path[0]
         return article_summary(analyze(article))
     except NewsvoicesError as exc:
-        return {"failure": ArticleFailure(name, str(exc))}
+        return ArticleFailure(article.path or article.id, str(exc))
+    except Exception as exc:  # one article's bug is reported, not raised across the cluster
+        return ArticleFailure(article.path or article.id, f"internal error ({type(exc).__name__}: {exc})")
 
 
 def analyze_with_dask(source, client=None, partitions: int | None = None) -> Corpus:
@@ -214,24 +226,10 @@ def analyze_with_dask(source, client=None, partitions: int | None = None) -> Cor
     any cluster (a LocalCluster, or `Client("tcp://scheduler:8786")`)."""
     import dask.bag as db
 
-    paths = article_paths(source) if isinstance(source, (str, Path)) else [Path(p) for p in source]
-    items = []
-    failures = []
-    for path in paths:
-        try:
-            article = load_article(path)
-            items.append((article.id, article.text, article.path))
-        except NewsvoicesError as exc:
-            failures.append(ArticleFailure(str(path), str(exc)))
-    bag = db.from_sequence(items, npartitions=partitions or max(1, min(len(items), (os.cpu_count() or 2) * 2)))
-    results = bag.map(_summarise_text)
+    loaded = list(_load_all(corpus_sources(source)))
+    articles = [a for a in loaded if isinstance(a, Article)]
+    failures = [a for a in loaded if isinstance(a, ArticleFailure)]
+    bag = db.from_sequence(articles, npartitions=partitions or max(1, min(len(articles), (os.cpu_count() or 2) * 2)))
+    results = bag.map(summarise_article)
     computed = results.compute() if client is None else client.compute(results).result()
-    statements, speakers, rows = [], [], []
-    for result in computed:
-        if "failure" in result:
-            failures.append(result["failure"])
-            continue
-        statements.extend(result["statements"])
-        speakers.extend(result["speakers"])
-        rows.append(result["article"])
-    return combine(statements, speakers, rows, failures)
+    return _collect(computed, failures)

@@ -177,7 +177,6 @@ def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_cha
     surnames = defaultdict(set)
     for full in full_names:
         surnames[full.split()[-1]].add(full)
-    sentence_of_token = sentence_of_token
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN" or token.text not in surnames:
             continue

@@ -36,19 +36,20 @@ def nationalities() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
-def titles() -> dict[str, str]:
-    """Lower-cased title or role noun -> kind (honorific, title, role)."""
-    table = {}
+def titles() -> dict[str, frozenset[str]]:
+    """Lower-cased title or role noun -> its kinds (honorific, title, role); a word such as
+    "minister" is both a title ("Minister Ana Ruiz") and a role ("the minister said")."""
+    table: dict[str, set[str]] = {}
     for row in read_table("titles.csv"):
-        table.setdefault(row["title"].strip().lower(), row["kind"].strip())
-    return table
+        table.setdefault(row["title"].strip().lower(), set()).add(row["kind"].strip())
+    return {form: frozenset(kinds) for form, kinds in table.items()}
 
 
 @lru_cache(maxsize=None)
 def role_nouns() -> frozenset[str]:
-    return frozenset(t for t, kind in titles().items() if kind == "role" and " " not in t)
+    return frozenset(t for t, kinds in titles().items() if "role" in kinds and " " not in t)
 
 
 @lru_cache(maxsize=None)
 def person_titles() -> frozenset[str]:
-    return frozenset(t for t, kind in titles().items() if kind in {"title", "honorific"})
+    return frozenset(t for t, kinds in titles().items() if kinds & {"title", "honorific"})

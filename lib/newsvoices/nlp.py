@@ -70,9 +70,7 @@ def _register_components():
     def paragraph_boundaries(doc):
         """A blank line always ends a sentence: the parser must not join two paragraphs."""
         for token in doc[:-1]:
-            if token.is_space and "\n" in token.text:
-                doc[token.i + 1].is_sent_start = True
-            elif "\n\n" in token.whitespace_:
+            if token.is_space and token.text.count("\n") >= 2:
                 doc[token.i + 1].is_sent_start = True
         return doc
 
@@ -80,9 +78,10 @@ def _register_components():
 _register_components()
 
 
-def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+def chunk_bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:
     """Cut `text` into consecutive spans of about `size` characters, at paragraph gaps when
     possible. The spans cover the text exactly, so parsed chunks join back without moving an offset."""
+    size = size or CHUNK_CHARS
     bounds, start = [], 0
     while len(text) - start > size:
         window = text[start:start + size]

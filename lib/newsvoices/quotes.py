@@ -318,9 +318,11 @@ def _nearest_noun_after(cue):
 
 def _mention_bounds(speaker, cue) -> tuple[int, int]:
     """The speaker's noun phrase, without a trailing comma or a following clause after the cue."""
-    tokens = [t for t in speaker.subtree if t.i != cue.i and not cue.is_ancestor(t) or t.i in {s.i for s in speaker.subtree}]
     left = speaker.left_edge
     right = speaker.right_edge
+    if speaker.is_ancestor(cue):
+        # "an official who said ...": the mention stops before the clause holding the cue
+        right = speaker.doc[max(speaker.i, cue.left_edge.i - 1)]
     while right.i > left.i and (right.is_punct or right.is_space):
         right = right.doc[right.i - 1]
     return left.idx, right.idx + len(right.text)
@@ -390,8 +392,6 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
         head = cue.head
         if head.lemma_.lower() in speech_verbs() and _has_subject(head):
             return None  # "X said A and added B" is handled as its own cue
-        if cue.dep_ in {"conj", "advcl"} and _has_subject(cue):
-            pass
         sent = cue.sent
         start = sent.start
         cue_left = min(t.i for t in cue.subtree)
@@ -522,9 +522,10 @@ def _adjacent_quote(cue, speaker, doc, quotes, claimed) -> int | None:
         gap_before = text[close + 1:left_char] if close < left_char else None
         gap_after = text[right_char:span.open_mark] if span.open_mark >= right_char else None
         if gap_before is not None and len(gap_before) <= 3 and "\n" not in gap_before:
+            return q  # "…,” she said: the quote that ends at the cue is its statement
+        if best is None and gap_after is not None and re.fullmatch(r"[^\n\w]{0,3}|\s*(?:that|,)\s*", gap_after) \
+                and span.open_mark < sent.end_char + 3:
             best = q
-        elif gap_after is not None and re.fullmatch(r"[^\n\w]{0,3}|\s*(?:that|,)\s*", gap_after) and span.open_mark < sent.end_char + 3:
-            return q
     return best
 
 

@@ -8,8 +8,9 @@ from .article import load_article
 from .errors import NewsvoicesError
 from .files import atomic_path, write_text
 
-PROJECT = Path(__file__).resolve().parents[2]
-NOTEBOOK = PROJECT / "notebooks" / "01_explore_article.ipynb"
+# The notebook lives in the project (the package is installed editable from it); a copy
+# elsewhere can be passed to run_report.
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "01_explore_article.ipynb"
 
 
 class ReportError(NewsvoicesError):
@@ -32,16 +33,18 @@ def run_report(article_path: str | Path, reports_dir: str | Path = "reports", fi
     executed_path = reports_dir / f"{article.slug}.ipynb"
     html_path = reports_dir / f"{article.slug}.html"
     with atomic_path(executed_path) as temporary:
+        output = temporary.with_suffix(".ipynb")
         try:
             papermill.execute_notebook(
-                str(notebook), str(temporary.with_suffix(".ipynb")),
+                str(notebook), str(output),
                 parameters={"article_path": str(article_path), "figures_root": str(Path(figures_root).resolve())},
                 cwd=str(notebook.parent), kernel_name="python3", progress_bar=False, execution_timeout=timeout,
             )
+            output.replace(temporary)
         except papermill.PapermillExecutionError as exc:
-            temporary.with_suffix(".ipynb").unlink(missing_ok=True)
             raise ReportError(f"The notebook failed on {article_path.name}: {exc.ename}: {exc.evalue}") from None
-        temporary.with_suffix(".ipynb").replace(temporary)
+        finally:
+            output.unlink(missing_ok=True)  # interrupted or failed: leave nothing half-written behind
     executed = nbformat.read(executed_path, as_version=4)
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(executed)
     write_text(html_path, body)

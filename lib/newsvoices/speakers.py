@@ -67,7 +67,7 @@ def resolve_speakers(statements, doc, article, entity_index) -> None:
         statement.anonymous = referent.anonymous
         statement.affiliation = referent.affiliation
         statement.role = referent.role
-        referents.append(Referent(statement.mention_start or statement.content_start, referent.speaker, referent.kind,
+        referents.append(Referent(statement.mention_start if statement.mention_start is not None else statement.content_start, referent.speaker, referent.kind,
                                   referent.role, referent.affiliation, referent.anonymous))
     for statement in statements:
         neighbour = getattr(statement, "speaker_of", None)
@@ -159,7 +159,7 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, person_s
             if referent.role and root.lemma_.lower() in referent.role.lower().split():
                 return referent
         for referent in reversed(referents):
-            if referent.kind == "person" and referent.role and lower in referent.role.lower():
+            if referent.kind == "person" and referent.role and lower in referent.role.lower().split():
                 return referent
 
     # 6. groups ("both sides", "officials") and unnamed sources
