@@ -169,3 +169,16 @@ def test_polnear_precision_on_a_sample(nlp, polnear_dev):
             assert article.text[record["content_start"]:record["content_end"]] == record["content"]
         total = total + evaluate.score(evaluate.read_brat(ann), predicted, 0.3)
     assert total.precision > 0.7 and total.recall > 0.4, total.as_dict()
+
+
+def test_named_role_holder_and_surname_with_particle(analyze_text):
+    text = ("Dock workers will stay on strike, union leader Marta de Vries said on Monday.\n\n"
+            "“We are ready to negotiate, but we will never accept these cuts,” de Vries told reporters.\n\n"
+            "A spokesman for the port authority, who asked not to be named, said the operators had made a fair offer. "
+            "“The door remains open,” he said.")
+    analysis = analyze_text(text)
+    speakers = analysis.speakers.set_index("speaker")
+    assert speakers.loc["Marta de Vries", "statements"] == 2
+    assert speakers.loc["Marta de Vries", "role"] == "union leader"
+    spokesman = speakers.loc["spokesman for the port authority"]
+    assert spokesman["anonymous"] and spokesman["statements"] == 2

@@ -148,7 +148,24 @@ def _sentence_numbers(doc) -> list[int]:
     return numbers
 
 
+def _looks_like_a_named_role_holder(mention, doc) -> bool:
+    """"union leader Marta de Vries", "spokesman Li Wei": a name right after a role noun or
+    title is a person, whatever label NER gave it."""
+    if mention.token_start == 0 or len(mention.key.split()) < 2:
+        return False
+    before = doc[mention.token_start - 1]
+    words = mention.key.split()
+    name_like = all(w[:1].isupper() or w in {"de", "van", "von", "der", "den", "da", "di", "del", "al", "bin", "ibn", "le", "la"}
+                    for w in words) and words[-1][:1].isupper()
+    return name_like and (before.lemma_.lower() in lexicon.role_nouns() or before.lower_ in lexicon.person_titles())
+
+
 def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_char) -> None:
+    countries = lexicon.nationalities()
+    for mention in index.mentions:
+        if mention.label in {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"} and mention.key.lower() not in countries \
+                and _looks_like_a_named_role_holder(mention, doc):
+            mention.label = "PERSON"
     people = [m for m in index.mentions if m.label == "PERSON"]
     full_names = Counter(m.key for m in people if len(m.key.split()) >= 2)
     # A full name that is the tail of a longer one ("Abu Zuhri" in "Sami Abu Zuhri") is the same

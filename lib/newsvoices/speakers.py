@@ -123,6 +123,8 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, person_s
         person = next((people_by_token[t.i] for t in root.subtree if t.i in people_by_token and people_by_token[t.i].label == "PERSON"), None)
     if person is not None and person.label == "PERSON":
         role_tokens = [t for t in phrase if t.i < person.token_start and t.dep_ not in {"det", "poss", "case"} and not t.is_punct]
+        if not any(t.pos_ == "NOUN" or t.lower_ in lexicon.role_nouns() or t.lower_ in lexicon.person_titles() for t in role_tokens):
+            role_tokens = []  # "de" of "de Vries" is part of the name, not a role
         role = " ".join(t.text for t in role_tokens) or person.title
         if person.title and role and person.title not in role:
             role = person.title + ", " + role
