@@ -67,8 +67,8 @@ display(analysis.tokens["pos"].value_counts().head(8).to_frame("tokens"))
 # %% [markdown] papermill={"duration": 0.002298, "end_time": "2026-11-25T17:06:56.015931+00:00", "exception": false, "start_time": "2026-11-25T17:06:56.013633+00:00", "status": "completed"}
 # ## 3. People, organisations and places
 #
-# Named entities as spaCy finds them, then resolved: a surname ("Blinken") and the full name
-# ("Antony Blinken") are one person, and titles are kept beside the name.
+# Named entities as spaCy finds them, then resolved: a surname ("Ruiz") and the full name
+# ("Ana Ruiz") are one person, and titles ("Prime Minister") are kept beside the name.
 
 # %% papermill={"duration": 0.015228, "end_time": "2026-11-25T17:06:56.033494+00:00", "exception": false, "start_time": "2026-11-25T17:06:56.018266+00:00", "status": "completed"}
 display(HTML(highlight.entities_html(analysis)))
@@ -87,7 +87,7 @@ display(tables.styled_statements(analysis.statements))
 # %% [markdown] papermill={"duration": 0.003458, "end_time": "2026-11-25T17:06:56.097073+00:00", "exception": false, "start_time": "2026-11-25T17:06:56.093615+00:00", "status": "completed"}
 # ## 5. Speakers
 #
-# One row per speaker: affiliation (read off words like "Israeli" or "Hamas official"),
+# One row per speaker: affiliation (read off words like "French diplomat" or "union official"),
 # role, whether the source is unnamed, how many statements of each kind, and the mean and
 # spread of their stance and of general sentiment (TextBlob polarity).
 
