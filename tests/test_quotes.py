@@ -182,3 +182,17 @@ def test_named_role_holder_and_surname_with_particle(analyze_text):
     assert speakers.loc["Marta de Vries", "role"] == "union leader"
     spokesman = speakers.loc["spokesman for the port authority"]
     assert spokesman["anonymous"] and spokesman["statements"] == 2
+
+
+def test_quote_interrupted_by_its_cue_is_one_statement(analyze_text):
+    text = "“My hope,” the senator said, “is that the bill passes before the recess.”"
+    table = statements_of(analyze_text, text)
+    assert len(table) == 1 and table["kind"].iloc[0] == "direct"
+    assert table["content"].iloc[0].startswith("My hope") and table["content"].iloc[0].endswith("before the recess.")
+
+
+def test_two_apostrophes_as_quotation_marks(analyze_text):
+    text = "''It's more tinkering at the edges,'' said Alan Cole, an economist. ''I wouldn't call it reform.''"
+    table = statements_of(analyze_text, text)
+    assert list(table["content"]) == ["It's more tinkering at the edges", "I wouldn't call it reform."]
+    assert set(table["speaker"]) == {"Alan Cole"}

@@ -48,7 +48,8 @@ def speech_nouns() -> frozenset[str]:
 
 @dataclass
 class QuoteSpan:
-    """Text inside quotation marks. `start`/`end` are the content, without the marks."""
+    """Text inside quotation marks. `start`/`end` are the content, without the marks;
+    `close_mark` is the last character of the closing mark."""
 
     start: int
     end: int
@@ -121,6 +122,19 @@ def _quotes_in_paragraph(text, p_start, p_end, pending):
         ch = text[i]
         before = text[i - 1] if i > p_start else " "
         after = text[i + 1] if i + 1 < p_end else " "
+        if text.startswith(("''", "``"), i):
+            # Two apostrophes (or backquotes) used as a double quotation mark, as in some
+            # newspaper archives: ''It's more tinkering,'' he said.
+            after = text[i + 2] if i + 2 < p_end else " "
+            if double is None and not after.isspace() and (text[i] == "`" or not before.isalnum()):
+                double = QuoteSpan(i + 2, i + 2, i, None, True)
+                single = None
+            elif double is not None and text[i] == "'" and not before.isspace():
+                double.end, double.close_mark = i, i + 1
+                spans.append(double)
+                double = None
+            i += 2
+            continue
         if ch in DOUBLE_OPEN and double is None:
             double = QuoteSpan(i + 1, i + 1, i, None, True)
             single = None
@@ -254,6 +268,8 @@ def _statement_from_cue(token, doc, quotes, in_quote, claimed, body_start) -> St
         return None
     content, kind, quote_ids = _classify(content, quotes, claimed, _text(doc))
     claimed.update(quote_ids)
+    if kind == "direct" and quote_ids:
+        content = _resume_after_cue(content, quote_ids, token, speaker, doc, quotes, claimed)
     mention_start, mention_end = _mention_bounds(speaker, token)
     return Statement(
         content_start=content[0], content_end=content[1], kind=kind,
@@ -261,6 +277,29 @@ def _statement_from_cue(token, doc, quotes, in_quote, claimed, body_start) -> St
         mention=_text(doc)[mention_start:mention_end], mention_start=mention_start, mention_end=mention_end,
         mention_root=speaker.i, quotes=quote_ids,
     )
+
+
+def _resume_after_cue(content, quote_ids, cue, speaker, doc, quotes, claimed):
+    """“My hope,” he said, “is that …”: a quote interrupted by its cue goes on after it; the
+    statement runs from the first quote to the end of the second."""
+    text = _text(doc)
+    last = quotes[quote_ids[-1]]
+    frame_end = max(cue.idx + len(cue.text), speaker.right_edge.idx + len(speaker.right_edge.text))
+    if last.end > cue.idx:
+        return content
+    following = quote_ids[-1] + 1
+    if following >= len(quotes) or following in claimed:
+        return content
+    nxt = quotes[following]
+    gap = text[frame_end:nxt.open_mark]
+    if nxt.open_mark < frame_end or not re.fullmatch(r"[ \t]*[,:;—–-]?[ \t]*", gap):
+        return content
+    claimed.add(following)
+    quote_ids.append(following)
+    end = nxt.end
+    while end > nxt.start and text[end - 1] in ", \n":
+        end -= 1
+    return content[0], end
 
 
 def _cue_text(token) -> str:
