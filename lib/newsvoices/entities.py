@@ -1,7 +1,7 @@
 """Step 3: entity mentions resolved to canonical people, organisations and places.
 
 spaCy's NER finds mentions; this module decides which mentions are the same entity:
-"Blinken" and "Antony Blinken" are one PERSON, a surname before or after the full name
+"Ruiz" and "Ana Ruiz" are one PERSON, a surname before or after the full name
 resolves to it when unambiguous (else to the nearest full name before it), a known person's
 surname mis-tagged as ORG or GPE is still that person, and titles ("Secretary of State",
 "President") are kept as attributes of the person they precede.
@@ -168,7 +168,7 @@ def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_cha
             mention.label = "PERSON"
     people = [m for m in index.mentions if m.label == "PERSON"]
     full_names = Counter(m.key for m in people if len(m.key.split()) >= 2)
-    # A full name that is the tail of a longer one ("Abu Zuhri" in "Sami Abu Zuhri") is the same
+    # A full name that is the tail of a longer one ("de Vries" in "Marta de Vries") is the same
     # person: the longer form is canonical, unless the shorter is clearly the usual one and the
     # longer only adds an epithet or a stray word ("Crooked Hillary Clinton", "Miss Universe Alicia Machado").
     for name in sorted(full_names, key=lambda n: len(n.split())):

@@ -1,12 +1,12 @@
 """Who said it: each statement's mention resolved to one canonical speaker.
 
-- a name ("Abu Zuhri", "senior Hamas official Sami Abu Zuhri") resolves through the article's
+- a name ("de Vries", "senior union official Marta de Vries") resolves through the article's
   canonical people; the words around the name become the role and the affiliation;
 - a title alone ("the US Secretary of State") resolves to the one person carrying that title;
 - pronouns (he, she, they, it) go to the nearest earlier speaker or subject that fits;
 - definite nominals ("the official", "the spokesman") go to the nearest earlier speaker with
   that role, so an anonymous source mentioned again stays one speaker;
-- unnamed sources ("a senior Israeli government official, who asked not to be identified")
+- unnamed sources ("a senior French government official, who asked not to be identified")
   become anonymous speakers described by their role, with the affiliation read off their words.
 Affiliations come from nationality words (data/nationalities.csv), organisations and places.
 """
@@ -138,7 +138,7 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, person_s
     if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
         return _resolve_pronoun(lower, position, referents, person_subjects, orgs, doc)
 
-    # 3. an organisation or a country speaking ("Hamas said", "the White House said")
+    # 3. an organisation or a country speaking ("the union said", "the White House said")
     mention = people_by_token.get(root.i)
     if mention is not None and mention.label in {"ORG", "GPE", "NORP", "FAC", "LOC"}:
         return Referent(position, mention.canonical, "group", None, _country_or_self(mention))
@@ -221,7 +221,7 @@ def _last_before(mentions, position):
 
 
 def _description(phrase, root, doc, orgs, position) -> str:
-    """A readable name for an unnamed source: 'senior Israeli government official',
+    """A readable name for an unnamed source: 'senior French government official',
     'official close to the talks'; "of the group" becomes the organisation it refers to."""
     words = []
     moved = None
@@ -231,7 +231,7 @@ def _description(phrase, root, doc, orgs, position) -> str:
         if token.is_punct and token.text not in "-–":
             continue
         words.append(token)
-    # "an official of the group" -> "Hamas official" when "the group" is an earlier organisation
+    # "an official of the group" -> "Greenpeace official" when "the group" is an earlier organisation
     preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "for", "with", "at", "in"}]
     for prep in preps:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
