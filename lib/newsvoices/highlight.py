@@ -98,7 +98,11 @@ def _legend(colours) -> str:
 
 
 def entities_html(analysis) -> str:
-    """displaCy's entity rendering (it escapes the text)."""
+    """displaCy's entity rendering of the resolved mentions (a person's surname that NER took
+    for a place shows as PERSON, as in the tables); displaCy escapes the text."""
     from spacy import displacy
 
-    return displacy.render(analysis.doc, style="ent", jupyter=False, page=False)
+    ents = [{"start": int(r.start_char), "end": int(r.end_char), "label": r.label}
+            for r in analysis.entities.itertuples()]
+    return displacy.render({"text": analysis.article.text, "ents": ents, "title": None},
+                           style="ent", manual=True, jupyter=False, page=False)
