@@ -16,30 +16,33 @@ from .errors import NewsvoicesError
 EXIT_INPUT = 2
 
 
+def _command(commands, name: str, **kwargs) -> argparse.ArgumentParser:
+    """A subcommand that also accepts --debug after its name (`newsvoices analyze --debug X`)."""
+    command = commands.add_parser(name, **kwargs)
+    command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return command
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsvoices", description="Who is quoted in a news article, and how.")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    analyze = commands.add_parser("analyze", help="summarise an article: tokens, entities, speakers")
+    analyze = _command(commands, "analyze", help="summarise an article: tokens, entities, speakers")
     analyze.add_argument("path", help="article file (.txt, .md, .html)")
     analyze.add_argument("--figures", metavar="DIR", help="where to write figures and tables (default: figures/<article>/)")
     analyze.add_argument("--no-figures", action="store_true", help="print the summary only")
-    analyze.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    quotes = commands.add_parser("quotes", help="attributed statements as JSON")
+    quotes = _command(commands, "quotes", help="attributed statements as JSON")
     quotes.add_argument("path", help="article file, or a folder of NAME.txt files with --out")
     quotes.add_argument("--json", action="store_true", help="print a JSON list of statements (the default without --out)")
     quotes.add_argument("--out", help="folder to write NAME.json for every NAME.txt of PATH")
-    quotes.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    report = commands.add_parser("report", help="run notebook 01 on an article: reports/<article>.ipynb and .html, figures/")
+    report = _command(commands, "report", help="run notebook 01 on an article: reports/<article>.ipynb and .html, figures/")
     report.add_argument("path", help="article file (.txt, .md, .html)")
     report.add_argument("--reports", default="reports", help="folder for the executed notebook and HTML (default: reports)")
     report.add_argument("--figures", default="figures", help="root folder for figures (default: figures)")
-    report.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    stance = commands.add_parser("stance", help='stance of JSON lines on stdin: {"text": ..., "context": ...}')
-    stance.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    stance = _command(commands, "stance", help='stance of JSON lines on stdin: {"text": ..., "context": ...}')
     return parser
 
 

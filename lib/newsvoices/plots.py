@@ -85,14 +85,25 @@ def _height(rows: int, base: float = 1.4, per_row: float = 0.26) -> float:
     return max(3.0, base + per_row * rows)
 
 
+NO_STATEMENTS = "No attributed statements were found in this article."
+
+
+def _speaker_figure(analysis, what: str):
+    """Figure, axes and the speakers to draw (most quoted first) for a per-speaker figure;
+    speakers is empty when the article has none, and the axes then say so."""
+    speakers = _top_speakers(analysis)
+    fig, ax = plt.subplots(figsize=(6.5, _height(len(speakers))))
+    _title(fig, ax, what, analysis)
+    if speakers.empty:
+        _empty(fig, ax, NO_STATEMENTS)
+    return fig, ax, speakers
+
+
 def share_of_voice(analysis):
     """Statements per speaker, split direct / indirect / mixed, grouped by affiliation."""
     with style():
-        speakers = _top_speakers(analysis)
-        fig, ax = plt.subplots(figsize=(6.5, _height(len(speakers))))
-        _title(fig, ax, "Who is quoted, and how", analysis)
+        fig, ax, speakers = _speaker_figure(analysis, "Who is quoted, and how")
         if speakers.empty:
-            _empty(fig, ax, "No attributed statements were found in this article.")
             return _done(fig)
         speakers = speakers.iloc[::-1]  # most quoted at the top
         y = np.arange(len(speakers))
@@ -121,11 +132,8 @@ def share_of_voice(analysis):
 def stance_by_speaker(analysis):
     """Where each speaker sits from hardline to hopeful: statements as dots, the mean as a bar."""
     with style():
-        speakers = _top_speakers(analysis)
-        fig, ax = plt.subplots(figsize=(6.5, _height(len(speakers))))
-        _title(fig, ax, "How hopeful or hardline each voice is", analysis)
+        fig, ax, speakers = _speaker_figure(analysis, "How hopeful or hardline each voice is")
         if speakers.empty:
-            _empty(fig, ax, "No attributed statements were found in this article.")
             return _done(fig)
         speakers = speakers.sort_values("stance_score_mean")
         statements = analysis.statements
@@ -154,7 +162,7 @@ def stance_vs_sentiment(analysis):
         _title(fig, ax, "Stance against sentiment, by speaker", analysis)
         speakers = _top_speakers(analysis)
         if speakers.empty:
-            _empty(fig, ax, "No attributed statements were found in this article.")
+            _empty(fig, ax, NO_STATEMENTS)
             return _done(fig)
         colours = _affiliation_colours(speakers["affiliation"])
         sizes = 40 + 60 * speakers["statements"].to_numpy()
@@ -192,7 +200,7 @@ def timeline(analysis):
         _title(fig, ax, "Voices through the article", analysis)
         statements = analysis.statements
         if statements.empty:
-            _empty(fig, ax, "No attributed statements were found in this article.")
+            _empty(fig, ax, NO_STATEMENTS)
             return _done(fig)
         top = list(analysis.speakers["speaker"].head(len(SPEAKER_COLOURS)))
         colours = dict(zip(top, SPEAKER_COLOURS))
@@ -221,7 +229,7 @@ def affiliations(analysis):
         fig, (left, right) = plt.subplots(1, 2, figsize=(6.5, _height(len(table), 1.6, 0.3)), sharey=True)
         _title(fig, left, "Voices by affiliation", analysis)
         if table.empty:
-            _empty(fig, left, "No attributed statements were found in this article.")
+            _empty(fig, left, NO_STATEMENTS)
             right.axis("off")
             return _done(fig)
         table = table.iloc[::-1]

@@ -57,12 +57,13 @@ def resolve_speakers(statements, doc, article, entity_index) -> None:
                 root = doc[mention.token_start:mention.token_end].root
                 if root.dep_ in {"nsubj", "nsubjpass"} or root.head.dep_ in {"nsubj", "nsubjpass"}:
                     person_subjects.append(mention)
+    organisations = [m for m in orgs if m.label == "ORG"]  # in text order, for "it" and "they"
     referents: list[Referent] = []
     for statement in sorted(statements, key=lambda s: (s.mention_start if s.mention_start is not None else s.content_start)):
         if getattr(statement, "speaker_of", None) is not None:
             continue
         root = doc[statement.mention_root]
-        referent = _resolve(root, statement, doc, entity_index, people_by_token, orgs, person_subjects, referents)
+        referent = _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisations, person_subjects, referents)
         statement.speaker = referent.speaker
         statement.anonymous = referent.anonymous
         statement.affiliation = referent.affiliation
@@ -111,7 +112,7 @@ def _noun_phrase(root):
     return keep
 
 
-def _resolve(root, statement, doc, entity_index, people_by_token, orgs, person_subjects, referents) -> Referent:
+def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisations, person_subjects, referents) -> Referent:
     position = statement.mention_start
     phrase = _noun_phrase(root)
     lower = root.lower_
@@ -136,7 +137,7 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, person_s
 
     # 2. pronouns
     if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
-        return _resolve_pronoun(lower, position, referents, person_subjects, orgs, doc)
+        return _resolve_pronoun(lower, position, referents, person_subjects, organisations)
 
     # 3. an organisation or a country speaking ("the union said", "the White House said")
     mention = people_by_token.get(root.i)
@@ -192,7 +193,7 @@ def _close_words(root, person):
     return [t for t in sorted(words, key=lambda t: t.i) if t.i not in title_range or _is_place_word(t)]
 
 
-def _resolve_pronoun(lower, position, referents, person_subjects, orgs, doc) -> Referent:
+def _resolve_pronoun(lower, position, referents, person_subjects, organisations) -> Referent:
     if lower in PERSON_PRONOUNS:
         last_referent = next((r for r in reversed(referents) if r.kind == "person" and r.position < position), None)
         last_subject = _last_before(person_subjects, position)
@@ -206,8 +207,7 @@ def _resolve_pronoun(lower, position, referents, person_subjects, orgs, doc) -> 
         last = next((r for r in reversed(referents) if r.kind == "group" and r.position < position), None)
         if last is not None:
             return last
-    org = _last_before([m for m in orgs if m.label == "ORG"], position) if len(orgs) < 200 else \
-        next((m for m in reversed(orgs[:bisect.bisect_left([o.start_char for o in orgs], position)]) if m.label == "ORG"), None)
+    org = _last_before(organisations, position)
     if org is not None:
         return Referent(position, org.canonical, "group", None, org.canonical)
     last = next((r for r in reversed(referents) if r.position < position), None)
