@@ -101,7 +101,8 @@ def main(argv=None) -> int:
             aside = {p for _, p in evaluate.match(outside, predicted, 0.3)}
             for g, statement in enumerate(inside):
                 if g not in hit_g:
-                    errors.append(f"MISS {name} | {statement.speaker} | {statement.cue} | {' … '.join(article.text[a:b] for a, b in statement.spans)[:300]}")
+                    best = max((evaluate.coverage(statement, q["content_start"], q["content_end"]) for q in predicted), default=0.0)
+                    errors.append(f"MISS {name} | covered {best:.2f} | {statement.speaker} | {statement.cue} | {' … '.join(article.text[a:b] for a, b in statement.spans)[:300]}")
             for p, prediction in enumerate(predicted):
                 if p not in hit_p and p not in aside:
                     errors.append(f"FP   {name} | {prediction['mention']} | {prediction['cue']} | {prediction['content'][:300]}")

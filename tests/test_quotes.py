@@ -196,3 +196,42 @@ def test_two_apostrophes_as_quotation_marks(analyze_text):
     table = statements_of(analyze_text, text)
     assert list(table["content"]) == ["It's more tinkering at the edges", "I wouldn't call it reform."]
     assert set(table["speaker"]) == {"Alan Cole"}
+
+
+def test_cue_set_off_inside_the_sentence_it_reports(analyze_text):
+    text = ("The harbour was busy again on Friday.\n\n"
+            "Too often, Ms. Ortega said, the debate over the port ignores the fishermen.\n\n"
+            "Asked about the budget, the mayor said, the city would find the money.")
+    table = statements_of(analyze_text, text)
+    assert list(table["content"]) == [
+        "Too often, Ms. Ortega said, the debate over the port ignores the fishermen",
+        "the city would find the money",
+    ]
+    assert list(table["speaker"]) == ["Ortega", "mayor"]
+
+
+def test_clause_misread_as_object_or_complement(analyze_text):
+    text = ("The vote was held on Tuesday.\n\n"
+            "He said legalizing it could put thousands of people to work in the valley.\n\n"
+            "Voters met a farmer who said he was never paid for the harvest he sold.\n\n"
+            "A senior Brazilian official, who asked not to be named, said the offer stood.\n\n"
+            "The spokesman declined to comment on the report.")
+    table = statements_of(analyze_text, text)
+    assert list(table["content"]) == [
+        "legalizing it could put thousands of people to work in the valley",
+        "he was never paid for the harvest he sold",
+        "the offer stood",
+    ]
+    assert table["speaker"].iloc[1] == "farmer"
+    assert table["anonymous"].iloc[2] and table["affiliation"].iloc[2] == "Brazil"
+
+
+def test_quotation_set_off_in_the_next_paragraph(analyze_text):
+    text = ("The council met on Monday night.\n\n"
+            "Councillor Ana Silva added:\n\n"
+            "“We cannot wait another year. The roads are falling apart.”")
+    table = statements_of(analyze_text, text)
+    assert len(table) == 1
+    assert table["kind"].iloc[0] == "direct" and table["cue"].iloc[0] == "added"
+    assert table["content"].iloc[0] == "We cannot wait another year. The roads are falling apart."
+    assert table["speaker"].iloc[0] == "Ana Silva"

@@ -2,8 +2,14 @@
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from importlib import resources
+
+
+# How news marks an unnamed source: "who asked not to be identified", "on condition of anonymity".
+ANONYMITY_WORDS = re.compile(r"\b(?:not (?:to be |being )?(?:identified|named)|anonymity|anonymously|unnamed|"
+                             r"declined to be (?:identified|named)|not authori[sz]ed)\b", re.I)
 
 
 def data_path(name: str):

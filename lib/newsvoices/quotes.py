@@ -46,6 +46,16 @@ def speech_nouns() -> frozenset[str]:
     return frozenset(lexicon.read_lines("speech_nouns.txt"))
 
 
+@lru_cache(maxsize=None)
+def directive_verbs() -> frozenset[str]:
+    return frozenset(lexicon.read_lines("directive_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def clause_object_verbs() -> frozenset[str]:
+    return frozenset(lexicon.read_lines("clause_object_verbs.txt"))
+
+
 @dataclass
 class QuoteSpan:
     """Text inside quotation marks. `start`/`end` are the content, without the marks;
@@ -267,6 +277,8 @@ def _statement_from_cue(token, doc, quotes, in_quote, claimed, body_start) -> St
     if content is None:
         return None
     content, kind, quote_ids = _classify(content, quotes, claimed, _text(doc))
+    if kind == "indirect" and _is_anonymity_request(_text(doc)[content[0]:content[1]]):
+        return None  # "who asked not to be identified" describes the source; it is not a statement
     claimed.update(quote_ids)
     if kind == "direct" and quote_ids:
         content = _resume_after_cue(content, quote_ids, token, speaker, doc, quotes, claimed)
@@ -277,6 +289,10 @@ def _statement_from_cue(token, doc, quotes, in_quote, claimed, body_start) -> St
         mention=_text(doc)[mention_start:mention_end], mention_start=mention_start, mention_end=mention_end,
         mention_root=speaker.i, quotes=quote_ids,
     )
+
+
+def _is_anonymity_request(content: str) -> bool:
+    return len(content.split()) <= 8 and bool(lexicon.ANONYMITY_WORDS.search(content))
 
 
 def _resume_after_cue(content, quote_ids, cue, speaker, doc, quotes, claimed):
@@ -374,7 +390,8 @@ def _subtree_bounds(token, exclude=None) -> tuple[int, int]:
 
 def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
     """Character span of what the cue reports, found on the dependency parse."""
-    speaker_tokens = {t.i for t in speaker.subtree}
+    # "an official who said ...": the speaker's subtree holds the cue; only the rest is the speaker
+    speaker_tokens = {t.i for t in speaker.subtree} - {t.i for t in cue.subtree}
     # "in what X called a hopeful sign": the naming complement is the content.
     if cue.lemma_.lower() in {"call", "describe", "label", "term", "dub"}:
         objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ != "what"]
@@ -394,10 +411,14 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
                         end = max(end, tail[-1].right_edge.i + 1)
                     return _token_span_chars(doc, start, end)
         return None
+    medial = _medial_cue_content(cue, speaker, doc, in_quote)
+    if medial is not None:
+        return medial
     # A complement clause: "X said (that) ...", "X told reporters ...".
     for child in cue.children:
         if child.dep_ in {"ccomp", "xcomp"} and child.i not in speaker_tokens:
-            if child.dep_ == "xcomp" and cue.lemma_.lower() not in {"urge", "ask", "promise", "vow", "threaten", "pledge", "order", "tell", "warn", "plead", "swear", "agree", "propose", "demand", "instruct", "advise"}:
+            if child.dep_ == "xcomp" and cue.lemma_.lower() not in directive_verbs() \
+                    and not _misparsed_clause(child, cue):
                 continue
             start, end = _subtree_bounds(child, _narrator_tail(child))
             if child.dep_ == "xcomp":
@@ -408,6 +429,16 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
             if start > cue.i:
                 end = _extend_to_sentence_end(doc, cue, end)
             return _token_span_chars(doc, start, end)
+    # "said the movement that is sweeping the country appeals to ...": a clause misparsed as
+    # the object; an object that long, with a verb of its own, is what was said.
+    if cue.lemma_.lower() in clause_object_verbs():
+        for child in cue.children:
+            if child.dep_ == "dobj" and child.i > cue.i and child.lemma_.lower() not in speech_nouns():
+                subtree = list(child.subtree)
+                words = [t for t in subtree if not (t.is_punct or t.is_space)]
+                if len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in subtree):
+                    end = _extend_to_sentence_end(doc, cue, subtree[-1].i + 1)
+                    return _token_span_chars(doc, child.left_edge.i, end)
     # "repeated the stance that ...": a statement noun with its that-clause.
     for child in cue.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in speech_nouns():
@@ -439,6 +470,52 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
         return _token_span_chars(doc, start, cue_left) if cue_left > start else None
     # Cue at the root with the clause before it attached elsewhere: "A, B said." with A parsed as a sibling.
     return None
+
+
+def _medial_cue_content(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
+    """"Too often, Ms. Lee said, the debate is ...": a cue set off by commas inside the
+    sentence it reports. What was said is the sentence on both sides of it, so the statement
+    spans the sentence (as a quote interrupted by its cue does)."""
+    sent = cue.sent
+    if speaker.sent != sent:
+        return None
+    frame_left = min(cue.i, speaker.left_edge.i)
+    frame_right = max(cue.i, speaker.right_edge.i)
+    before = frame_left - 1
+    if before <= sent.start or doc[before].text != ",":
+        return None
+    after = None
+    for token in doc[frame_right + 1: min(sent.end, frame_right + 8)]:
+        if token.text == ",":
+            after = token.i
+            break
+        # "he said on Monday," / "she said in an interview,": modifiers of the cue only
+        if not cue.is_ancestor(token) or token.pos_ in {"VERB", "AUX"}:
+            return None
+    if after is None or in_quote[before] is not None or in_quote[after] is not None:
+        return None
+    words_before = [t for t in doc[sent.start:before] if not (t.is_punct or t.is_space)]
+    rest = [t for t in doc[after + 1: sent.end] if not t.is_space]
+    words_after = [t for t in rest if not t.is_punct]
+    if not words_before or len(words_after) < 3 or rest[0].text in ALL_MARKS:
+        return None
+    start = sent.start
+    if doc[start].tag_ in {"VBN", "VBG"}:
+        # "Asked about the deal, he said, ...": the narrator's frame, not the statement
+        start = after + 1
+    end = sent.end
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in ALL_MARKS:
+        end -= 1
+    return _token_span_chars(doc, start, end)
+
+
+def _misparsed_clause(xcomp, cue) -> bool:
+    """"He said legalizing it could put ...": a clause read as the cue's open complement. After
+    a verb of saying, a gerund or an infinitive holding a finite verb of its own is the clause."""
+    if cue.lemma_.lower() not in clause_object_verbs() or xcomp.i < cue.i:
+        return False
+    finite = any(t.tag_ in {"MD", "VBD", "VBZ", "VBP"} for t in xcomp.subtree if t.i != xcomp.i)
+    return xcomp.tag_ == "VBG" or finite
 
 
 def _narrator_tail(clause) -> set[int]:
@@ -564,6 +641,9 @@ def _adjacent_quote(cue, speaker, doc, quotes, claimed) -> int | None:
             return q  # "…,” she said: the quote that ends at the cue is its statement
         if best is None and gap_after is not None and re.fullmatch(r"[^\n\w]{0,3}|\s*(?:that|,)\s*", gap_after) \
                 and span.open_mark < sent.end_char + 3:
+            best = q
+        # "she said:" closing a paragraph, the quotation set off as the next one
+        if best is None and gap_after is not None and re.fullmatch(r"[ \t]*:[ \t]*\n\s*", gap_after):
             best = q
     return best
 

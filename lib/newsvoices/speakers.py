@@ -27,8 +27,7 @@ GROUP_NOUNS = {"side", "sides", "both", "group", "groups", "party", "parties", "
                "people", "officials", "sources", "others", "critics", "supporters", "analysts", "experts"}
 ORG_NOUNS = {"group", "organization", "organisation", "movement", "party", "company", "militia", "faction",
              "government", "administration", "ministry", "agency", "campaign", "committee"}
-ANONYMITY_WORDS = re.compile(r"\b(?:not (?:to be |being )?(?:identified|named)|anonymity|anonymously|unnamed|"
-                             r"declined to be (?:identified|named)|not authori[sz]ed)\b", re.I)
+ANONYMITY_WORDS = lexicon.ANONYMITY_WORDS
 SOURCE_NOUNS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides", "insider",
                 "diplomat", "diplomats", "someone", "resident", "residents", "witness", "witnesses"}
 
