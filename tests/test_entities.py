@@ -55,3 +55,24 @@ def test_polnear_surnames_resolve_and_offsets_hold(nlp, polnear_dev):
                 full = {c for c in canon if c.endswith(mention.key) and len(c.split()) > 1}
                 if len(full) == 1:
                     assert mention.canonical == full.pop(), name
+
+
+def test_shared_surname_goes_to_the_main_bearer_unless_the_other_was_just_named(nlp):
+    text = ("Senator Robert Hale opened the hearing on Monday.\n\n"
+            "Hale said the bill would pass. Hale added that he expected a close vote.\n\n"
+            "His wife, Mary Hale, a former judge, sat in the front row. Hale waved to reporters.\n\n"
+            "Later, reporters asked about the vote. Hale said he was confident.")
+    article = load_article(text)
+    index = find_entities(nlp(text), article.paragraph_at)
+    bare = [m.canonical for m in index.mentions if m.label == "PERSON" and m.text == "Hale"]
+    # the first three follow Robert Hale; "Hale waved" follows "Mary Hale" in the sentence before;
+    # the last, two sentences on, goes back to the main bearer
+    assert bare == ["Robert Hale", "Robert Hale", "Mary Hale", "Robert Hale"]
+
+
+def test_headline_verb_is_not_part_of_a_name(nlp):
+    text = "Dana Whitfield Says Talks Will Resume\n\nDana Whitfield said on Monday that talks would resume."
+    article = load_article(text)
+    index = find_entities(nlp(text), article.paragraph_at)
+    people = Counter(m.canonical for m in index.mentions if m.label == "PERSON")
+    assert people["Dana Whitfield"] == 2 and not any("Says" in name for name in people)

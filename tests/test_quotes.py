@@ -235,3 +235,14 @@ def test_quotation_set_off_in_the_next_paragraph(analyze_text):
     assert table["kind"].iloc[0] == "direct" and table["cue"].iloc[0] == "added"
     assert table["content"].iloc[0] == "We cannot wait another year. The roads are falling apart."
     assert table["speaker"].iloc[0] == "Ana Silva"
+
+
+def test_calling_is_naming_or_demanding_not_phoning(analyze_text):
+    text = ("The strike entered its third week.\n\n"
+            "Union leader Tom Reyes called the offer an insult.\n\n"
+            "On Twitter, the mayor called on both sides to return to the table.\n\n"
+            "Reyes called the mayor on Friday to thank her.\n\n"
+            "The workers joined a group called Fair Wages Now.")
+    table = statements_of(analyze_text, text)
+    assert list(table["content"]) == ["the offer an insult", "both sides to return to the table"]
+    assert list(table["speaker"]) == ["Tom Reyes", "mayor"]

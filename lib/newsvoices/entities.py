@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon
 
@@ -55,7 +56,8 @@ class EntityIndex:
         if candidates and before_char is not None:
             earlier = [m for m in self.mentions if m.label == "PERSON" and m.canonical in candidates and m.start_char < before_char]
             if earlier:
-                return earlier[-1].canonical
+                sentence = max(m.sentence for m in self.mentions if m.start_char < before_char)
+                return _most_likely_referent(candidates, [(m.canonical, m.sentence) for m in earlier], sentence)
         return None
 
     def person_with_title(self, title: str) -> str | None:
@@ -63,6 +65,20 @@ class EntityIndex:
         title = title.lower()
         holders = [person for person, seen in self.titles.items() if any(_title_matches(title, t.lower()) for t in seen)]
         return holders[0] if len(set(holders)) == 1 else None
+
+
+def _most_likely_referent(candidates, earlier: list[tuple[str, int]], sentence: int) -> str:
+    """Which of several people sharing a surname a bare surname means. A full name in the same
+    or the previous sentence wins ("Heidi Lang spoke first. Lang said ..."); otherwise the
+    person the article has mentioned most so far, then the one it introduced first: reporters
+    give the secondary bearer of a surname their full or first name."""
+    if earlier and earlier[-1][1] >= sentence - 1:
+        return earlier[-1][0]
+    counts = Counter(name for name, _ in earlier)
+    first_seen = {}
+    for position, (name, _) in enumerate(earlier):
+        first_seen.setdefault(name, position)
+    return max(candidates, key=lambda c: (counts[c], -first_seen.get(c, len(earlier))))
 
 
 def _title_matches(wanted: str, seen: str) -> bool:
@@ -78,8 +94,29 @@ def clean_name(text: str, label: str) -> str:
         titles = lexicon.person_titles()
         while len(words) > 1 and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles):
             words = words[1:]
+        # headline case glues a verb or noun of saying to the name: "Lee Says", "Lee Speech"
+        while len(words) > 1 and words[-1][:1].isupper() and _is_speech_word(words[-1]):
+            words = words[:-1]
         name = " ".join(words)
     return re.sub(r"\s+", " ", name).strip(" ,.;:-–—\"“”'‘’")
+
+
+@lru_cache(maxsize=None)
+def _headline_speech_words() -> frozenset[str]:
+    """Inflected verbs and nouns of saying that headline case capitalises after a name
+    ("Lee Says", "Lee Warns", "Lee Speech"). Bare verbs are left out: "Post" is also a surname."""
+    from .quotes import speech_nouns, speech_verbs
+
+    words = {"said", "told", "wrote", "spoke", "speaks", "speech", "speeches", "interview"}
+    for verb in speech_verbs():
+        words |= {verb + "s", verb + "es", verb + "ed", verb + "d"}
+    for noun in speech_nouns():
+        words |= {noun, noun + "s"}
+    return frozenset(words)
+
+
+def _is_speech_word(word: str) -> bool:
+    return word.lower() in _headline_speech_words()
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -207,10 +244,17 @@ def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_cha
         if len(candidates) == 1:
             mention.canonical = candidates[0]
         elif candidates:
-            earlier = [p.canonical for p in people[:position] if p.canonical in candidates]
-            mention.canonical = earlier[-1] if earlier else max(candidates, key=lambda c: full_names[c])
+            earlier = [(p.canonical, p.sentence) for p in people[:position] if p.canonical in candidates]
+            if earlier:
+                mention.canonical = _most_likely_referent(candidates, earlier, mention.sentence)
+            else:
+                mention.canonical = max(candidates, key=lambda c: (full_names[c], -_first_start(people, c)))
         else:
             mention.canonical = mention.key
+
+
+def _first_start(people, name: str) -> int:
+    return min((p.start_char for p in people if p.key == name), default=1 << 60)
 
 
 def _resolve_others(index: EntityIndex) -> None:

@@ -394,6 +394,8 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
     speaker_tokens = {t.i for t in speaker.subtree} - {t.i for t in cue.subtree}
     # "in what X called a hopeful sign": the naming complement is the content.
     if cue.lemma_.lower() in {"call", "describe", "label", "term", "dub"}:
+        if cue.dep_ == "acl" and cue.tag_ == "VBN":
+            return None  # "a program called Safe Streets": a name, not a statement
         objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ != "what"]
         for child in cue.children:
             if child.dep_ in {"oprd", "xcomp", "attr", "ccomp"} and not child.i in speaker_tokens:
@@ -401,7 +403,9 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
                 if objects and objects[0].i < child.i:  # "called the plan a disaster": object and label
                     start = objects[0].left_edge.i
                 return _token_span_chars(doc, start, end)
-            if child.dep_ == "prep" and child.lower_ in {"for", "on"}:
+            # "called for X", "called on X to ...": the preposition right after the verb; "called
+            # her on Friday", "On Twitter, she called ..." are not that
+            if child.dep_ == "prep" and child.lower_ in {"for", "on"} and child.i == cue.i + 1:
                 objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
                 if objects:
                     start = objects[0].left_edge.i
