@@ -108,16 +108,27 @@ def _dependency_matcher(vocab):
     return _DEP_MATCHERS[key]
 
 
-def _matcher(vocab):
-    from spacy.matcher import Matcher
+def _matchers(vocab):
+    """A PhraseMatcher on lemmas for the plain word sequences (most entries: one pass over the
+    span whatever the lexicon's size) and a token Matcher for patterns with a gap ("...")."""
+    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Doc
 
     key = id(vocab)
     if key not in _MATCHERS:
-        matcher = Matcher(vocab)
+        phrases = PhraseMatcher(vocab, attr="LEMMA")
+        gapped = Matcher(vocab)
         for number, (side, weight, kind, pattern) in enumerate(lexicon_entries()):
-            if " < " not in pattern:
-                matcher.add(f"{side}|{weight}|{kind}|{number}", [_token_pattern(pattern)])
-        _MATCHERS[key] = matcher
+            if " < " in pattern:
+                continue
+            label = f"{side}|{weight}|{kind}|{number}"
+            tokens = _token_pattern(pattern)
+            if all("LEMMA" in t for t in tokens):
+                lemmas = [t["LEMMA"] for t in tokens]
+                phrases.add(label, [Doc(vocab, words=lemmas, lemmas=lemmas)])
+            else:
+                gapped.add(label, [tokens])
+        _MATCHERS[key] = (phrases, gapped)
     return _MATCHERS[key]
 
 
@@ -131,9 +142,13 @@ def _span_matches(doc, start_token: int, end_token: int) -> list[tuple[int, int,
     span alone; the DependencyMatcher converts the whole document whenever it runs, so it runs
     once per document and only if the span holds one of its anchor verbs."""
     found = []
-    for match_id, start, end in _matcher(doc.vocab)(doc[start_token:end_token]):
-        side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
-        found.append((start + start_token, end + start_token, side, float(weight), kind))
+    span = doc[start_token:end_token]
+    phrases, gapped = _matchers(doc.vocab)
+    # the PhraseMatcher gives positions in the doc, the Matcher positions in the span
+    for matches, shift in ((phrases(span), 0), (gapped(span), start_token)):
+        for match_id, start, end in matches:
+            side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
+            found.append((start + shift, end + shift, side, float(weight), kind))
     anchors = _dependency_anchors()
     if doc.has_annotation("DEP") and any(t.lemma_ in anchors for t in doc[start_token:end_token]):
         cached = doc.user_data.get("newsvoices_dependency_matches")
