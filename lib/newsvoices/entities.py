@@ -89,6 +89,9 @@ def clean_name(text: str, label: str) -> str:
     """The name inside a mention: no possessive, no leading 'the', no leading titles (people)."""
     name = _POSSESSIVE.sub("", text.strip()).strip()
     name = _LEADING_THE.sub("", name)
+    name = re.sub(r"^(?:A|An)\s+(?=[A-Z])", "", name) if label != "PERSON" else name
+    if name.count("(") > name.count(")"):  # "World Health Organization (WHO": NER cut the bracket
+        name = name[:name.rindex("(")]
     if label == "PERSON":
         words = name.split()
         titles = lexicon.person_titles()
@@ -162,7 +165,7 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
     mentions = [m for m in mentions if m.label == "PERSON" or not _ends_a_title(doc, m)]
     index = EntityIndex(mentions)
     _resolve_people(index, doc, sentence_of_token, paragraph_of_char)
-    _resolve_others(index)
+    _resolve_others(index, doc)
     _attach_titles(index, doc)
     index.mentions.sort(key=lambda m: m.start_char)
     return index
@@ -257,8 +260,34 @@ def _first_start(people, name: str) -> int:
     return min((p.start_char for p in people if p.key == name), default=1 << 60)
 
 
-def _resolve_others(index: EntityIndex) -> None:
+def _acronyms(index: EntityIndex, doc) -> dict[str, str]:
+    """Acronyms introduced in brackets after a name, "the Joint Employers' Council (JEC)", when
+    the capitalised words before the bracket have the acronym's initials (NER often misses
+    the long name itself)."""
+    found = {}
+    connectors = {"of", "for", "and", "the", "on", "'", "’", "'s", "’s", "&", "-"}
+    for token in doc:
+        if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+            continue
+        acronym = doc[token.i + 1].text
+        if not re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", acronym) or sum(ch.isupper() for ch in acronym) < 2:
+            continue
+        words = []
+        k = token.i - 1
+        while k >= 0 and (doc[k].text[:1].isupper() or doc[k].lower_ in connectors) and doc[k].sent == token.sent:
+            words.insert(0, doc[k])
+            k -= 1
+        while words and (words[0].lower_ in connectors or words[0].lower_ in {"a", "an"}):
+            words = words[1:]
+        initials = "".join(w.text[0] for w in words if w.text[:1].isupper())
+        if len(words) >= 2 and initials.upper() == acronym.upper().replace("&", ""):
+            found.setdefault(acronym, doc[words[0].i:words[-1].i + 1].text)
+    return found
+
+
+def _resolve_others(index: EntityIndex, doc=None) -> None:
     countries = lexicon.nationalities()
+    acronyms = _acronyms(index, doc) if doc is not None else {}
     by_label = defaultdict(list)
     for mention in index.mentions:
         if mention.label == "PERSON":
@@ -267,7 +296,7 @@ def _resolve_others(index: EntityIndex) -> None:
         if mention.label in {"GPE", "LOC"} and country and country[1] == "name":
             mention.canonical = country[0]
         else:
-            mention.canonical = mention.key
+            mention.canonical = acronyms.get(mention.key, mention.key)
         by_label[mention.label].append(mention)
     # "Security Council" after "UN Security Council": the shorter form is the longer one's tail.
     for mentions in by_label.values():

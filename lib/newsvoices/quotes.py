@@ -325,15 +325,20 @@ def _cue_text(token) -> str:
 
 def _speaker_head(cue):
     """The token heading the source of a cue verb, or None."""
-    for child in cue.children:
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        # "Outside the station on Tuesday, Ann Lee, 71, said": a fronted phrase misread as a
+        # second subject; the named person, else the subject nearest the verb
+        subjects.sort(key=lambda c: (c.ent_type_ != "PERSON", abs(cue.i - c.i)))
+    for child in subjects:
         if child.dep_ in SUBJECT_DEPS:
             if child.dep_ == "nsubjpass":
                 agent = [g for g in cue.children if g.dep_ == "agent"]
                 pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]
                 return pobj[0] if pobj else None  # "it was said" names no source
-            if child.lower_ in {"who", "that"} and cue.dep_ == "relcl":
+            if child.lower_ in {"who", "that"} and not child.text.isupper() and cue.dep_ == "relcl":
                 return cue.head  # "a man who said ...": the man
-            return None if child.lower_ in NON_SOURCES else child
+            return None if child.lower_ in NON_SOURCES and not child.text.isupper() else child  # "WHO" is an organisation
     # "..., saying that ..." / "and added that ...": the subject of the verb it hangs on.
     if cue.dep_ in {"conj", "advcl", "xcomp"} and cue.head.i != cue.i:
         if cue.dep_ != "conj" and cue.tag_ not in {"VBG", "VBN"}:
@@ -396,6 +401,11 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
     if cue.lemma_.lower() in {"call", "describe", "label", "term", "dub"}:
         if cue.dep_ == "acl" and cue.tag_ == "VBN":
             return None  # "a program called Safe Streets": a name, not a statement
+        for obj in (c for c in cue.children if c.dep_ == "dobj" and c.lower_ != "what"):
+            names = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i]
+            if names and not any(c.dep_ in {"oprd", "xcomp", "attr", "ccomp"} for c in cue.children):
+                # "called the plan ‘a false economy’" parsed as an apposition
+                return _token_span_chars(doc, obj.left_edge.i, _subtree_bounds(names[-1])[1])
         objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ != "what"]
         for child in cue.children:
             if child.dep_ in {"oprd", "xcomp", "attr", "ccomp"} and not child.i in speaker_tokens:
@@ -405,6 +415,12 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
                 return _token_span_chars(doc, start, end)
             # "called for X", "called on X to ...": the preposition right after the verb; "called
             # her on Friday", "On Twitter, she called ..." are not that
+            if child.dep_ == "prep" and child.lower_ == "as" and cue.lemma_.lower() != "call":
+                # "in what she described as “a gesture”", "labelled the law as unjust"
+                target = next((g for g in child.children if g.dep_ in {"pobj", "pcomp", "amod", "acomp"}), None)
+                if target is not None:
+                    start = objects[0].left_edge.i if objects and objects[0].i < child.i else target.left_edge.i
+                    return _token_span_chars(doc, start, _subtree_bounds(child)[1])
             if child.dep_ == "prep" and child.lower_ in {"for", "on"} and child.i == cue.i + 1:
                 objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
                 if objects:
@@ -459,7 +475,13 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
             elif child.dep_ != "dobj":
                 continue
             if target is not None and target.pos_ != "PRON" and target.i > cue.i:
-                return _token_span_chars(doc, *_subtree_bounds(child if child.dep_ == "dobj" else target))
+                start, end = _subtree_bounds(child if child.dep_ == "dobj" else target)
+                if child.dep_ == "dobj":
+                    # "accused the government of closing ...", "praised the team for its work"
+                    reasons = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i >= end]
+                    if reasons:
+                        end = _subtree_bounds(reasons[0])[1]
+                return _token_span_chars(doc, start, end)
     # A dobj that is a quotation or a clause-like object ("said 'no'") is not handled; a
     # parenthetical cue ("..., he said") reports the clause it hangs on.
     if cue.dep_ in {"parataxis", "ccomp", "conj", "advcl"} and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:

@@ -224,6 +224,11 @@ def _description(phrase, root, doc, orgs, position) -> str:
     'official close to the talks'; "of the group" becomes the organisation it refers to."""
     words = []
     moved = None
+    # "an official at the centre, which is hosting the talks": clauses deeper in the phrase
+    # describe something else, not the source
+    clauses = {t.i for token in phrase if token.dep_ in {"relcl", "acl", "advcl"} and token.i != root.i
+               and token.tag_ != "VBN" for t in token.subtree}
+    phrase = [t for t in phrase if t.i not in clauses]
     for token in phrase:
         if token.dep_ in {"det", "predet", "poss"} and token.head == root and token.lower_ != "both":
             continue
