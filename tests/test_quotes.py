@@ -246,3 +246,26 @@ def test_calling_is_naming_or_demanding_not_phoning(analyze_text):
     table = statements_of(analyze_text, text)
     assert list(table["content"]) == ["the offer an insult", "both sides to return to the table"]
     assert list(table["speaker"]) == ["Tom Reyes", "mayor"]
+
+
+def test_he_and_she_follow_the_gender_the_article_gives(analyze_text):
+    text = ("Nora Vidal has run the shelter for ten years. She says donations fell by half this winter.\n\n"
+            "Mr. Oduya, the city's housing director, met her on Monday. Vidal asked him for a new roof.\n\n"
+            "“We will find the money,” he said.")
+    table = statements_of(analyze_text, text)
+    assert list(table["speaker"]) == ["Nora Vidal", "Oduya"]
+
+
+def test_statement_noun_clause_and_quoted_fragments(analyze_text):
+    text = ("The harvest ended early.\n\n"
+            "The Growers' Federation said in a statement that most farms had already cut their hours.\n\n"
+            "Asked whether prices would rise, Elena Vasquez, an economist, said the cost was “small but real.”\n\n"
+            "She called the new rules “a step in the right direction.”")
+    table = statements_of(analyze_text, text)
+    assert list(table["content"]) == [
+        "most farms had already cut their hours",
+        "the cost was “small but real.”",
+        "the new rules “a step in the right direction.”",
+    ]
+    assert list(table["kind"]) == ["indirect", "mixed", "mixed"]
+    assert list(table["speaker"]) == ["Growers' Federation", "Elena Vasquez", "Elena Vasquez"]

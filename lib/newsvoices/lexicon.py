@@ -59,3 +59,9 @@ def role_nouns() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def person_titles() -> frozenset[str]:
     return frozenset(t for t, kinds in titles().items() if kinds & {"title", "honorific"})
+
+
+@lru_cache(maxsize=None)
+def gendered_words() -> dict[str, str]:
+    """Lower-cased honorific, title or role noun -> "m" or "f" ("Mrs.", "spokeswoman")."""
+    return {row["word"].strip().lower(): row["gender"].strip() for row in read_table("gendered_words.csv")}

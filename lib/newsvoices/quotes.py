@@ -343,6 +343,8 @@ def _speaker_head(cue):
     if cue.dep_ in {"conj", "advcl", "xcomp"} and cue.head.i != cue.i:
         if cue.dep_ != "conj" and cue.tag_ not in {"VBG", "VBN"}:
             return None
+        if cue.dep_ == "advcl" and cue.tag_ == "VBN" and not any(c.dep_ == "aux" for c in cue.children):
+            return None  # "Asked about the deal, she said ...": she was asked; her answer is the statement
         return _speaker_head(cue.head) if _has_subject(cue.head) else None
     # Parse slips around appositions: the nearest noun phrase before the cue in its sentence.
     if cue.dep_ in {"ROOT", "parataxis", "ccomp"}:
@@ -456,9 +458,19 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
             if child.dep_ == "dobj" and child.i > cue.i and child.lemma_.lower() not in speech_nouns():
                 subtree = list(child.subtree)
                 words = [t for t in subtree if not (t.is_punct or t.is_space)]
-                if len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in subtree):
+                quoted = any(t.text in ALL_MARKS and t.text != "'" for t in subtree)
+                if (len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in subtree)) or (quoted and len(words) >= 3):
                     end = _extend_to_sentence_end(doc, cue, subtree[-1].i + 1)
                     return _token_span_chars(doc, child.left_edge.i, end)
+    # "said in a statement that ...", "said on Twitter that ...": the that-clause hung on the
+    # preposition's object by the parser
+    for child in cue.children:
+        if child.dep_ == "prep" and child.i > cue.i:
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                for clause in obj.children:
+                    if clause.dep_ in {"acl", "relcl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                        start, end = _subtree_bounds(clause)
+                        return _token_span_chars(doc, start, _extend_to_sentence_end(doc, cue, end))
     # "repeated the stance that ...": a statement noun with its that-clause.
     for child in cue.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in speech_nouns():
@@ -621,14 +633,30 @@ def _classify(content, quotes, claimed, text):
         return content, "indirect", []
     covered = sum(min(end, quotes[q].end) - max(start, quotes[q].start) for q in inside)
     outside_words = len(re.findall(r"\w+", _outside_quotes(text, start, end, [quotes[q] for q in inside])))
+    first, last = quotes[inside[0]], quotes[inside[-1]]
     if covered >= 0.6 * (end - start) or outside_words <= 2:
         # The quote is the statement: take it whole, even the parts the parse left out.
-        first, last = quotes[inside[0]], quotes[inside[-1]]
         end = last.end
         while end > first.start and text[end - 1] in ", \n":
             end -= 1
+        if _woven_into_the_sentence(text, first):
+            # “called the plan ‘a false economy’”, “said the cost was ‘small’”: a quoted
+            # fragment inside reported speech is mixed, however much of it is quoted
+            closed = last.close_mark + 1 if last.close_mark is not None else end
+            return (min(start, first.start), max(closed, content[1])), "mixed", inside
         return (first.start, end), "direct", inside
-    return content, "mixed", inside
+    if last.close_mark is not None and last.start <= end <= last.close_mark + 1:
+        end = last.close_mark + 1  # a fragment quoted at the end keeps its closing mark
+    return (start, end), "mixed", inside
+
+
+def _woven_into_the_sentence(text: str, quote) -> bool:
+    """Does a word run straight into the quote's opening mark ("called “a hopeful sign”"),
+    rather than a comma, a colon or the start of a paragraph setting it off?"""
+    before = text[:quote.open_mark].rstrip(" \t")
+    if not before or before.endswith("\n"):
+        return False
+    return before[-1].isalnum() and quote.start < len(text) and not text[quote.start].isupper()
 
 
 def _outside_quotes(text, start, end, spans) -> str:

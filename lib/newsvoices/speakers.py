@@ -25,8 +25,7 @@ GROUP_NOUNS = {"side", "sides", "both", "group", "groups", "party", "parties", "
                "organization", "organisation", "company", "campaign", "administration", "ministry", "agency",
                "team", "committee", "council", "office", "department", "family", "families", "residents",
                "people", "officials", "sources", "others", "critics", "supporters", "analysts", "experts"}
-ORG_NOUNS = {"group", "organization", "organisation", "movement", "party", "company", "militia", "faction",
-             "government", "administration", "ministry", "agency", "campaign", "committee"}
+ORG_NOUNS = frozenset(lexicon.read_lines("organisation_nouns.txt"))
 ANONYMITY_WORDS = lexicon.ANONYMITY_WORDS
 SOURCE_NOUNS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides", "insider",
                 "diplomat", "diplomats", "someone", "resident", "residents", "witness", "witnesses"}
@@ -40,6 +39,56 @@ class Referent:
     role: str | None = None
     affiliation: str | None = None
     anonymous: bool = False
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def person_genders(doc, entity_index) -> dict[str, str]:
+    """The grammatical gender the article itself gives each person: honorifics and gendered
+    role words around their name ("Mrs.", "spokeswoman", "his wife, ...") count three; the
+    first he/she after a mention, before any other person is named, counts one. Names alone
+    say nothing: a person with no such evidence stays unknown."""
+    from collections import Counter, defaultdict
+
+    words = lexicon.gendered_words()
+    votes: dict[str, Counter] = defaultdict(Counter)
+    if entity_index is None:
+        return {}
+    for person, titles in entity_index.titles.items():
+        for title in titles:
+            gender = words.get(title.split()[0].lower())
+            if gender:
+                votes[person][gender] += 3
+    people = [m for m in entity_index.mentions if m.label == "PERSON"]
+    starts = sorted(m.token_start for m in people)
+    for mention in people:
+        root = doc[mention.token_start:mention.token_end].root
+        around = [c for c in root.children if c.dep_ in {"appos", "compound", "amod"} and c.i not in range(mention.token_start, mention.token_end)]
+        if root.dep_ == "appos":
+            around.append(root.head)  # "his wife, Ana Ruiz"
+        for word in around:
+            gender = words.get(word.lower_)
+            if gender:
+                votes[mention.canonical][gender] += 3
+        # "Ana Ruiz taught for 30 years. She says ...": the subject of one sentence taken up
+        # by a subject pronoun at the start of the next, before anyone else is named
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT":
+            sentence_end = root.sent.end
+            if sentence_end < len(doc):
+                following = bisect.bisect_left(starts, sentence_end)
+                stop = starts[following] if following < len(starts) else len(doc)
+                for token in doc[sentence_end:min(stop, sentence_end + 8, doc[sentence_end].sent.end)]:
+                    if token.dep_ in {"nsubj", "nsubjpass"}:
+                        if token.lower_ in {"he", "she"}:
+                            votes[mention.canonical][PRONOUN_GENDER[token.lower_]] += 1
+                        break
+    genders = {}
+    for person, counts in votes.items():
+        (first, n), *rest = counts.most_common() + [(None, 0)]
+        if first and n > rest[0][1]:
+            genders[person] = first
+    return genders
 
 
 def resolve_speakers(statements, doc, article, entity_index) -> None:
@@ -57,12 +106,13 @@ def resolve_speakers(statements, doc, article, entity_index) -> None:
                 if root.dep_ in {"nsubj", "nsubjpass"} or root.head.dep_ in {"nsubj", "nsubjpass"}:
                     person_subjects.append(mention)
     organisations = [m for m in orgs if m.label == "ORG"]  # in text order, for "it" and "they"
+    genders = person_genders(doc, entity_index)
     referents: list[Referent] = []
     for statement in sorted(statements, key=lambda s: (s.mention_start if s.mention_start is not None else s.content_start)):
         if getattr(statement, "speaker_of", None) is not None:
             continue
         root = doc[statement.mention_root]
-        referent = _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisations, person_subjects, referents)
+        referent = _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisations, person_subjects, referents, genders)
         statement.speaker = referent.speaker
         statement.anonymous = referent.anonymous
         statement.affiliation = referent.affiliation
@@ -111,7 +161,7 @@ def _noun_phrase(root):
     return keep
 
 
-def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisations, person_subjects, referents) -> Referent:
+def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisations, person_subjects, referents, genders) -> Referent:
     position = statement.mention_start
     phrase = _noun_phrase(root)
     lower = root.lower_
@@ -136,7 +186,7 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisa
 
     # 2. pronouns
     if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
-        return _resolve_pronoun(lower, position, referents, person_subjects, organisations)
+        return _resolve_pronoun(lower, position, referents, person_subjects, organisations, genders)
 
     # 3. an organisation or a country speaking ("the union said", "the White House said")
     mention = people_by_token.get(root.i)
@@ -164,6 +214,13 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisa
             if referent.kind == "person" and referent.role and lower in referent.role.lower().split():
                 return referent
 
+    # 5b. "the company", "the chipmaker": the organisation named last before it
+    if definite and root.pos_ == "NOUN" and _is_organisation_noun(root):
+        earlier = [m for m in organisations if m.start_char < position
+                   and doc[m.token_start:m.token_end].root.dep_ not in {"compound", "nmod", "amod", "poss"}]
+        if earlier:
+            return Referent(position, earlier[-1].canonical, "group", None, earlier[-1].canonical)
+
     # 6. groups ("both sides", "officials") and unnamed sources
     affiliation = _affiliation(phrase, doc, orgs, position)
     anonymous = bool(ANONYMITY_WORDS.search(full_mention)) or (
@@ -173,6 +230,11 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisa
         anonymous = False
     return Referent(position, description, kind, description if root.lemma_.lower() in lexicon.role_nouns() | SOURCE_NOUNS else None,
                     affiliation, anonymous)
+
+
+def _is_organisation_noun(token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in ORG_NOUNS or (lemma.endswith("maker") and len(lemma) > 5)
 
 
 def _close_words(root, person):
@@ -192,10 +254,17 @@ def _close_words(root, person):
     return [t for t in sorted(words, key=lambda t: t.i) if t.i not in title_range or _is_place_word(t)]
 
 
-def _resolve_pronoun(lower, position, referents, person_subjects, organisations) -> Referent:
+def _resolve_pronoun(lower, position, referents, person_subjects, organisations, genders=None) -> Referent:
     if lower in PERSON_PRONOUNS:
-        last_referent = next((r for r in reversed(referents) if r.kind == "person" and r.position < position), None)
-        last_subject = _last_before(person_subjects, position)
+        wanted = PRONOUN_GENDER.get(lower)
+        genders = genders or {}
+
+        def fits(name: str) -> bool:  # "she" never goes to a person the article calls "Mr."
+            return wanted is None or genders.get(name) in {None, wanted}
+
+        last_referent = next((r for r in reversed(referents) if r.kind == "person" and r.position < position and fits(r.speaker)), None)
+        index = bisect.bisect_left(person_subjects, position, key=lambda m: m.start_char)
+        last_subject = next((m for m in reversed(person_subjects[:index]) if fits(m.canonical)), None)
         if last_subject is not None and (last_referent is None or last_subject.start_char > last_referent.position):
             known = next((r for r in reversed(referents) if r.speaker == last_subject.canonical), None)
             return known or Referent(position, last_subject.canonical, "person")
@@ -230,9 +299,13 @@ def _description(phrase, root, doc, orgs, position) -> str:
                and token.tag_ != "VBN" for t in token.subtree}
     phrase = [t for t in phrase if t.i not in clauses]
     for token in phrase:
-        if token.dep_ in {"det", "predet", "poss"} and token.head == root and token.lower_ != "both":
+        if token.dep_ in {"det", "predet"} and token.head == root and token.lower_ != "both":
             continue
-        if token.is_punct and token.text not in "-–":
+        if token.dep_ == "poss" and token.head == root and token.pos_ == "PRON":
+            continue  # "its spokesman", but "the Growers' Federation" keeps its name
+        if not words and token.lower_ in {"the", "a", "an"}:
+            continue
+        if token.is_punct and token.text not in "-–" and token.dep_ != "case":
             continue
         words.append(token)
     # "an official of the group" -> "Greenpeace official" when "the group" is an earlier organisation
@@ -246,11 +319,13 @@ def _description(phrase, root, doc, orgs, position) -> str:
             drop = {t.i for t in prep.subtree}
             words = [t for t in words if t.i not in drop]
             moved = org
-    text_words = [t.text for t in words]
+    # words keep the spacing they have in the article ("Growers' Federation", "co-founder")
+    text_words = [t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
+                  for k, t in enumerate(words)]
     if moved:
         head_index = next((k for k, t in enumerate(words) if t.i == root.i), len(words) - 1)
-        text_words.insert(head_index, moved)
-    return re.sub(r"\s+([-–])\s+", r"\1", " ".join(text_words)).strip() or root.text
+        text_words.insert(head_index, moved + " ")
+    return re.sub(r"\s+", " ", "".join(text_words)).strip() or root.text
 
 
 def _organisation_for(token, doc, orgs, position) -> str | None:
