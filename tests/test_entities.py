@@ -76,3 +76,13 @@ def test_headline_verb_is_not_part_of_a_name(nlp):
     index = find_entities(nlp(text), article.paragraph_at)
     people = Counter(m.canonical for m in index.mentions if m.label == "PERSON")
     assert people["Dana Whitfield"] == 2 and not any("Says" in name for name in people)
+
+
+def test_honorific_keeps_a_surname_from_the_wrong_family_member(nlp):
+    text = ("Governor Paul Brandt signed the bill on Monday.\n\n"
+            "His wife, Carla Brandt, a teacher, watched from the gallery.\n\n"
+            "Mr. Brandt said the law was overdue. Mrs. Brandt said she was proud.")
+    article = load_article(text)
+    index = find_entities(nlp(text), article.paragraph_at)
+    resolved = [m.canonical for m in index.mentions if m.label == "PERSON" and m.key == "Brandt"]
+    assert resolved == ["Paul Brandt", "Carla Brandt"]

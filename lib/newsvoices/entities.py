@@ -242,8 +242,14 @@ def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_cha
         index.mentions.append(mention)
         people.append(mention)
     people.sort(key=lambda m: m.start_char)
+    marked = {id(m): _marked_gender(doc, m) for m in people}
+    full_name_gender = _full_name_genders(people, marked)
     for position, mention in enumerate(people):
         candidates = _matching_people(mention.key, full_names)
+        if marked[id(mention)] and len(mention.key.split()) == 1:
+            # "Mr. Lee" is not "Anna Lee" when the article calls her "Mrs." or "his wife"
+            same = [c for c in candidates if full_name_gender.get(c) == marked[id(mention)]]
+            candidates = same or [c for c in candidates if full_name_gender.get(c) is None]
         if len(candidates) == 1:
             mention.canonical = candidates[0]
         elif candidates:
@@ -254,6 +260,32 @@ def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_cha
                 mention.canonical = max(candidates, key=lambda c: (full_names[c], -_first_start(people, c)))
         else:
             mention.canonical = mention.key
+
+
+def _marked_gender(doc, mention) -> str | None:
+    """"m" or "f" when the words right around a name mark it: an honorific or title before it
+    ("Mr.", "Queen"), or a gendered noun it is in apposition with ("his wife, Ana Lee",
+    "Ana Lee, a spokeswoman")."""
+    words = lexicon.gendered_words()
+    first = mention.text.split()[0].lower() if mention.text.split() else ""
+    if first in words and len(mention.text.split()) > 1:
+        return words[first]
+    if mention.token_start > 0 and doc[mention.token_start - 1].lower_ in words:
+        return words[doc[mention.token_start - 1].lower_]
+    root = doc[mention.token_start:mention.token_end].root
+    around = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    for word in around:
+        if word.lower_ in words:
+            return words[word.lower_]
+    return None
+
+
+def _full_name_genders(people, marked) -> dict[str, str]:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for mention in people:
+        if marked[id(mention)] and len(mention.key.split()) >= 2:
+            votes[mention.key][marked[id(mention)]] += 1
+    return {name: counts.most_common(1)[0][0] for name, counts in votes.items() if len(counts) == 1}
 
 
 def _first_start(people, name: str) -> int:
