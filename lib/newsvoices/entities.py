@@ -163,6 +163,14 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
         mentions.append(Mention(ent.text, ent.label_, ent.start_char, ent.end_char, sentence_of_token[ent.start],
                                 paragraph_of_char(ent.start_char), key=key, token_start=ent.start, token_end=ent.end))
     mentions = [m for m in mentions if m.label == "PERSON" or not _ends_a_title(doc, m)]
+    for mention in mentions:
+        # "Nordlys Freight, the largest operator at the port": a name in apposition with a
+        # kind of organisation is one, whatever NER guessed
+        if mention.label == "PERSON":
+            root = doc[mention.token_start:mention.token_end].root
+            if any(c.dep_ == "appos" and lexicon.is_organisation_noun(c.lemma_) for c in root.children):
+                mention.label = "ORG"
+                mention.key = clean_name(mention.text, "ORG")
     index = EntityIndex(mentions)
     _resolve_people(index, doc, sentence_of_token, paragraph_of_char)
     _resolve_others(index, doc)

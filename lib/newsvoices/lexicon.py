@@ -65,3 +65,14 @@ def person_titles() -> frozenset[str]:
 def gendered_words() -> dict[str, str]:
     """Lower-cased honorific, title or role noun -> "m" or "f" ("Mrs.", "spokeswoman")."""
     return {row["word"].strip().lower(): row["gender"].strip() for row in read_table("gendered_words.csv")}
+
+
+@lru_cache(maxsize=None)
+def organisation_nouns() -> frozenset[str]:
+    return frozenset(read_lines("organisation_nouns.txt"))
+
+
+def is_organisation_noun(lemma: str) -> bool:
+    """"company", "union", "chipmaker": a common noun that stands for an organisation."""
+    lemma = lemma.lower()
+    return lemma in organisation_nouns() or (lemma.endswith("maker") and len(lemma) > 5)

@@ -25,7 +25,7 @@ GROUP_NOUNS = {"side", "sides", "both", "group", "groups", "party", "parties", "
                "organization", "organisation", "company", "campaign", "administration", "ministry", "agency",
                "team", "committee", "council", "office", "department", "family", "families", "residents",
                "people", "officials", "sources", "others", "critics", "supporters", "analysts", "experts"}
-ORG_NOUNS = frozenset(lexicon.read_lines("organisation_nouns.txt"))
+ORG_NOUNS = lexicon.organisation_nouns()
 ANONYMITY_WORDS = lexicon.ANONYMITY_WORDS
 SOURCE_NOUNS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides", "insider",
                 "diplomat", "diplomats", "someone", "resident", "residents", "witness", "witnesses"}
@@ -233,8 +233,7 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisa
 
 
 def _is_organisation_noun(token) -> bool:
-    lemma = token.lemma_.lower()
-    return lemma in ORG_NOUNS or (lemma.endswith("maker") and len(lemma) > 5)
+    return lexicon.is_organisation_noun(token.lemma_)
 
 
 def _close_words(root, person):

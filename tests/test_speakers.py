@@ -1,0 +1,73 @@
+"""Speakers: names, titles, pronouns, nominals, organisations and unnamed sources resolved
+to one canonical speaker each (newsvoices.speakers)."""
+from newsvoices.speakers import person_genders
+
+
+def statements_of(analyze_text, text):
+    return analyze_text(text).statements
+
+
+def test_pronouns_nominals_and_anonymous_sources(analyze_text):
+    text = ("A senior French diplomat, who asked not to be identified, said the talks had stalled.\n\n"
+            "Prime Minister Karl Jensen said the country would wait. He said patience was needed.\n\n"
+            "The diplomat said a new round could start in June.")
+    table = statements_of(analyze_text, text)
+    speakers = list(table["speaker"])
+    assert speakers == ["senior French diplomat", "Karl Jensen", "Karl Jensen", "senior French diplomat"]
+    assert list(table["anonymous"]) == [True, False, False, True]
+    assert table["affiliation"].iloc[0] == "France"
+    assert table["role"].iloc[1] == "Prime Minister"
+
+
+def test_seed_speakers_table(seed_analysis):
+    speakers = seed_analysis.speakers.set_index("speaker")
+    assert speakers.loc["Antony Blinken", "affiliation"] == "United States"
+    assert speakers.loc["Sami Abu Zuhri", "affiliation"] == "Hamas"
+    official = speakers.loc["senior Israeli government official"]
+    assert official["anonymous"] and official["statements"] == 2 and official["affiliation"] == "Israel"
+    assert speakers["statements"].sum() == len(seed_analysis.statements) == 16
+
+
+def test_named_role_holder_and_surname_with_particle(analyze_text):
+    text = ("Dock workers will stay on strike, union leader Marta de Vries said on Monday.\n\n"
+            "“We are ready to negotiate, but we will never accept these cuts,” de Vries told reporters.\n\n"
+            "A spokesman for the port authority, who asked not to be named, said the operators had made a fair offer. "
+            "“The door remains open,” he said.")
+    analysis = analyze_text(text)
+    speakers = analysis.speakers.set_index("speaker")
+    assert speakers.loc["Marta de Vries", "statements"] == 2
+    assert speakers.loc["Marta de Vries", "role"] == "union leader"
+    spokesman = speakers.loc["spokesman for the port authority"]
+    assert spokesman["anonymous"] and spokesman["statements"] == 2
+
+
+def test_he_and_she_follow_the_gender_the_article_gives(analyze_text):
+    text = ("Nora Vidal has run the shelter for ten years. She says donations fell by half this winter.\n\n"
+            "Mr. Oduya, the city's housing director, met her on Monday. Vidal asked him for a new roof.\n\n"
+            "“We will find the money,” he said.")
+    table = statements_of(analyze_text, text)
+    assert list(table["speaker"]) == ["Nora Vidal", "Oduya"]
+
+
+def test_organisation_nouns_acronyms_and_descriptions(analyze_text):
+    text = ("Shipping talks resumed in Oslo.\n\n"
+            "The Joint Harbour Employers' Council (JHEC) said the offer was final.\n\n"
+            "Nordlys Freight, the largest operator at the port, said volumes had recovered. "
+            "The company said it would hire 200 workers.\n\n"
+            "A senior official at the port authority, which runs the terminals, said the strike was unlikely.\n\n"
+            "JHEC said later that it would not return to the table.")
+    table = statements_of(analyze_text, text)
+    assert list(table["speaker"]) == [
+        "Joint Harbour Employers' Council", "Nordlys Freight", "Nordlys Freight",
+        "senior official at the port authority", "Joint Harbour Employers' Council"]
+    assert list(table["anonymous"]) == [False, False, False, True, False]
+
+
+def test_gender_comes_from_the_article_not_from_names(nlp, analyze_text):
+    text = ("Robin Hale chairs the committee. She opened the hearing at nine.\n\n"
+            "Sam Ortiz, a spokesman for the union, arrived late.\n\n"
+            "Kim Park said nothing.")
+    analysis = analyze_text(text)
+    genders = person_genders(analysis.doc, analysis.entity_index)
+    assert genders.get("Robin Hale") == "f" and genders.get("Sam Ortiz") == "m"
+    assert "Kim Park" not in genders
