@@ -3,8 +3,8 @@ and a 10x repetition of it, 840 articles).
 
     .venv/bin/python benchmarks/speed.py [--quick]
 
-Each measurement runs in a fresh Python process (libraries imported before the clock starts) (so peak RSS is its own) with the parse cache
-off unless the measurement is about the cache:
+Each measurement runs in a fresh Python process (so peak RSS is its own; libraries are
+imported before the clock starts) with the parse cache off unless the measurement is about the cache:
 
 - full analysis time / bare `nlp.pipe` time on the 84 articles (target <= 1.15);
 - `n_process=2` / `n_process=1` speed-up on the 84 articles (target >= 1.6 on 2 cores);
@@ -94,12 +94,13 @@ def main() -> int:
               f"840 articles in {big['seconds']:.0f} s")
         pipe_big = measure("pipe", repeat=10)
         print(f"bare nlp.pipe peak RSS   {pipe['rss_mb']:7.0f} MB (84) -> {pipe_big['rss_mb']:.0f} MB (840), "
-              f"ratio {pipe_big['rss_mb'] / pipe['rss_mb']:.2f}: the part of the growth that is spaCy's own")
+              f"ratio {pipe_big['rss_mb'] / pipe['rss_mb']:.2f}: spaCy's batches of 16 texts, for comparison "
+              "(newsvoices also bounds a batch by characters)")
         stream = measure("stream", repeat=10)
         print("peak RSS after each 84 articles of the 840 (MB): " + ", ".join(str(m) for m in stream["marks"]))
         later = stream["marks"][len(stream["marks"]) // 2:]
         print(f"  second half of the run: {min(later)}-{max(later)} MB, growth {max(later) / min(later) - 1:.1%} "
-              "(memory levels off once the parser's buffers have reached their working size)")
+              "(what remains is the per-article records the run keeps)")
     return 0
 
 

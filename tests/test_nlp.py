@@ -40,3 +40,28 @@ def test_paragraph_break_ends_a_sentence_but_a_line_break_does_not(nlp):
     assert len(list(doc.sents)) == 2
     wrapped = nlp_module.parse("The official said the talks\nwould go on next week.", nlp, cache=False)
     assert len(list(wrapped.sents)) == 1
+
+
+class _RecordingPipeline:
+    """The real pipeline, recording the texts of every nlp.pipe call."""
+
+    def __init__(self, nlp):
+        self.nlp, self.calls = nlp, []
+
+    def pipe(self, texts, batch_size, n_process=1):
+        texts = list(texts)
+        self.calls.append(texts)
+        return self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def test_parse_many_bounds_batches_by_characters_and_keeps_order(nlp):
+    from newsvoices.nlp import parse_many
+
+    texts = [f"Article {k}. " + "The minister said the talks would go on. " * (1 + 7 * (k % 3)) for k in range(12)]
+    recorder = _RecordingPipeline(nlp)
+    docs = list(parse_many(texts, recorder, batch_size=5, cache=False, batch_chars=800))
+    assert [doc.text for doc in docs] == texts
+    assert [t for call in recorder.calls for t in call] == texts  # each text parsed once, in order
+    assert all(len(call) <= 5 for call in recorder.calls)
+    assert all(len(call) == 1 or sum(map(len, call)) <= 800 for call in recorder.calls)
+    assert len(recorder.calls) > len(texts) // 5  # the character bound, not only the count, cut batches

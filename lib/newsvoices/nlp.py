@@ -112,35 +112,59 @@ def parse(text: str, nlp=None, cache: bool | None = None):
     return doc
 
 
-def parse_many(texts, nlp=None, batch_size: int = 16, n_process: int = 1, cache: bool | None = None):
+# spaCy's parser keeps working arrays sized by the largest batch it has met. Batches of a fixed
+# number of texts differ in size with whichever texts fall together, so over a long stream memory
+# creeps up towards the worst such batch (PolNeAR dev x10 in batches of 16: 574 -> 670 MB).
+# Batches bounded by characters as well cap that worst case (the same stream: 372 -> 377 MB, at
+# the same speed). 48,000 characters is about ten average news articles.
+BATCH_CHARS = 48_000
+
+
+def parse_many(texts, nlp=None, batch_size: int = 16, n_process: int = 1, cache: bool | None = None,
+               batch_chars: int = BATCH_CHARS):
     """Parse texts as a stream, in order, with `nlp.pipe`; cached texts are not parsed again.
-    Long texts are cut at paragraph boundaries and joined back."""
+    A batch holds at most `batch_size` texts and `batch_chars` characters; texts longer than
+    CHUNK_CHARS are cut at paragraph boundaries, parsed chunk by chunk and joined back."""
     nlp = nlp or load_model()
     store = ParseCache.for_model(nlp) if cache is not False else None
-    buffer = []
+    # One nlp.pipe call per batch; with worker processes, per few batches for each worker, so
+    # that the workers are not started again for every batch.
+    batches_per_call = 1 if n_process <= 1 else n_process * 4
+    most_texts = batch_size * batches_per_call
+    most_chars = batch_chars * batches_per_call
+    pending: list = []  # [text, doc or None], in input order, not yet yielded
+    unparsed = unparsed_chars = 0
 
     def flush():
-        missing = [k for k, (_, doc) in enumerate(buffer) if doc is None]
-        short = [k for k in missing if len(buffer[k][0]) <= CHUNK_CHARS]
-        parsed = nlp.pipe((buffer[k][0] for k in short), batch_size=batch_size, n_process=n_process) if short else []
-        for k, doc in zip(short, parsed):
-            buffer[k] = (buffer[k][0], doc)
-        for k in missing:
-            text, doc = buffer[k]
-            if doc is None:  # longer than a chunk: parse in pieces cut at paragraph gaps
-                doc = join_chunks(nlp.pipe((text[a:b] for a, b in chunk_bounds(text)), batch_size=batch_size))
-                buffer[k] = (text, doc)
-            if store is not None:
-                store.put(text, doc)
-        done = [doc for _, doc in buffer]
-        buffer.clear()
+        short = [entry for entry in pending if entry[1] is None and len(entry[0]) <= CHUNK_CHARS]
+        if short:
+            per_batch = len(short) if batches_per_call == 1 else batch_size
+            parsed = nlp.pipe((entry[0] for entry in short), batch_size=per_batch, n_process=n_process)
+            for entry, doc in zip(short, parsed):
+                entry[1] = doc
+                if store is not None:
+                    store.put(entry[0], doc)
+        for entry in pending:
+            if entry[1] is None:  # longer than a chunk: one chunk per batch
+                entry[1] = join_chunks(nlp.pipe((entry[0][a:b] for a, b in chunk_bounds(entry[0])), batch_size=1))
+                if store is not None:
+                    store.put(entry[0], entry[1])
+        done = [doc for _, doc in pending]
+        pending.clear()
         return done
 
     for text in texts:
         cached = store.get(text) if store is not None else None
-        buffer.append((text, cached))
-        if len(buffer) >= batch_size * max(1, n_process) * 4:
+        if cached is None and unparsed and (unparsed >= most_texts or unparsed_chars + len(text) > most_chars):
             yield from flush()
+            unparsed = unparsed_chars = 0
+        pending.append([text, cached])
+        if cached is None:
+            unparsed += 1
+            unparsed_chars += len(text)
+        elif len(pending) >= most_texts * 4:  # a long run of cached texts: keep streaming
+            yield from flush()
+            unparsed = unparsed_chars = 0
     yield from flush()
 
 

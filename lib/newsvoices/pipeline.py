@@ -66,10 +66,13 @@ ENGLISH_STOPWORD_SHARE = 0.15
 def warn_if_not_english(doc, article) -> None:
     """English news has about four words in ten from spaCy's stop list; far fewer means the
     text is probably in another language and the English model will misread it."""
-    words = [t for t in doc if t.is_alpha]
-    if len(words) < 20:
+    from spacy.attrs import IS_ALPHA, IS_STOP
+
+    flags = doc.to_array([IS_ALPHA, IS_STOP])  # one array, not a Token object per word
+    words = int(flags[:, 0].sum()) if len(doc) else 0
+    if words < 20:
         return
-    share = sum(1 for t in words if t.is_stop) / len(words)
+    share = int((flags[:, 0] & flags[:, 1]).sum()) / words
     if share < ENGLISH_STOPWORD_SHARE:
         warnings.warn(f"{article.path or article.id} does not look like English ({share:.0%} common English words); "
                       "newsvoices reads English only, so its results here are unreliable.", NewsvoicesWarning, stacklevel=3)

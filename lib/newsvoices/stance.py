@@ -133,6 +133,16 @@ def _matchers(vocab):
 
 
 @lru_cache(maxsize=None)
+def _match_labels() -> dict[int, tuple[str, float, str]]:
+    """Match id -> (side, weight, kind). Looked up here rather than in the vocab's StringStore,
+    whose strings added inside `nlp.memory_zone()` (corpus mode) are freed when the zone ends."""
+    from spacy.strings import get_string_id
+
+    return {get_string_id(f"{side}|{weight}|{kind}|{number}"): (side, float(weight), kind)
+            for number, (side, weight, kind, _) in enumerate(lexicon_entries())}
+
+
+@lru_cache(maxsize=None)
 def _dependency_anchors() -> frozenset[str]:
     return frozenset(p.split(" < ")[1].strip() for _, _, _, p in lexicon_entries() if " < " in p)
 
@@ -144,20 +154,21 @@ def _span_matches(doc, start_token: int, end_token: int) -> list[tuple[int, int,
     found = []
     span = doc[start_token:end_token]
     phrases, gapped = _matchers(doc.vocab)
+    labels = _match_labels()
     # the PhraseMatcher gives positions in the doc, the Matcher positions in the span
     for matches, shift in ((phrases(span), 0), (gapped(span), start_token)):
         for match_id, start, end in matches:
-            side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
-            found.append((start + shift, end + shift, side, float(weight), kind))
+            side, weight, kind = labels[match_id]
+            found.append((start + shift, end + shift, side, weight, kind))
     anchors = _dependency_anchors()
     if doc.has_annotation("DEP") and any(t.lemma_ in anchors for t in doc[start_token:end_token]):
         cached = doc.user_data.get("newsvoices_dependency_matches")
         if cached is None:
             cached = []
             for match_id, (verb, subject) in _dependency_matcher(doc.vocab)(doc):
-                side, weight, kind, _ = doc.vocab.strings[match_id].split("|")
+                side, weight, kind = labels[match_id]
                 first, last = sorted((verb, subject))
-                cached.append((first, last + 1, side, float(weight), kind))
+                cached.append((first, last + 1, side, weight, kind))
             doc.user_data["newsvoices_dependency_matches"] = cached
         found.extend(m for m in cached if m[0] >= start_token and m[1] <= end_token)
     return found
