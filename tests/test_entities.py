@@ -86,3 +86,24 @@ def test_honorific_keeps_a_surname_from_the_wrong_family_member(nlp):
     index = find_entities(nlp(text), article.paragraph_at)
     resolved = [m.canonical for m in index.mentions if m.label == "PERSON" and m.key == "Brandt"]
     assert resolved == ["Paul Brandt", "Carla Brandt"]
+
+
+def test_first_word_of_an_organisation_is_that_organisation(nlp):
+    text = ("Corvant shares slide\n\nShares of Corvant Semiconductor fell on Thursday. Corvant's chief said "
+            "Corvant would recover. Summit Partners advised it before the summit. Summit talks end today.")
+    article = load_article(text)
+    index = find_entities(nlp(text), article.paragraph_at)
+    orgs = Counter(m.canonical for m in index.mentions if m.label == "ORG")
+    assert orgs["Corvant Semiconductor"] == 4  # headline, full name, possessive, bare name
+    assert not any(m.canonical == "Corvant" for m in index.mentions)
+    # "summit" is also written in lower case: "Summit talks" are not Summit Partners'
+    assert [m.text for m in index.mentions if m.canonical == "Summit Partners"] == ["Summit Partners"]
+
+
+def test_unknown_given_name_joins_the_surname_and_a_sentence_opening_surname_counts(nlp):
+    text = ("At midnight, Amélia Rocha lowers a cable into the water. Rocha, 68, taught geography.\n\n"
+            "The server belongs to Tiago Mendes, an acoustician. Mendes says the files were useless.")
+    article = load_article(text)
+    index = find_entities(nlp(text), article.paragraph_at)
+    people = Counter(m.canonical for m in index.mentions if m.label == "PERSON")
+    assert people == Counter({"Amélia Rocha": 2, "Tiago Mendes": 2})

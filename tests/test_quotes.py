@@ -227,3 +227,25 @@ def test_statement_noun_clause_and_quoted_fragments(analyze_text):
     ]
     assert list(table["kind"]) == ["indirect", "mixed", "mixed"]
     assert list(table["speaker"]) == ["Growers' Federation", "Elena Vasquez", "Elena Vasquez"]
+
+
+def test_nobody_is_no_source(analyze_text):
+    text = ("He says nobody asks the fishermen what they see.\n\n"
+            "No one said the plan would work.\n\n"
+            "Nobody told us the bridge was closed, she said.")
+    table = statements_of(analyze_text, text)
+    assert list(table["content"]) == ["nobody asks the fishermen what they see", "Nobody told us the bridge was closed"]
+    assert list(table["mention"]) == ["He", "she"]
+
+
+def test_called_with_quoted_label_colon_clause_and_long_anonymity_request(analyze_text):
+    text = ("Angela Brooks said she had asked for an explanation. She called the delay “unacceptable by any standard.”\n\n"
+            "An official at the directorate, who asked not to be named because he was not authorised to speak "
+            "to the press, said the data had been discussed.\n\n"
+            "Rocha smiles. She has one rule for new volunteers, and she repeats it to me as she winds the cable "
+            "back onto its spool: “Listen first. Decide later.”")
+    table = statements_of(analyze_text, text)
+    assert list(table["content"]) == ["she had asked for an explanation", "the delay “unacceptable by any standard.”",
+                                      "the data had been discussed", "Listen first. Decide later."]
+    assert list(table["kind"]) == ["indirect", "mixed", "indirect", "direct"]
+    assert list(table["cue"]) == ["said", "called", "said", "repeats"]

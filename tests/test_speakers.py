@@ -71,3 +71,15 @@ def test_gender_comes_from_the_article_not_from_names(nlp, analyze_text):
     genders = person_genders(analysis.doc, analysis.entity_index)
     assert genders.get("Robin Hale") == "f" and genders.get("Sam Ortiz") == "m"
     assert "Kim Park" not in genders
+
+
+def test_the_company_is_the_one_in_the_news_and_the_league_the_one_so_named(analyze_text):
+    text = ("Brightwater shares fall as outlook is cut\n\n"
+            "Shares of Brightwater Logistics fell 9% on Tuesday after Brightwater cut its forecast.\n\n"
+            "Brightwater expects revenue of $2 billion. The company said demand had weakened.\n\n"
+            "Rivals Hollin Freight and Marrow Lines fell 2%.\n\n"
+            "The company said it would not cut jobs.\n\n"
+            "The final was played in front of 18,000 fans in the Northern Basketball League on Sunday.\n\n"
+            "The league said the crowd was a record.")
+    table = statements_of(analyze_text, text)
+    assert list(table["speaker"]) == ["Brightwater Logistics", "Brightwater Logistics", "Northern Basketball League"]

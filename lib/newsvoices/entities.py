@@ -171,7 +171,9 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
             if any(c.dep_ == "appos" and lexicon.is_organisation_noun(c.lemma_) for c in root.children):
                 mention.label = "ORG"
                 mention.key = clean_name(mention.text, "ORG")
+    mentions = _join_split_names(mentions, doc)
     index = EntityIndex(mentions)
+    _organisation_short_names(index, doc, sentence_of_token, paragraph_of_char)
     _resolve_people(index, doc, sentence_of_token, paragraph_of_char)
     _resolve_others(index, doc)
     _attach_titles(index, doc)
@@ -208,6 +210,62 @@ def _looks_like_a_named_role_holder(mention, doc) -> bool:
     return name_like and (before.lemma_.lower() in lexicon.role_nouns() or before.lower_ in lexicon.person_titles())
 
 
+def _join_split_names(mentions: list[Mention], doc) -> list[Mention]:
+    """"Amélia Rocha" tagged as a place "Amélia" and a person "Rocha": a given name the model
+    does not know, written right before a one-word PERSON, joins it. Only when that word is no
+    country or nationality and the article never uses it on its own elsewhere."""
+    countries = lexicon.nationalities()
+    joined, skip = [], set()
+    ordered = sorted(mentions, key=lambda m: m.start_char)
+    for first, second in zip(ordered, ordered[1:]):
+        if first.label == "PERSON" or second.label != "PERSON" or first.token_end - first.token_start != 1 \
+                or second.token_end - second.token_start != 1 or second.token_start != first.token_end \
+                or doc[first.token_start].whitespace_ != " " or not first.text[:1].isupper() \
+                or first.key.lower() in countries or doc[first.token_start].is_stop:
+            continue
+        if sum(1 for t in doc if t.text == first.text) != 1:
+            continue
+        text = doc[first.token_start:second.token_end].text
+        joined.append(Mention(text, "PERSON", first.start_char, second.end_char, first.sentence, first.paragraph,
+                              key=clean_name(text, "PERSON"), token_start=first.token_start, token_end=second.token_end))
+        skip.update({id(first), id(second)})
+    return sorted([m for m in mentions if id(m) not in skip] + joined, key=lambda m: m.start_char)
+
+
+def _organisation_short_names(index: EntityIndex, doc, sentence_of_token, paragraph_of_char) -> None:
+    """"Corvant" after "Corvant Semiconductor": the first word of an organisation's name, used
+    alone, is that organisation, whatever NER made of it (often a PERSON, often nothing). Only
+    when the word is in no full name of a person, no country or nationality, no title, no word
+    that opens many names ("New", "National"; data/generic_name_words.txt), and never written in
+    lower case in the article ("General" of "General Motors" is not short for it if the text
+    also says "general")."""
+    countries = lexicon.nationalities()
+    titles = lexicon.person_titles()
+    lower_case = {t.lower_ for t in doc if t.is_lower}
+    person_words = {w for m in index.mentions if m.label == "PERSON" and len(m.key.split()) >= 2 for w in m.key.split()}
+    long_names = defaultdict(set)
+    for mention in index.mentions:
+        words = mention.key.split()
+        if mention.label == "ORG" and len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha():
+            long_names[words[0]].add(mention.key)
+    short = {word: next(iter(names)) for word, names in long_names.items()
+             if len(names) == 1 and word.lower() not in countries and word.lower() not in titles
+             and word.lower() not in lower_case and word not in person_words and len(word) > 2
+             and word.lower() not in lexicon.generic_name_words()}
+    if not short:
+        return
+    for mention in index.mentions:
+        if mention.key in short and mention.label in {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"}:
+            mention.label, mention.key = "ORG", short[mention.key]
+    covered = {i for m in index.mentions for i in range(m.token_start, m.token_end)}
+    for token in doc:
+        # any part of speech: the tagger often calls an unknown name in a headline an adjective
+        if token.i not in covered and token.text in short:
+            index.mentions.append(Mention(token.text, "ORG", token.idx, token.idx + len(token.text), sentence_of_token[token.i],
+                                          paragraph_of_char(token.idx), key=short[token.text], token_start=token.i,
+                                          token_end=token.i + 1))
+
+
 def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_char) -> None:
     countries = lexicon.nationalities()
     for mention in index.mentions:
@@ -242,8 +300,13 @@ def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_cha
     surnames = defaultdict(set)
     for full in full_names:
         surnames[full.split()[-1]].add(full)
+    lower_case = {t.lower_ for t in doc if t.is_lower}
     for token in doc:
-        if token.i in covered or token.pos_ != "PROPN" or token.text not in surnames:
+        if token.i in covered or token.text not in surnames:
+            continue
+        # the tagger may call a surname that opens a sentence a noun ("Mendes says…"); a
+        # surname that is also a common word ("Young people…") must then be tagged PROPN
+        if token.pos_ != "PROPN" and (token.lower_ in lower_case or not token.text[:1].isupper()):
             continue
         mention = Mention(token.text, "PERSON", token.idx, token.idx + len(token.text), sentence_of_token[token.i],
                           paragraph_of_char(token.idx), key=token.text, token_start=token.i, token_end=token.i + 1)

@@ -72,6 +72,11 @@ def organisation_nouns() -> frozenset[str]:
     return frozenset(read_lines("organisation_nouns.txt"))
 
 
+def generic_name_words() -> frozenset[str]:
+    """"New", "National", "First": words that open organisations' names without naming one."""
+    return frozenset(read_lines("generic_name_words.txt"))
+
+
 def is_organisation_noun(lemma: str) -> bool:
     """"company", "union", "chipmaker": a common noun that stands for an organisation."""
     lemma = lemma.lower()

@@ -26,8 +26,9 @@ SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-# Subject words that never name a source ("it is said", "there was said to be").
-NON_SOURCES = {"there", "which", "that", "what", "who", "whom"}
+# Subject words that never name a source ("it is said", "there was said to be"), and nobody
+# ("nobody asks the fishermen what they see" reports that something is not said).
+NON_SOURCES = {"there", "which", "that", "what", "who", "whom", "nobody", "none", "nothing", "noone"}
 MIN_FLOATING_WORDS = 4
 
 
@@ -292,7 +293,10 @@ def _statement_from_cue(token, doc, quotes, in_quote, claimed, body_start) -> St
 
 
 def _is_anonymity_request(content: str) -> bool:
-    return len(content.split()) <= 8 and bool(lexicon.ANONYMITY_WORDS.search(content))
+    """"(who asked) not to be named [because he was not authorised to speak]": a request for
+    anonymity is short, or opens with its reason for being one."""
+    found = lexicon.ANONYMITY_WORDS.search(content)
+    return found is not None and (len(content.split()) <= 8 or len(content[:found.start()].split()) <= 2)
 
 
 def _resume_after_cue(content, quote_ids, cue, speaker, doc, quotes, claimed):
@@ -338,6 +342,8 @@ def _speaker_head(cue):
                 return pobj[0] if pobj else None  # "it was said" names no source
             if child.lower_ in {"who", "that"} and not child.text.isupper() and cue.dep_ == "relcl":
                 return cue.head  # "a man who said ...": the man
+            if child.lower_ == "one" and any(c.lower_ == "no" for c in child.children):
+                return None  # "no one said"
             return None if child.lower_ in NON_SOURCES and not child.text.isupper() else child  # "WHO" is an organisation
     # "..., saying that ..." / "and added that ...": the subject of the verb it hangs on.
     if cue.dep_ in {"conj", "advcl", "xcomp"} and cue.head.i != cue.i:
@@ -395,6 +401,22 @@ def _subtree_bounds(token, exclude=None) -> tuple[int, int]:
     return words[0].i, words[-1].i + 1
 
 
+def _quoted_label_after(obj, doc, in_quote) -> tuple[int, int] | None:
+    """"called the delay “unacceptable by any standard”": a quotation opening right after the
+    object is the label, whatever the parser made of it (often a modifier of the object)."""
+    k = obj.i + 1
+    while k < len(doc) and doc[k].is_quote and in_quote[k] is None:
+        k += 1
+    if k == obj.i + 1 or k >= len(doc) or in_quote[k] is None:
+        return None
+    last = k
+    while last + 1 < len(doc) and in_quote[last + 1] == in_quote[k]:
+        last += 1
+    if last + 1 < len(doc) and doc[last + 1].is_quote and in_quote[last + 1] is None:
+        last += 1  # the closing mark
+    return _token_span_chars(doc, obj.left_edge.i, last + 1)
+
+
 def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
     """Character span of what the cue reports, found on the dependency parse."""
     # "an official who said ...": the speaker's subtree holds the cue; only the rest is the speaker
@@ -409,6 +431,10 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
                 # "called the plan ‘a false economy’" parsed as an apposition
                 return _token_span_chars(doc, obj.left_edge.i, _subtree_bounds(names[-1])[1])
         objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ != "what"]
+        labelled = _quoted_label_after(objects[0], doc, in_quote) if objects and not any(
+            c.dep_ in {"oprd", "xcomp", "attr", "ccomp"} for c in cue.children) else None
+        if labelled is not None:
+            return labelled
         for child in cue.children:
             if child.dep_ in {"oprd", "xcomp", "attr", "ccomp"} and not child.i in speaker_tokens:
                 start, end = _subtree_bounds(child)
@@ -699,7 +725,24 @@ def _adjacent_quote(cue, speaker, doc, quotes, claimed) -> int | None:
         # "she said:" closing a paragraph, the quotation set off as the next one
         if best is None and gap_after is not None and re.fullmatch(r"[ \t]*:[ \t]*\n\s*", gap_after):
             best = q
+        # "she repeats it to me as she winds the cable in: “…”": a colon that closes the cue's own clause
+        if best is None and gap_after is not None and span.open_mark < sent.end_char + 3 \
+                and re.fullmatch(r"[^\n]*:[ \t]*", gap_after) and _colon_closes_clause(cue, doc, span.open_mark):
+            best = q
     return best
+
+
+def _colon_closes_clause(cue, doc, before_char: int) -> bool:
+    """Is the last colon before `before_char` in the cue's sentence part of the cue's clause,
+    with no other speech verb between the cue and it?"""
+    colons = [t for t in cue.sent if t.text == ":" and cue.i < t.i and t.idx < before_char]
+    if not colons:
+        return False
+    colon = colons[-1]
+    # the parser often hangs the colon, and the cue, on the quotation's first verb
+    if cue not in list(colon.ancestors) and colon.head.i != cue.i and colon.head.i < colon.i:
+        return False
+    return not any(_is_cue(t) for t in doc[cue.i + 1:colon.i])
 
 
 def _noun_cue(token, doc, quotes, claimed, body_start) -> Statement | None:

@@ -216,10 +216,9 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisa
 
     # 5b. "the company", "the chipmaker": the organisation named last before it
     if definite and root.pos_ == "NOUN" and _is_organisation_noun(root):
-        earlier = [m for m in organisations if m.start_char < position
-                   and doc[m.token_start:m.token_end].root.dep_ not in {"compound", "nmod", "amod", "poss"}]
-        if earlier:
-            return Referent(position, earlier[-1].canonical, "group", None, earlier[-1].canonical)
+        named = _organisation_meant_by(root, doc, organisations, position)
+        if named:
+            return Referent(position, named, "group", None, named)
 
     # 6. groups ("both sides", "officials") and unnamed sources
     affiliation = _affiliation(phrase, doc, orgs, position)
@@ -334,10 +333,52 @@ def _organisation_for(token, doc, orgs, position) -> str | None:
             return mention.canonical
     if token.lemma_.lower() in ORG_NOUNS and any(c.lower_ == "the" for c in token.children) and len(span_tokens) <= 3:
         # "the group" refers back to an organisation that stood on its own, not to a modifier ("a UN resolution")
-        earlier = [m for m in orgs if m.label == "ORG" and m.start_char < position
-                   and doc[m.token_start:m.token_end].root.dep_ not in {"compound", "nmod", "amod", "poss"}]
-        if earlier:
-            return earlier[-1].canonical
+        return _organisation_meant_by(token, doc, [m for m in orgs if m.label == "ORG"], position)
+    return None
+
+
+RECENT_PARAGRAPHS = 3  # "the company" looks back this many paragraphs for the company in the news
+
+
+def _organisation_meant_by(noun, doc, organisations, position) -> str | None:
+    """The organisation that "the league", "the company" stands for, in this order:
+    1. the last one named with that word ("the Pacific Soccer League", "the Ministry of Health"),
+       whether or not NER caught the name;
+    2. of the organisations in the last few paragraphs that name one, the one the article mentions most
+       (news keeps "the company" for the company the story is about, not the rival in passing);
+    3. the last organisation named."""
+    lemma = noun.lemma_.lower()
+    earlier = [m for m in organisations if m.start_char < position]
+    for mention in reversed(earlier):
+        words = doc[mention.token_start:mention.token_end]
+        if lemma in {words[-1].lemma_.lower(), words[0].lemma_.lower()} and words[0].i != noun.i:
+            return mention.canonical
+    unrecognised = _proper_name_headed_by(noun, doc)
+    if unrecognised:
+        return unrecognised
+    standing = [m for m in earlier if doc[m.token_start:m.token_end].root.dep_ not in {"compound", "nmod", "amod", "poss"}]
+    if not standing:
+        return None
+    last_paragraph = max(m.paragraph for m in earlier)
+    recent = [m for m in standing if m.paragraph >= last_paragraph - RECENT_PARAGRAPHS + 1] or standing[-1:]
+    mentions = {}
+    for m in earlier:
+        mentions[m.canonical] = mentions.get(m.canonical, 0) + 1
+    return max(recent, key=lambda m: (mentions[m.canonical], m.start_char)).canonical
+
+
+def _proper_name_headed_by(noun, doc) -> str | None:
+    """An earlier name whose last word is the noun, capitalised ("the Pacific Women's Soccer
+    League" before "the league"), when NER did not tag it as an organisation."""
+    for token in reversed(doc[:noun.i]):
+        if token.lower_ != noun.lower_ or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and (doc[start - 1].tag_ == "POS" or
+                                       doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()):
+            start -= 1
+        if start < token.i and doc[start].tag_ != "POS":
+            return doc[start:token.i + 1].text
     return None
 
 
