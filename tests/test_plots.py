@@ -79,6 +79,16 @@ def test_many_speakers_without_overlapping_labels(many_speakers):
     plt.close(fig)
     fig = plots.stance_vs_sentiment(many_speakers)
     assert len(fig.axes[0].collections[0].get_offsets()) == 30
+    labels = [t for t in fig.axes[0].texts if t.get_visible()]
+    assert labels and not _overlaps(fig, labels)  # 30 speakers at one point: the labels that fit, no pile
+    plt.close(fig)
+
+
+def test_seed_scatter_labels_all_shown_and_apart(seed_analysis):
+    fig = plots.stance_vs_sentiment(seed_analysis)
+    labels = fig.axes[0].texts
+    assert len(labels) == 7 and all(t.get_visible() for t in labels)
+    assert not _overlaps(fig, labels)
     plt.close(fig)
 
 
@@ -102,3 +112,11 @@ def test_export_formats_and_byte_identical_rerun(seed_analysis, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
     assert (tmp_path / "a" / "statements.csv").read_text().startswith("content,")
     assert not list((tmp_path / "a").glob(".*.tmp"))
+
+
+def test_no_two_affiliations_share_a_colour():
+    names = [f"Group {k}" for k in range(9)]
+    colours = plots._affiliation_colours(names)
+    coloured = [colours[n] for n in names if colours[n] != plots.OTHER_COLOUR]
+    assert len(coloured) == len(set(coloured)) == len(plots.SPEAKER_COLOURS)
+    assert colours["Group 8"] == plots.OTHER_COLOUR

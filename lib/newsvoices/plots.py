@@ -68,8 +68,10 @@ def _speaker_label(row) -> str:
 
 
 def _affiliation_colours(affiliations) -> dict:
+    """A colour for each of the first seven affiliations (most quoted first); grey for the rest,
+    since a colour used twice would tell the reader two affiliations are one."""
     names = [a for a in dict.fromkeys(affiliations) if a]
-    colours = {a: SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)] for i, a in enumerate(names)}
+    colours = {a: SPEAKER_COLOURS[i] if i < len(SPEAKER_COLOURS) else OTHER_COLOUR for i, a in enumerate(names)}
     colours[None] = OTHER_COLOUR
     return colours
 
@@ -116,7 +118,7 @@ def share_of_voice(analysis):
                     bar.set_hatch("///")
             left += values
         ax.set_yticks(y, [_speaker_label(r) for _, r in speakers.iterrows()])
-        colours = _affiliation_colours(speakers["affiliation"][::-1])
+        colours = _affiliation_colours(speakers["affiliation"][::-1])  # most quoted first, as in the scatter
         for yi, (total, affiliation) in enumerate(zip(left, speakers["affiliation"])):
             if affiliation:
                 ax.text(total + 0.08, yi, affiliation, va="center", fontsize=7.5, color=colours[affiliation], fontweight="bold")
@@ -175,22 +177,44 @@ def stance_vs_sentiment(analysis):
         ax.set_xlim(-1.1, 1.1)
         low, high = speakers["polarity_mean"].min(), speakers["polarity_mean"].max()
         ax.set_ylim(min(-0.5, low - 0.15), max(0.5, high + 0.15))
-        _spread_labels(ax, texts)
         ax.set_xlabel("mean stance score   ◀ hardline        hopeful ▶")
         ax.set_ylabel("mean polarity (TextBlob)")
         ax.grid(axis="y")
-        handles = [plt.Line2D([], [], marker="o", linestyle="", color=c, label=a) for a, c in colours.items() if a]
+        handles = [plt.Line2D([], [], marker="o", linestyle="", color=c, label=textwrap.shorten(str(a), 26, placeholder="…"))
+                   for a, c in colours.items() if a and c != OTHER_COLOUR]
         if handles:
-            ax.legend(handles=handles[:8], loc="lower left", title="affiliation", title_fontsize=7.5)
+            # below the plot, where point labels cannot run into it; three short columns fit the width
+            fig.legend(handles=handles, loc="outside lower center", ncols=min(3, len(handles)),
+                       title="affiliation", title_fontsize=7.5)
+        _spread_labels(ax, texts)  # last: the layout must be final before labels are placed
         return _done(fig)
 
 
+LABEL_ITERATIONS = 400  # adjustText's default is one second of work, which differs between machines and runs
+LABEL_EXPAND = (1.6, 2.2)  # generous room around each label, then
+LABEL_FORCE = (0.3, 0.6)  # a firm push apart: on long PolNeAR articles no label had to be dropped
+
+
 def _spread_labels(ax, texts) -> None:
-    """Move point labels apart so none overlap (adjustText)."""
+    """Move point labels apart (adjustText, for a fixed number of iterations so that a rerun
+    writes identical files). A label that still overlaps the label of a speaker quoted more
+    often is left off; its point stays."""
     from adjustText import adjust_text
 
-    if len(texts) > 1:
-        adjust_text(texts, ax=ax, arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5}, expand=(1.2, 1.4))
+    if len(texts) <= 1:
+        return
+    _, arrows = adjust_text(texts, ax=ax, arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5},
+                            expand=LABEL_EXPAND, force_text=LABEL_FORCE, iter_lim=LABEL_ITERATIONS)
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [text.get_window_extent(renderer) for text in texts]
+    hidden = set()
+    for j in range(len(texts)):  # texts come most quoted first
+        if any(i not in hidden and boxes[i].overlaps(boxes[j]) for i in range(j)):
+            texts[j].set_visible(False)
+            hidden.add(id(texts[j]))
+    for arrow in arrows or []:
+        if id(getattr(arrow, "patchA", None)) in hidden:
+            arrow.set_visible(False)
 
 
 def timeline(analysis):
