@@ -26,14 +26,17 @@ STYLES = HERE / "styles"
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="print unmatched and mis-attributed statements")
+    parser.add_argument("--folder", default=str(STYLES),
+                        help="articles with .gold.json readings (default: benchmarks/styles; also benchmarks/heldout)")
     args = parser.parse_args(argv)
+    folder = Path(args.folder)
     nlp = load_model()
     totals = {0.3: evaluate.Score(0, 0, 0, 0), 0.8: evaluate.Score(0, 0, 0, 0)}
     kinds = stances = matched = 0
     print(f"{'article':16s} {'gold':>4s} {'pred':>4s}  F1@0.3  F1@0.8  speakers")
-    for gold_file in sorted(STYLES.glob("*.gold.json")):
+    for gold_file in sorted(folder.glob("*.gold.json")):
         name = gold_file.name.removesuffix(".gold.json")
-        analysis = analyze(STYLES / f"{name}.txt", nlp=nlp)
+        analysis = analyze(folder / f"{name}.txt", nlp=nlp)
         gold = evaluate.read_gold_json(gold_file, analysis.article.text)
         predicted = analysis.statements.to_dict("records")
         scores = {t: evaluate.score(gold, predicted, t) for t in totals}
@@ -59,7 +62,7 @@ def main(argv=None) -> int:
                 if not evaluate.same_person(gold[g].speaker, predicted[p]["speaker"]):
                     print(f"   SPKR gold {gold[g].speaker} | ours {predicted[p]['mention']} -> {predicted[p]['speaker']}")
     for t, s in totals.items():
-        print(f"all styles, t={t}: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}, speakers {s.speaker_correct}/{s.matched} ({s.speaker_accuracy:.3f})")
+        print(f"all {folder.name}, t={t}: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}, speakers {s.speaker_correct}/{s.matched} ({s.speaker_accuracy:.3f})")
     if matched:
         print(f"on matched statements (t=0.3): kind agrees {kinds}/{matched}, stance agrees {stances}/{matched}")
     return 0

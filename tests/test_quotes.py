@@ -249,3 +249,14 @@ def test_called_with_quoted_label_colon_clause_and_long_anonymity_request(analyz
                                       "the data had been discussed", "Listen first. Decide later."]
     assert list(table["kind"]) == ["indirect", "mixed", "indirect", "direct"]
     assert list(table["cue"]) == ["said", "called", "said", "repeats"]
+
+
+def test_phone_calls_admissions_and_a_comma_before_called(analyze_text):
+    text = ("He said he had called Ms Vukovic to congratulate her.\n\n"
+            "Dr Mirela Baranyi said her ward had admitted 47 children since March.\n\n"
+            "Colin Fairweather, who speaks on transport for the opposition, called the minister’s stance "
+            "‘a shrug dressed up as neutrality’.")
+    table = statements_of(analyze_text, text)
+    assert list(table["cue"]) == ["said", "said", "called"]
+    assert table["content"].iloc[2] == "the minister’s stance ‘a shrug dressed up as neutrality’"
+    assert table["speaker"].iloc[2] == "Colin Fairweather"

@@ -83,3 +83,32 @@ def test_the_company_is_the_one_in_the_news_and_the_league_the_one_so_named(anal
             "The league said the crowd was a record.")
     table = statements_of(analyze_text, text)
     assert list(table["speaker"]) == ["Brightwater Logistics", "Brightwater Logistics", "Northern Basketball League"]
+
+
+def test_aides_lawyers_statements_and_quoted_pronouns(analyze_text):
+    text = ("A senior Vukovic aide, who spoke on condition of anonymity, said the margin was wider than expected. "
+            "Teresa Vukovic said she was grateful.\n\n"
+            "Tallis’s lawyer, Martin Esposito, said his client would appeal. Gregory Tallis said nothing.\n\n"
+            "Pellmar Foods said in a statement that it had cooperated fully. "
+            "“We have replaced the leadership team,” the statement said.\n\n"
+            "Ana Petrak, 29, said she had taken her son to be vaccinated twice.\n\n"
+            "“He got sick anyway. He is fine now,” she said.")
+    table = statements_of(analyze_text, text)
+    assert list(table["speaker"]) == ["senior Vukovic aide", "Teresa Vukovic", "Martin Esposito",
+                                      "Pellmar Foods", "Pellmar Foods", "Ana Petrak", "Ana Petrak"]
+    assert table["anonymous"].iloc[0]
+
+
+def test_one_word_names_ner_misreads_and_family_roles(analyze_text):
+    text = ("Regulator fines Brightlane\n\n"
+            "The Consumer Data Authority fined Brightlane $40 million on Tuesday. Brightlane said it would appeal.\n\n"
+            "The authority said the fine was proportionate.\n\n"
+            "\"We disagree with the conclusions,\" the company said in a statement.\n\n"
+            "Senator Callum Reyes said the Brightlane case showed that promises were worthless. "
+            "He said he expected a vote soon.\n\n"
+            "Her death was announced by her son, Thomas Ellory, who said she had died peacefully. "
+            "Its director, Helena Moritz, said: “We will not forget her.”\n\n"
+            "Her son said she had kept working until the last month of her life.")
+    table = statements_of(analyze_text, text)
+    assert list(table["speaker"]) == ["Brightlane", "Consumer Data Authority", "Brightlane", "Callum Reyes",
+                                      "Callum Reyes", "Thomas Ellory", "Helena Moritz", "Thomas Ellory"]

@@ -175,6 +175,7 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
     index = EntityIndex(mentions)
     _organisation_short_names(index, doc, sentence_of_token, paragraph_of_char)
     _resolve_people(index, doc, sentence_of_token, paragraph_of_char)
+    _people_spoken_of_as_it(index, doc)
     _resolve_others(index, doc)
     _attach_titles(index, doc)
     index.mentions.sort(key=lambda m: m.start_char)
@@ -207,7 +208,11 @@ def _looks_like_a_named_role_holder(mention, doc) -> bool:
     words = mention.key.split()
     name_like = all(w[:1].isupper() or w in {"de", "van", "von", "der", "den", "da", "di", "del", "al", "bin", "ibn", "le", "la"}
                     for w in words) and words[-1][:1].isupper()
-    return name_like and (before.lemma_.lower() in lexicon.role_nouns() or before.lower_ in lexicon.person_titles())
+    if name_like and (before.lemma_.lower() in lexicon.role_nouns() or before.lower_ in lexicon.person_titles()):
+        return True
+    # "Its director, Helena Moritz, said": a name in apposition to a role noun
+    root = doc[mention.token_start:mention.token_end].root
+    return name_like and root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.role_nouns()
 
 
 def _join_split_names(mentions: list[Mention], doc) -> list[Mention]:
@@ -230,6 +235,29 @@ def _join_split_names(mentions: list[Mention], doc) -> list[Mention]:
                               key=clean_name(text, "PERSON"), token_start=first.token_start, token_end=second.token_end))
         skip.update({id(first), id(second)})
     return sorted([m for m in mentions if id(m) not in skip] + joined, key=lambda m: m.start_char)
+
+
+def _people_spoken_of_as_it(index: EntityIndex, doc) -> None:
+    """"Brightlane said it would appeal": a one-word "person" that the article takes up as "it"
+    in the clause it governs is an organisation NER misread. One-word names only, and never
+    one the article also writes as a full name or with a title."""
+    by_name = defaultdict(list)
+    for mention in index.mentions:
+        if mention.label == "PERSON":
+            by_name[mention.canonical].append(mention)
+    for name, mentions in by_name.items():
+        if len(name.split()) != 1 or any(m.title for m in mentions):
+            continue
+        for mention in mentions:
+            root = doc[mention.token_start:mention.token_end].root
+            if root.dep_ != "nsubj":
+                continue
+            clauses = [c for c in root.head.children if c.dep_ in {"ccomp", "xcomp"}]
+            if any(t.lower_ == "it" and t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == clause.i
+                   for clause in clauses for t in clause.children):
+                for other in mentions:
+                    other.label = "ORG"
+                break
 
 
 def _organisation_short_names(index: EntityIndex, doc, sentence_of_token, paragraph_of_char) -> None:

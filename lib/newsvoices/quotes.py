@@ -327,8 +327,14 @@ def _cue_text(token) -> str:
     return token.text + "".join(" " + p.text for p in particles)
 
 
+def _after_comma(token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == ","
+
+
 def _speaker_head(cue):
     """The token heading the source of a cue verb, or None."""
+    if cue.dep_ == "acl" and _after_comma(cue) and cue.head.pos_ == "PROPN" and cue.lemma_.lower() in {"call", "describe", "label"}:
+        return cue.head  # "Colin Fairweather, who speaks for the opposition, called the plan ‘a shrug’" misread as a name
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
     if len(subjects) > 1:
         # "Outside the station on Tuesday, Ann Lee, 71, said": a fronted phrase misread as a
@@ -423,8 +429,12 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
     speaker_tokens = {t.i for t in speaker.subtree} - {t.i for t in cue.subtree}
     # "in what X called a hopeful sign": the naming complement is the content.
     if cue.lemma_.lower() in {"call", "describe", "label", "term", "dub"}:
-        if cue.dep_ == "acl" and cue.tag_ == "VBN":
+        if cue.dep_ == "acl" and cue.tag_ == "VBN" and not _after_comma(cue):
             return None  # "a program called Safe Streets": a name, not a statement
+        objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"}]
+        if cue.lemma_.lower() == "call" and objects and any(
+                c.dep_ in {"xcomp", "advcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in cue.children):
+            return None  # "he had called Vukovic to congratulate her": a telephone call
         for obj in (c for c in cue.children if c.dep_ == "dobj" and c.lower_ != "what"):
             names = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i]
             if names and not any(c.dep_ in {"oprd", "xcomp", "attr", "ccomp"} for c in cue.children):

@@ -27,6 +27,8 @@ GROUP_NOUNS = {"side", "sides", "both", "group", "groups", "party", "parties", "
                "people", "officials", "sources", "others", "critics", "supporters", "analysts", "experts"}
 ORG_NOUNS = lexicon.organisation_nouns()
 ANONYMITY_WORDS = lexicon.ANONYMITY_WORDS
+# What an organisation or person issues, standing in for them as a subject ("the statement said")
+DOCUMENT_NOUNS = {"statement", "release", "letter", "memo", "email", "communique", "communiqué", "post", "tweet"}
 SOURCE_NOUNS = {"source", "sources", "official", "officials", "person", "people", "aide", "aides", "insider",
                 "diplomat", "diplomats", "someone", "resident", "residents", "witness", "witnesses"}
 
@@ -79,6 +81,8 @@ def person_genders(doc, entity_index) -> dict[str, str]:
                 following = bisect.bisect_left(starts, sentence_end)
                 stop = starts[following] if following < len(starts) else len(doc)
                 for token in doc[sentence_end:min(stop, sentence_end + 8, doc[sentence_end].sent.end)]:
+                    if token.is_quote:
+                        break  # quoted speech: "He got sick," she said — "he" is someone else
                     if token.dep_ in {"nsubj", "nsubjpass"}:
                         if token.lower_ in {"he", "she"}:
                             votes[mention.canonical][PRONOUN_GENDER[token.lower_]] += 1
@@ -170,12 +174,15 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisa
     # 1. a named person anywhere in the mention (the head, a compound, an apposition)
     person = people_by_token.get(root.i)
     if person is None or person.label != "PERSON":
-        person = next((people_by_token[t.i] for t in root.subtree if t.i in people_by_token and people_by_token[t.i].label == "PERSON"), None)
+        person = _person_named_in(root, people_by_token)
     if person is not None and person.label == "PERSON":
         role_tokens = [t for t in phrase if t.i < person.token_start and t.dep_ not in {"det", "poss", "case"} and not t.is_punct]
         if not any(t.pos_ == "NOUN" or t.lower_ in lexicon.role_nouns() or t.lower_ in lexicon.person_titles() for t in role_tokens):
             role_tokens = []  # "de" of "de Vries" is part of the name, not a role
         role = " ".join(t.text for t in role_tokens) or person.title
+        person_root = doc[person.token_start:person.token_end].root
+        if not role and person_root.dep_ == "appos" and person_root.head.lemma_.lower() in lexicon.role_nouns():
+            role = person_root.head.text  # "her son, Thomas Ellory, who said": the son
         if person.title and role and person.title not in role:
             role = person.title + ", " + role
         affiliation = _affiliation(_close_words(root, person), doc, orgs, position, exclude=person) or \
@@ -196,6 +203,8 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisa
     words = [t for t in phrase if t.dep_ not in {"det", "predet"} and not t.is_punct]
     description = _description(phrase, root, doc, orgs, position)
     definite = any(t.dep_ in {"det", "poss"} and t.lower_ in {"the", "this", "that", "these", "those"} for t in root.children)
+    # "the country's health ministry" points back to an organisation as "the ministry" does
+    possessed = any(t.dep_ == "poss" and t.pos_ in {"NOUN", "PROPN"} for t in root.children)
 
     # 4. a title standing for the person who holds it ("the US Secretary of State")
     if entity_index is not None and root.pos_ == "PROPN" or (lower in lexicon.person_titles()):
@@ -205,8 +214,10 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisa
             affiliation = _affiliation(phrase, doc, orgs, position) or _known_affiliation(referents, holder)
             return Referent(position, holder, "person", " ".join(title_words), affiliation)
 
-    # 5. a definite nominal: the earlier speaker with that role ("the official", "the minister")
-    if definite and root.pos_ == "NOUN":
+    # 5. a definite nominal: the earlier speaker with that role ("the official", "the minister",
+    # "her son")
+    owned = any(t.dep_ == "poss" and t.lower_ in {"his", "her", "their", "its"} for t in root.children)
+    if (definite or owned) and root.pos_ == "NOUN":
         for referent in reversed(referents):
             if referent.role and root.lemma_.lower() in referent.role.lower().split():
                 return referent
@@ -215,10 +226,16 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisa
                 return referent
 
     # 5b. "the company", "the chipmaker": the organisation named last before it
-    if definite and root.pos_ == "NOUN" and _is_organisation_noun(root):
+    if (definite or possessed) and root.pos_ == "NOUN" and _is_organisation_noun(root):
         named = _organisation_meant_by(root, doc, organisations, position)
         if named:
             return Referent(position, named, "group", None, named)
+
+    # 5c. "the statement said": whoever issued it, the speaker just before ("X said in a statement ...")
+    if definite and root.lemma_.lower() in DOCUMENT_NOUNS:
+        issuer = next((r for r in reversed(referents) if r.position < position), None)
+        if issuer is not None:
+            return issuer
 
     # 6. groups ("both sides", "officials") and unnamed sources
     affiliation = _affiliation(phrase, doc, orgs, position)
@@ -229,6 +246,30 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisa
         anonymous = False
     return Referent(position, description, kind, description if root.lemma_.lower() in lexicon.role_nouns() | SOURCE_NOUNS else None,
                     affiliation, anonymous)
+
+
+def _person_named_in(root, people_by_token):
+    """The person a mention names when its head word is not a name: one in apposition first
+    ("Tallis's lawyer, Martin Esposito"); a person who only modifies a common noun head is
+    someone else's ("a senior Vukovic aide", "Biden's press secretary" are not Vukovic or
+    Biden)."""
+    def person_at(token):
+        mention = people_by_token.get(token.i)
+        return mention if mention is not None and mention.label == "PERSON" else None
+
+    for child in root.children:
+        if child.dep_ == "appos" and person_at(child):
+            return person_at(child)
+    for token in root.subtree:
+        mention = person_at(token)
+        if mention is None:
+            continue
+        if root.pos_ == "NOUN" and token.head.i == root.i and token.dep_ in {"poss", "compound", "nmod"}:
+            continue
+        if root.pos_ == "NOUN" and token.dep_ == "compound" and token.head.head.i == root.i and token.head.dep_ in {"poss", "compound"}:
+            continue  # "Teresa Vukovic's aide": the compound first name of the possessor
+        return mention
+    return None
 
 
 def _is_organisation_noun(token) -> bool:
@@ -262,7 +303,11 @@ def _resolve_pronoun(lower, position, referents, person_subjects, organisations,
 
         last_referent = next((r for r in reversed(referents) if r.kind == "person" and r.position < position and fits(r.speaker)), None)
         index = bisect.bisect_left(person_subjects, position, key=lambda m: m.start_char)
-        last_subject = next((m for m in reversed(person_subjects[:index]) if fits(m.canonical)), None)
+        # a one-word "person" the article never names in full is often NER's reading of a
+        # company or a country ("Brightlane said it would appeal"); a full name comes first
+        earlier = [m for m in reversed(person_subjects[:index]) if fits(m.canonical)][:3]
+        named = [m for m in earlier if len(m.canonical.split()) >= 2 or m.canonical in genders]
+        last_subject = (named or earlier or [None])[0]
         if last_subject is not None and (last_referent is None or last_subject.start_char > last_referent.position):
             known = next((r for r in reversed(referents) if r.speaker == last_subject.canonical), None)
             return known or Referent(position, last_subject.canonical, "person")
@@ -295,6 +340,10 @@ def _description(phrase, root, doc, orgs, position) -> str:
     # describe something else, not the source
     clauses = {t.i for token in phrase if token.dep_ in {"relcl", "acl", "advcl"} and token.i != root.i
                and token.tag_ != "VBN" for t in token.subtree}
+    # "a spokesperson for Carrick Transport, a charity that runs ...": an apposition deeper in
+    # the phrase describes the organisation, not the source
+    clauses |= {t.i for token in phrase if token.dep_ == "appos" and token.i != root.i and token.head.i != root.i
+                for t in token.subtree}
     phrase = [t for t in phrase if t.i not in clauses]
     for token in phrase:
         if token.dep_ in {"det", "predet"} and token.head == root and token.lower_ != "both":
@@ -342,7 +391,7 @@ RECENT_PARAGRAPHS = 3  # "the company" looks back this many paragraphs for the c
 
 def _organisation_meant_by(noun, doc, organisations, position) -> str | None:
     """The organisation that "the league", "the company" stands for, in this order:
-    1. the last one named with that word ("the Pacific Soccer League", "the Ministry of Health"),
+    1. the last one named with that word ("the Pacific Soccer League", "the Teravia Ministry of Health"),
        whether or not NER caught the name;
     2. of the organisations in the last few paragraphs that name one, the one the article mentions most
        (news keeps "the company" for the company the story is about, not the rival in passing);
@@ -351,12 +400,16 @@ def _organisation_meant_by(noun, doc, organisations, position) -> str | None:
     earlier = [m for m in organisations if m.start_char < position]
     for mention in reversed(earlier):
         words = doc[mention.token_start:mention.token_end]
-        if lemma in {words[-1].lemma_.lower(), words[0].lemma_.lower()} and words[0].i != noun.i:
+        if any(w.lemma_.lower() == lemma or w.lower_ == noun.lower_ for w in words) and not (words[0].i <= noun.i < words[-1].i + 1):
             return mention.canonical
     unrecognised = _proper_name_headed_by(noun, doc)
     if unrecognised:
         return unrecognised
     standing = [m for m in earlier if doc[m.token_start:m.token_end].root.dep_ not in {"compound", "nmod", "amod", "poss"}]
+    # "the company" is not the "Consumer Data Authority": a name ending in another kind of body
+    same_kind = [m for m in standing if not (lexicon.is_organisation_noun(doc[m.token_end - 1].lemma_)
+                                             and doc[m.token_end - 1].lemma_.lower() != lemma)]
+    standing = same_kind or standing
     if not standing:
         return None
     last_paragraph = max(m.paragraph for m in earlier)
