@@ -260,3 +260,13 @@ def test_phone_calls_admissions_and_a_comma_before_called(analyze_text):
     assert list(table["cue"]) == ["said", "said", "called"]
     assert table["content"].iloc[2] == "the minister’s stance ‘a shrug dressed up as neutrality’"
     assert table["speaker"].iloc[2] == "Colin Fairweather"
+
+
+def test_labels_after_as_only_when_quoted(analyze_text):
+    text = ("One reviewer dismissed her work as “sentimental postcards from a dying industry,” a judgment she framed.\n\n"
+            "Desmond Farrow remembered her as “the hardest-working person in any room.”\n\n"
+            "She remembered the war. He hailed a taxi as it passed.")
+    table = statements_of(analyze_text, text)
+    assert list(table["cue"]) == ["dismissed", "remembered"]
+    assert list(table["mention"]) == ["One reviewer", "Desmond Farrow"]
+    assert list(table["kind"]) == ["mixed", "mixed"]

@@ -43,6 +43,16 @@ def object_content_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def label_verbs() -> frozenset[str]:
+    return frozenset(lexicon.read_lines("label_verbs.txt"))
+
+
+def _quoted_label_as(token) -> bool:
+    """"dismissed her work as “sentimental postcards”": an "as" phrase holding a quotation."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(t.is_quote for t in c.subtree) for c in token.children)
+
+
+@lru_cache(maxsize=None)
 def speech_nouns() -> frozenset[str]:
     return frozenset(lexicon.read_lines("speech_nouns.txt"))
 
@@ -248,7 +258,8 @@ def _quote_membership(doc, quotes) -> list[int | None]:
 
 def _is_cue(token) -> bool:
     lemma = token.lemma_.lower()
-    if lemma not in speech_verbs() and lemma not in object_content_verbs():
+    if lemma not in speech_verbs() and lemma not in object_content_verbs() and not (
+            lemma in label_verbs() and _quoted_label_as(token)):
         return False
     if token.pos_ not in {"VERB", "AUX"} and not (token.tag_.startswith("VB")):
         return False
@@ -397,6 +408,10 @@ def _mention_bounds(speaker, cue) -> tuple[int, int]:
     if speaker.is_ancestor(cue):
         # "an official who said ...": the mention stops before the clause holding the cue
         right = speaker.doc[max(speaker.i, cue.left_edge.i - 1)]
+    elif speaker.i < cue.i < right.i:
+        # a parse that hangs words after the cue on the speaker ("One reviewer dismissed her work
+        # as “…,” a judgment she framed"): the mention stops before the cue
+        right = speaker.doc[max(speaker.i, cue.i - 1)]
     while right.i > left.i and (right.is_punct or right.is_space):
         right = right.doc[right.i - 1]
     return left.idx, right.idx + len(right.text)
@@ -428,7 +443,8 @@ def _content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
     # "an official who said ...": the speaker's subtree holds the cue; only the rest is the speaker
     speaker_tokens = {t.i for t in speaker.subtree} - {t.i for t in cue.subtree}
     # "in what X called a hopeful sign": the naming complement is the content.
-    if cue.lemma_.lower() in {"call", "describe", "label", "term", "dub"}:
+    if cue.lemma_.lower() in {"call", "describe", "label", "term", "dub"} or (
+            cue.lemma_.lower() in label_verbs() and _quoted_label_as(cue)):
         if cue.dep_ == "acl" and cue.tag_ == "VBN" and not _after_comma(cue):
             return None  # "a program called Safe Streets": a name, not a statement
         objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"}]
