@@ -192,11 +192,9 @@ def _ends_a_title(doc, mention) -> bool:
 
 
 def _sentence_numbers(doc) -> list[int]:
-    numbers = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            numbers[i] = n
-    return numbers
+    from .nlp import sentence_numbers
+
+    return sentence_numbers(doc).tolist()
 
 
 def _looks_like_a_named_role_holder(mention, doc) -> bool:
@@ -237,6 +235,44 @@ def _join_split_names(mentions: list[Mention], doc) -> list[Mention]:
     return sorted([m for m in mentions if id(m) not in skip] + joined, key=lambda m: m.start_char)
 
 
+_BRACKETED_ACRONYM = re.compile(r"\((?=[A-Z][A-Za-z&]{1,9}\))")
+
+
+def _tokens_matching(doc, pattern) -> list:
+    """The tokens that begin where `pattern` matches the text. A regular expression over the
+    text finds the few places worth looking at far faster than a Python pass over every token."""
+    found = []
+    from .nlp import doc_text
+
+    for match in pattern.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end() or match.start() + 1, alignment_mode="expand")
+        if span is not None and len(span) and span[0].idx == match.start():
+            found.append(span[0])
+    return found
+
+
+def _tokens_spelled(doc, words) -> list:
+    """Tokens whose text is exactly one of `words` (case-sensitive)."""
+    if not words:
+        return []
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+    return [t for t in _tokens_matching(doc, pattern) if t.text in words]
+
+
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+
+
+def _lower_case_words(doc) -> frozenset[str]:
+    """Words the article writes in lower case somewhere ("general", "summit"), read off the text
+    once (a regular expression over the text is far cheaper than a pass over the tokens)."""
+    found = doc.user_data.get("newsvoices_lower_case_words")
+    if found is None:
+        from .nlp import doc_text
+
+        found = doc.user_data["newsvoices_lower_case_words"] = frozenset(_LOWER_CASE_WORD.findall(doc_text(doc)))
+    return found
+
+
 def _people_spoken_of_as_it(index: EntityIndex, doc) -> None:
     """"Brightlane said it would appeal": a one-word "person" that the article takes up as "it"
     in the clause it governs is an organisation NER misread. One-word names only, and never
@@ -269,7 +305,7 @@ def _organisation_short_names(index: EntityIndex, doc, sentence_of_token, paragr
     also says "general")."""
     countries = lexicon.nationalities()
     titles = lexicon.person_titles()
-    lower_case = {t.lower_ for t in doc if t.is_lower}
+    lower_case = _lower_case_words(doc)
     person_words = {w for m in index.mentions if m.label == "PERSON" and len(m.key.split()) >= 2 for w in m.key.split()}
     long_names = defaultdict(set)
     for mention in index.mentions:
@@ -286,9 +322,9 @@ def _organisation_short_names(index: EntityIndex, doc, sentence_of_token, paragr
         if mention.key in short and mention.label in {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"}:
             mention.label, mention.key = "ORG", short[mention.key]
     covered = {i for m in index.mentions for i in range(m.token_start, m.token_end)}
-    for token in doc:
+    for token in _tokens_spelled(doc, short):
         # any part of speech: the tagger often calls an unknown name in a headline an adjective
-        if token.i not in covered and token.text in short:
+        if token.i not in covered:
             index.mentions.append(Mention(token.text, "ORG", token.idx, token.idx + len(token.text), sentence_of_token[token.i],
                                           paragraph_of_char(token.idx), key=short[token.text], token_start=token.i,
                                           token_end=token.i + 1))
@@ -328,9 +364,9 @@ def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_cha
     surnames = defaultdict(set)
     for full in full_names:
         surnames[full.split()[-1]].add(full)
-    lower_case = {t.lower_ for t in doc if t.is_lower}
-    for token in doc:
-        if token.i in covered or token.text not in surnames:
+    lower_case = _lower_case_words(doc)
+    for token in _tokens_spelled(doc, surnames):
+        if token.i in covered:
             continue
         # the tagger may call a surname that opens a sentence a noun ("Mendes says…"); a
         # surname that is also a common word ("Young people…") must then be tagged PROPN
@@ -397,7 +433,7 @@ def _acronyms(index: EntityIndex, doc) -> dict[str, str]:
     the long name itself)."""
     found = {}
     connectors = {"of", "for", "and", "the", "on", "'", "’", "'s", "’s", "&", "-"}
-    for token in doc:
+    for token in _tokens_matching(doc, _BRACKETED_ACRONYM):
         if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
             continue
         acronym = doc[token.i + 1].text

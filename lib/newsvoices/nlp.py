@@ -78,6 +78,29 @@ def _register_components():
 _register_components()
 
 
+def doc_text(doc) -> str:
+    """The document's text, built once: spaCy rebuilds `doc.text` token by token on every access."""
+    cached = doc.user_data.get("newsvoices_text")
+    if cached is None:
+        cached = doc.user_data["newsvoices_text"] = doc.text
+    return cached
+
+
+def sentence_numbers(doc):
+    """Sentence number of every token, as a numpy array, computed once per doc from spaCy's
+    sentence starts (iterating `doc.sents` builds a Python object per token, each time)."""
+    numbers = doc.user_data.get("newsvoices_sentence_numbers")
+    if numbers is None or len(numbers) != len(doc):
+        import numpy as np
+        from spacy.attrs import SENT_START
+
+        starts = doc.to_array([SENT_START]).astype("int64").reshape(-1) == 1 if len(doc) else np.zeros(0, dtype=bool)
+        if len(doc):
+            starts[0] = True
+        numbers = doc.user_data["newsvoices_sentence_numbers"] = np.cumsum(starts) - 1
+    return numbers
+
+
 def chunk_bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:
     """Cut `text` into consecutive spans of about `size` characters, at paragraph gaps when
     possible. The spans cover the text exactly, so parsed chunks join back without moving an offset."""

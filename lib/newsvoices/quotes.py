@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
+from .nlp import doc_text, sentence_numbers
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -102,12 +103,7 @@ class Statement:
     quotes: list = field(default_factory=list, repr=False)
 
 
-def _text(doc) -> str:
-    """The document's text, built once: spaCy rebuilds `doc.text` on every access."""
-    cached = doc.user_data.get("newsvoices_text")
-    if cached is None:
-        cached = doc.user_data["newsvoices_text"] = doc.text
-    return cached
+_text = doc_text
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -204,20 +200,20 @@ def find_statements(doc, article, entity_index=None) -> list[Statement]:
     bounds = [(p.start, p.end) for p in article.paragraphs]
     quotes = find_quotes(text, bounds)
     in_quote = _quote_membership(doc, quotes)
-    sentence_number = {sent.start: n for n, sent in enumerate(doc.sents)}
+    numbers = sentence_numbers(doc).tolist()
+    sentence_number = {i: numbers[i] for i in range(len(doc)) if i == 0 or numbers[i] != numbers[i - 1]}
     body_start = _body_start(article)
 
     statements: list[Statement] = []
     claimed: set[int] = set()  # quotes already given to a statement
-    for sent in doc.sents:
-        for token in sent:
-            if in_quote[token.i] is not None:
-                continue
-            statement = _statement_from_cue(token, doc, quotes, in_quote, claimed, body_start)
-            if statement is None:
-                continue
-            statement.sentence = sentence_number[sent.start]
-            statements.append(statement)
+    for i in _cue_candidates(doc):
+        if in_quote[i] is not None:
+            continue
+        statement = _statement_from_cue(doc[i], doc, quotes, in_quote, claimed, body_start)
+        if statement is None:
+            continue
+        statement.sentence = numbers[i]
+        statements.append(statement)
 
     statements = _drop_overlaps(statements)
     _add_floating_quotes(statements, quotes, claimed, doc, article, sentence_number)
@@ -241,19 +237,41 @@ def _body_start(article) -> int:
 
 
 def _quote_membership(doc, quotes) -> list[int | None]:
+    """For each token, the quote whose content it starts in, or None (token offsets as one
+    array, each quote's tokens found by binary search)."""
     membership: list[int | None] = [None] * len(doc)
-    if not quotes:
+    if not quotes or not len(doc):
         return membership
-    ordered = sorted(range(len(quotes)), key=lambda q: quotes[q].start)
-    q = 0
-    for token in doc:
-        while q < len(ordered) and quotes[ordered[q]].end <= token.idx:
-            q += 1
-        if q < len(ordered):
-            span = quotes[ordered[q]]
-            if span.start <= token.idx < span.end:
-                membership[token.i] = ordered[q]
+    import numpy as np
+    from spacy.attrs import IDX
+
+    starts = doc.to_array([IDX]).reshape(-1)
+    for q, span in enumerate(quotes):
+        first, last = np.searchsorted(starts, [span.start, span.end], side="left")
+        for i in range(int(first), int(last)):
+            membership[i] = q
     return membership
+
+
+@lru_cache(maxsize=None)
+def _cue_lemma_ids() -> frozenset[int]:
+    from spacy.strings import get_string_id
+
+    words = speech_verbs() | object_content_verbs() | label_verbs() | speech_nouns() | {"accord", "according"}
+    return frozenset(get_string_id(form) for w in words for form in (w, w.capitalize(), w.upper()))
+
+
+def _cue_candidates(doc) -> list[int]:
+    """Indices of the tokens that could be a cue (their lemma is on one of the cue lists), in
+    text order: one array operation instead of a Python call per token."""
+    import numpy as np
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(doc):
+        return []
+    ids = np.fromiter(_cue_lemma_ids(), dtype="uint64")
+    table = doc.to_array([LEMMA, LOWER])
+    return np.flatnonzero(np.isin(table[:, 0], ids) | np.isin(table[:, 1], ids)).tolist()
 
 
 def _is_cue(token) -> bool:

@@ -10,13 +10,15 @@ ENTITY_COUNT_COLUMNS = ["canonical", "label", "mentions", "variants", "titles", 
 
 
 def token_table(doc, paragraph_of_char) -> pd.DataFrame:
+    from .nlp import sentence_numbers
+
+    sentence = sentence_numbers(doc).tolist()
     rows = []
-    for n, sent in enumerate(doc.sents):
-        for token in sent:
-            if token.is_space:
-                continue
-            rows.append((token.i, token.text, token.lemma_, token.pos_, token.tag_, token.dep_, token.head.i, n,
-                         paragraph_of_char(token.idx), token.is_stop, token.is_punct, token.idx, token.idx + len(token.text)))
+    for token in doc:
+        if token.is_space:
+            continue
+        rows.append((token.i, token.text, token.lemma_, token.pos_, token.tag_, token.dep_, token.head.i, sentence[token.i],
+                     paragraph_of_char(token.idx), token.is_stop, token.is_punct, token.idx, token.idx + len(token.text)))
     return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
 
 
