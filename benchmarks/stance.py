@@ -48,6 +48,22 @@ def report(name, gold, predicted):
         print(f"  {g:<18}" + "".join(f"{sum(1 for x, y in zip(gold, predicted) if x == g and y == p):>10}" for p in LABELS))
 
 
+def report_made_up(nlp, folder: str, about: str) -> None:
+    styles = [s for f in sorted((HERE / folder).glob("*.gold.json"))
+              for s in json.loads(f.read_text(encoding="utf-8"))["statements"]]
+    if not styles:
+        return
+    style_gold = [s["stance"] for s in styles]
+    style_texts = [s["content"] for s in styles]
+    print("\n" + about.format(n=len(styles)))
+    print("  " + "; ".join(f"{name} macro-F1 {macro_f1(style_gold, labels, LABELS):.3f} (4 labels), "
+                           f"{macro_f1(three_way(style_gold), three_way(labels), ('hopeful', 'hardline', 'other')):.3f} (3)"
+                           for name, labels in (
+                               ("newsvoices", [score_text(t, s.get("cue"), nlp).label for t, s in zip(style_texts, styles)]),
+                               ("TextBlob", [textblob_label(t) for t in style_texts]),
+                               ("VADER", [vader_label(t) for t in style_texts]))))
+
+
 def main() -> int:
     root = Path(os.environ.get("NEWSVOICES_POLNEAR", HERE.parent.parent / "shared" / "data" / "polnear"))
     rows = list(csv.DictReader((HERE / "stance_dev.tsv").open(encoding="utf-8"), delimiter="\t"))
@@ -63,19 +79,11 @@ def main() -> int:
     report("newsvoices", gold, ours)
     report("TextBlob ±0.1", gold, [textblob_label(t) for t in texts])
     report("VADER ±0.05", gold, [vader_label(t) for t in texts])
-    styles = [s for f in sorted((HERE / "styles").glob("*.gold.json"))
-              for s in json.loads(f.read_text(encoding="utf-8"))["statements"]]
-    if styles:
-        style_gold = [s["stance"] for s in styles]
-        style_texts = [s["content"] for s in styles]
-        print(f"\nMade-up outlet styles (benchmarks/styles, {len(styles)} reference statements; labelled by a "
-              "separate session, and used to find missing general words, so a development figure):")
-        print("  " + "; ".join(f"{name} macro-F1 {macro_f1(style_gold, labels, LABELS):.3f} (4 labels), "
-                               f"{macro_f1(three_way(style_gold), three_way(labels), ('hopeful', 'hardline', 'other')):.3f} (3)"
-                               for name, labels in (
-                                   ("newsvoices", [score_text(t, s.get("cue"), nlp).label for t, s in zip(style_texts, styles)]),
-                                   ("TextBlob", [textblob_label(t) for t in style_texts]),
-                                   ("VADER", [vader_label(t) for t in style_texts]))))
+    for folder, about in (("styles", "Made-up outlet styles (benchmarks/styles, {n} reference statements; labelled by a "
+                                     "separate session, and used to find missing general words, so a development figure):"),
+                          ("heldout", "Second made-up set (benchmarks/heldout, 8 articles, {n} statements, another session; "
+                                      "articles 01-04 used to find missing words, 05-08 never looked at for stance):")):
+        report_made_up(nlp, folder, about)
     gold_file = HERE.parent.parent / "shared" / "gold" / "000_378cb35899c8b263.gold.json"
     if gold_file.exists():
         statements = json.loads(gold_file.read_text(encoding="utf-8"))["statements"]
