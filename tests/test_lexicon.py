@@ -1,5 +1,6 @@
 """Data files (newsvoices.lexicon and the lists in newsvoices/data): they load, they are general."""
 import json
+import re
 
 import pytest
 
@@ -57,3 +58,16 @@ def test_no_person_from_the_seed_in_the_data_files():
         if path.is_file():
             text = path.read_text(encoding="utf-8").lower()
             assert not any(surname in text for surname in surnames), path.name
+
+
+def test_no_person_the_seed_names_in_the_package(seed_analysis):
+    """Code comments and data alike: examples must come from elsewhere."""
+    people = set(seed_analysis.entity_counts.query("label == 'PERSON'")["canonical"])
+    surnames = {name.split()[-1].lower() for name in people}
+    assert {"blinken", "biden"} <= surnames
+    package = lexicon.data_path("").parent
+    for path in [*package.glob("*.py"), *lexicon.data_path("").iterdir()]:
+        if path.is_file():
+            text = path.read_text(encoding="utf-8").lower()
+            found = [s for s in surnames if re.search(rf"\b{re.escape(s)}\b", text)]
+            assert not found, f"{path.name}: {found}"

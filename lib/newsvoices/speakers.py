@@ -251,8 +251,8 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisa
 def _person_named_in(root, people_by_token):
     """The person a mention names when its head word is not a name: one in apposition first
     ("Tallis's lawyer, Martin Esposito"); a person who only modifies a common noun head is
-    someone else's ("a senior Vukovic aide", "Biden's press secretary" are not Vukovic or
-    Biden)."""
+    someone else's ("a senior Vukovic aide", "the mayor's press secretary" are not the
+    candidate or the mayor)."""
     def person_at(token):
         mention = people_by_token.get(token.i)
         return mention if mention is not None and mention.label == "PERSON" else None
