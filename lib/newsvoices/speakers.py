@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from . import lexicon
@@ -51,8 +52,6 @@ def person_genders(doc, entity_index) -> dict[str, str]:
     role words around their name ("Mrs.", "spokeswoman", "his wife, ...") count three; the
     first he/she after a mention, before any other person is named, counts one. Names alone
     say nothing: a person with no such evidence stays unknown."""
-    from collections import Counter, defaultdict
-
     words = lexicon.gendered_words()
     votes: dict[str, Counter] = defaultdict(Counter)
     if entity_index is None:
@@ -137,8 +136,6 @@ def resolve_speakers(statements, doc, article, entity_index) -> None:
 
 def _unify_affiliations(statements) -> None:
     """A speaker's affiliation is the one most often read off their mentions."""
-    from collections import Counter, defaultdict
-
     seen = defaultdict(Counter)
     roles = defaultdict(Counter)
     for s in statements:
@@ -391,7 +388,7 @@ RECENT_PARAGRAPHS = 3  # "the company" looks back this many paragraphs for the c
 
 def _organisation_meant_by(noun, doc, organisations, position) -> str | None:
     """The organisation that "the league", "the company" stands for, in this order:
-    1. the last one named with that word ("the Pacific Soccer League", "the Teravia Ministry of Health"),
+    1. the last one named with that word ("the Pacific Soccer League", "the Ministry of Health"),
        whether or not NER caught the name;
     2. of the organisations in the last few paragraphs that name one, the one the article mentions most
        (news keeps "the company" for the company the story is about, not the rival in passing);
@@ -414,9 +411,7 @@ def _organisation_meant_by(noun, doc, organisations, position) -> str | None:
         return None
     last_paragraph = max(m.paragraph for m in earlier)
     recent = [m for m in standing if m.paragraph >= last_paragraph - RECENT_PARAGRAPHS + 1] or standing[-1:]
-    mentions = {}
-    for m in earlier:
-        mentions[m.canonical] = mentions.get(m.canonical, 0) + 1
+    mentions = Counter(m.canonical for m in earlier)
     return max(recent, key=lambda m: (mentions[m.canonical], m.start_char)).canonical
 
 
@@ -427,8 +422,7 @@ def _proper_name_headed_by(noun, doc) -> str | None:
         if token.lower_ != noun.lower_ or token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
         start = token.i
-        while start > 0 and (doc[start - 1].tag_ == "POS" or
-                                       doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()):
+        while start > 0 and (doc[start - 1].tag_ == "POS" or doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()):
             start -= 1
         if start < token.i and doc[start].tag_ != "POS":
             return doc[start:token.i + 1].text
