@@ -112,3 +112,14 @@ def test_one_word_names_ner_misreads_and_family_roles(analyze_text):
     table = statements_of(analyze_text, text)
     assert list(table["speaker"]) == ["Brightlane", "Consumer Data Authority", "Brightlane", "Callum Reyes",
                                       "Callum Reyes", "Thomas Ellory", "Helena Moritz", "Thomas Ellory"]
+
+
+def test_he_after_a_quote_and_a_paragraph_about_one_person(analyze_text):
+    text = ("Manager Ewan Roddick says he is trying to keep the dressing room calm.\n\n"
+            "“Whoever owns the club, Hallam Town are still coming here,” he says.\n\n"
+            "“Tomas is not going anywhere,” he says.\n\n"
+            "A university spokeswoman said the patent was filed in May.\n\n"
+            "For Dr Helga Marchetti, the work is personal. She said her father died of the disease.")
+    table = statements_of(analyze_text, text)
+    assert list(table["speaker"]) == ["Ewan Roddick", "Ewan Roddick", "Ewan Roddick",
+                                      "university spokeswoman", "Helga Marchetti"]

@@ -200,6 +200,7 @@ def find_statements(doc, article, entity_index=None) -> list[Statement]:
     bounds = [(p.start, p.end) for p in article.paragraphs]
     quotes = find_quotes(text, bounds)
     in_quote = _quote_membership(doc, quotes)
+    doc.user_data["newsvoices_in_quote"] = in_quote  # speakers: names inside quotes are not antecedents
     numbers = sentence_numbers(doc).tolist()
     sentence_number = {i: numbers[i] for i in range(len(doc)) if i == 0 or numbers[i] != numbers[i - 1]}
     body_start = _body_start(article)

@@ -98,6 +98,14 @@ def resolve_speakers(statements, doc, article, entity_index) -> None:
     people_by_token = {}
     orgs = []
     person_subjects = []
+    # people named inside quoted words are not who "he says" after the quote refers to
+    quoted = sorted((s.content_start, s.content_end) for s in statements if s.kind == "direct")
+    quoted_starts = [a for a, _ in quoted]
+
+    def inside_quote(char: int) -> bool:
+        k = bisect.bisect_right(quoted_starts, char) - 1
+        return k >= 0 and char < quoted[k][1]
+
     if entity_index is not None:
         for mention in entity_index.mentions:
             for i in range(mention.token_start, mention.token_end):
@@ -106,7 +114,8 @@ def resolve_speakers(statements, doc, article, entity_index) -> None:
                 orgs.append(mention)
             if mention.label == "PERSON":
                 root = doc[mention.token_start:mention.token_end].root
-                if root.dep_ in {"nsubj", "nsubjpass"} or root.head.dep_ in {"nsubj", "nsubjpass"}:
+                if (root.dep_ in {"nsubj", "nsubjpass"} or root.head.dep_ in {"nsubj", "nsubjpass"}) \
+                        and not inside_quote(mention.start_char):
                     person_subjects.append(mention)
     organisations = [m for m in orgs if m.label == "ORG"]  # in text order, for "it" and "they"
     genders = person_genders(doc, entity_index)
@@ -190,7 +199,8 @@ def _resolve(root, statement, doc, entity_index, people_by_token, orgs, organisa
 
     # 2. pronouns
     if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
-        return _resolve_pronoun(lower, position, referents, person_subjects, organisations, genders)
+        return _resolve_pronoun(lower, position, referents, person_subjects, organisations, genders,
+                                _people_opening_paragraph(position, doc, entity_index))
 
     # 3. an organisation or a country speaking ("the union said", "the White House said")
     mention = people_by_token.get(root.i)
@@ -290,7 +300,20 @@ def _close_words(root, person):
     return [t for t in sorted(words, key=lambda t: t.i) if t.i not in title_range or _is_place_word(t)]
 
 
-def _resolve_pronoun(lower, position, referents, person_subjects, organisations, genders=None) -> Referent:
+def _people_opening_paragraph(position, doc, entity_index) -> list:
+    """People named in the pronoun's own paragraph before it, in any role ("For Marchetti, the
+    work is personal. She said ...")."""
+    if entity_index is None or position is None:
+        return []
+    from .nlp import doc_text
+
+    paragraph_start = doc_text(doc).rfind("\n\n", 0, position) + 1
+    in_quote = doc.user_data.get("newsvoices_in_quote") or [None] * len(doc)
+    return [m for m in entity_index.mentions if m.label == "PERSON" and paragraph_start <= m.start_char < position
+            and in_quote[m.token_start] is None]
+
+
+def _resolve_pronoun(lower, position, referents, person_subjects, organisations, genders=None, opening=()) -> Referent:
     if lower in PERSON_PRONOUNS:
         wanted = PRONOUN_GENDER.get(lower)
         genders = genders or {}
@@ -305,6 +328,15 @@ def _resolve_pronoun(lower, position, referents, person_subjects, organisations,
         earlier = [m for m in reversed(person_subjects[:index]) if fits(m.canonical)][:3]
         named = [m for m in earlier if len(m.canonical.split()) >= 2 or m.canonical in genders]
         last_subject = (named or earlier or [None])[0]
+        # a paragraph that names one person before its pronoun, with no subject or speaker of its
+        # own yet, is about that person
+        in_paragraph = {m.canonical for m in opening if fits(m.canonical)}
+        paragraph_start = min((m.start_char for m in opening), default=position)
+        if len(in_paragraph) == 1 and not (last_subject is not None and last_subject.start_char >= paragraph_start) \
+                and not (last_referent is not None and last_referent.position >= paragraph_start):
+            name = next(iter(in_paragraph))
+            known = next((r for r in reversed(referents) if r.speaker == name), None)
+            return known or Referent(position, name, "person")
         if last_subject is not None and (last_referent is None or last_subject.start_char > last_referent.position):
             known = next((r for r in reversed(referents) if r.speaker == last_subject.canonical), None)
             return known or Referent(position, last_subject.canonical, "person")
