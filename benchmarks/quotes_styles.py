@@ -2,8 +2,8 @@
 ‘single’ quotes, local news, business, magazine feature, sports, diplomacy, science with
 straight quotes), each with a reference reading in the seed's format. The articles were
 written and annotated by a separate session that never ran newsvoices, as a check beyond
-PolNeAR on the kind of article the tool is meant for. `--folder benchmarks/heldout` scores the
-second such set.
+PolNeAR on the kind of article the tool is meant for. `--folder benchmarks/heldout` and
+`--folder benchmarks/blind` score the second and third such sets.
 
     .venv/bin/python benchmarks/quotes_styles.py [--errors]
 

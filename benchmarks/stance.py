@@ -82,7 +82,9 @@ def main() -> int:
     for folder, about in (("styles", "Made-up outlet styles (benchmarks/styles, {n} reference statements; labelled by a "
                                      "separate session, and used to find missing general words, so a development figure):"),
                           ("heldout", "Second made-up set (benchmarks/heldout, 8 articles, {n} statements, another session; "
-                                      "articles 01-04 used to find missing words, 05-08 never looked at for stance):")):
+                                      "articles 01-04 used to find missing words, 05-08 never looked at for stance):"),
+                          ("blind", "Third made-up set (benchmarks/blind, 4 articles, {n} statements, another session; "
+                                    "never looked at for stance):")):
         report_made_up(nlp, folder, about)
     gold_file = HERE.parent.parent / "shared" / "gold" / "000_378cb35899c8b263.gold.json"
     if gold_file.exists():
