@@ -7,6 +7,11 @@ from newsvoices.entities import find_entities
 SEED_PEOPLE = {"Antony Blinken": 8, "Joe Biden": 2, "Sami Abu Zuhri": 2, "Shaban Abdel-Raouf": 1, "Abdel Fattah al-Sisi": 1}
 
 
+
+def index_of(nlp, text):
+    """The entity index of a short article given as text."""
+    return find_entities(nlp(text), load_article(text).paragraph_at)
+
 def test_seed_people_and_counts(seed_analysis):
     people = seed_analysis.people()
     assert dict(zip(people["canonical"], people["mentions"])) == SEED_PEOPLE
@@ -34,8 +39,7 @@ def test_offsets_slice_the_text(seed_analysis):
 def test_surname_before_full_name_and_mis_tagged_surname(nlp):
     text = ("Smithers arrived late.\n\nGovernor Waylon Smithers said the budget would pass. "
             "Critics of Smithers's plan disagreed.\n\nRepresentative Jane Doe said no.")
-    article = load_article(text)
-    index = find_entities(nlp(text), article.paragraph_at)
+    index = index_of(nlp, text)
     people = Counter(m.canonical for m in index.mentions if m.label == "PERSON")
     assert people["Waylon Smithers"] == 3
     assert index.titles["Waylon Smithers"] == ["Governor"]
@@ -62,8 +66,7 @@ def test_shared_surname_goes_to_the_main_bearer_unless_the_other_was_just_named(
             "Hale said the bill would pass. Hale added that he expected a close vote.\n\n"
             "His wife, Mary Hale, a former judge, sat in the front row. Hale waved to reporters.\n\n"
             "Later, reporters asked about the vote. Hale said he was confident.")
-    article = load_article(text)
-    index = find_entities(nlp(text), article.paragraph_at)
+    index = index_of(nlp, text)
     bare = [m.canonical for m in index.mentions if m.label == "PERSON" and m.text == "Hale"]
     # the first three follow Robert Hale; "Hale waved" follows "Mary Hale" in the sentence before;
     # the last, two sentences on, goes back to the main bearer
@@ -72,8 +75,7 @@ def test_shared_surname_goes_to_the_main_bearer_unless_the_other_was_just_named(
 
 def test_headline_verb_is_not_part_of_a_name(nlp):
     text = "Dana Whitfield Says Talks Will Resume\n\nDana Whitfield said on Monday that talks would resume."
-    article = load_article(text)
-    index = find_entities(nlp(text), article.paragraph_at)
+    index = index_of(nlp, text)
     people = Counter(m.canonical for m in index.mentions if m.label == "PERSON")
     assert people["Dana Whitfield"] == 2 and not any("Says" in name for name in people)
 
@@ -82,8 +84,7 @@ def test_honorific_keeps_a_surname_from_the_wrong_family_member(nlp):
     text = ("Governor Paul Brandt signed the bill on Monday.\n\n"
             "His wife, Carla Brandt, a teacher, watched from the gallery.\n\n"
             "Mr. Brandt said the law was overdue. Mrs. Brandt said she was proud.")
-    article = load_article(text)
-    index = find_entities(nlp(text), article.paragraph_at)
+    index = index_of(nlp, text)
     resolved = [m.canonical for m in index.mentions if m.label == "PERSON" and m.key == "Brandt"]
     assert resolved == ["Paul Brandt", "Carla Brandt"]
 
@@ -91,8 +92,7 @@ def test_honorific_keeps_a_surname_from_the_wrong_family_member(nlp):
 def test_first_word_of_an_organisation_is_that_organisation(nlp):
     text = ("Corvant shares slide\n\nShares of Corvant Semiconductor fell on Thursday. Corvant's chief said "
             "Corvant would recover. Summit Partners advised it before the summit. Summit talks end today.")
-    article = load_article(text)
-    index = find_entities(nlp(text), article.paragraph_at)
+    index = index_of(nlp, text)
     orgs = Counter(m.canonical for m in index.mentions if m.label == "ORG")
     assert orgs["Corvant Semiconductor"] == 4  # headline, full name, possessive, bare name
     assert not any(m.canonical == "Corvant" for m in index.mentions)
@@ -103,7 +103,6 @@ def test_first_word_of_an_organisation_is_that_organisation(nlp):
 def test_unknown_given_name_joins_the_surname_and_a_sentence_opening_surname_counts(nlp):
     text = ("At midnight, Amélia Rocha lowers a cable into the water. Rocha, 68, taught geography.\n\n"
             "The server belongs to Tiago Mendes, an acoustician. Mendes says the files were useless.")
-    article = load_article(text)
-    index = find_entities(nlp(text), article.paragraph_at)
+    index = index_of(nlp, text)
     people = Counter(m.canonical for m in index.mentions if m.label == "PERSON")
     assert people == Counter({"Amélia Rocha": 2, "Tiago Mendes": 2})

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
+from .nlp import doc_text, sentence_numbers
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -192,8 +193,6 @@ def _ends_a_title(doc, mention) -> bool:
 
 
 def _sentence_numbers(doc) -> list[int]:
-    from .nlp import sentence_numbers
-
     return sentence_numbers(doc).tolist()
 
 
@@ -242,8 +241,6 @@ def _tokens_matching(doc, pattern) -> list:
     """The tokens that begin where `pattern` matches the text. A regular expression over the
     text finds the few places worth looking at far faster than a Python pass over every token."""
     found = []
-    from .nlp import doc_text
-
     for match in pattern.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end() or match.start() + 1, alignment_mode="expand")
         if span is not None and len(span) and span[0].idx == match.start():
@@ -267,8 +264,6 @@ def _lower_case_words(doc) -> frozenset[str]:
     once (a regular expression over the text is far cheaper than a pass over the tokens)."""
     found = doc.user_data.get("newsvoices_lower_case_words")
     if found is None:
-        from .nlp import doc_text
-
         found = doc.user_data["newsvoices_lower_case_words"] = frozenset(_LOWER_CASE_WORD.findall(doc_text(doc)))
     return found
 

@@ -103,8 +103,6 @@ class Statement:
     quotes: list = field(default_factory=list, repr=False)
 
 
-_text = doc_text
-
 
 # ---------------------------------------------------------------- quotation marks
 
@@ -196,7 +194,7 @@ def find_statements(doc, article, entity_index=None) -> list[Statement]:
     """Statements of a parsed article, in text order, with speakers resolved."""
     from .speakers import resolve_speakers
 
-    text = _text(doc)
+    text = doc_text(doc)
     bounds = [(p.start, p.end) for p in article.paragraphs]
     quotes = find_quotes(text, bounds)
     in_quote = _quote_membership(doc, quotes)
@@ -304,11 +302,11 @@ def _statement_from_cue(token, doc, quotes, in_quote, claimed, body_start) -> St
             return None
         quote = quotes[adjacent]
         content = (quote.start, quote.end)
-    content = _clip(content, body_start, _text(doc))
+    content = _clip(content, body_start, doc_text(doc))
     if content is None:
         return None
-    content, kind, quote_ids = _classify(content, quotes, claimed, _text(doc))
-    if kind == "indirect" and _is_anonymity_request(_text(doc)[content[0]:content[1]]):
+    content, kind, quote_ids = _classify(content, quotes, claimed, doc_text(doc))
+    if kind == "indirect" and _is_anonymity_request(doc_text(doc)[content[0]:content[1]]):
         return None  # "who asked not to be identified" describes the source; it is not a statement
     claimed.update(quote_ids)
     if kind == "direct" and quote_ids:
@@ -317,7 +315,7 @@ def _statement_from_cue(token, doc, quotes, in_quote, claimed, body_start) -> St
     return Statement(
         content_start=content[0], content_end=content[1], kind=kind,
         cue=_cue_text(token), cue_start=token.idx, cue_end=token.idx + len(token.text),
-        mention=_text(doc)[mention_start:mention_end], mention_start=mention_start, mention_end=mention_end,
+        mention=doc_text(doc)[mention_start:mention_end], mention_start=mention_start, mention_end=mention_end,
         mention_root=speaker.i, quotes=quote_ids,
     )
 
@@ -332,7 +330,7 @@ def _is_anonymity_request(content: str) -> bool:
 def _resume_after_cue(content, quote_ids, cue, speaker, doc, quotes, claimed):
     """“My hope,” he said, “is that …”: a quote interrupted by its cue goes on after it; the
     statement runs from the first quote to the end of the second."""
-    text = _text(doc)
+    text = doc_text(doc)
     last = quotes[quote_ids[-1]]
     frame_end = max(cue.idx + len(cue.text), speaker.right_edge.idx + len(speaker.right_edge.text))
     if last.end > cue.idx:
@@ -744,7 +742,7 @@ def _adjacent_quote(cue, speaker, doc, quotes, claimed) -> int | None:
     import bisect
 
     sent = cue.sent
-    text = _text(doc)
+    text = doc_text(doc)
     left = min(cue.i, speaker.left_edge.i)
     right = max(cue.i, speaker.right_edge.i)
     left_char = doc[left].idx
@@ -799,15 +797,15 @@ def _noun_cue(token, doc, quotes, claimed, body_start) -> Statement | None:
                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     if not owners or not clauses:
         return None
-    span = _clip(_token_span_chars(doc, *_subtree_bounds(clauses[0])), body_start, _text(doc))
+    span = _clip(_token_span_chars(doc, *_subtree_bounds(clauses[0])), body_start, doc_text(doc))
     if span is None:
         return None
-    span, kind, quote_ids = _classify(span, quotes, claimed, _text(doc))
+    span, kind, quote_ids = _classify(span, quotes, claimed, doc_text(doc))
     claimed.update(quote_ids)
     speaker = owners[0]
     left, right = speaker.left_edge, speaker
     return Statement(span[0], span[1], kind, cue=token.text, cue_start=token.idx, cue_end=token.idx + len(token.text),
-                     mention=_text(doc)[left.idx:right.idx + len(right.text)], mention_start=left.idx,
+                     mention=doc_text(doc)[left.idx:right.idx + len(right.text)], mention_start=left.idx,
                      mention_end=right.idx + len(right.text), mention_root=speaker.i, quotes=quote_ids)
 
 
@@ -826,10 +824,10 @@ def _according_to(token, doc, quotes, in_quote, claimed, body_start) -> Statemen
     span = _token_span_chars(doc, *content)
     if span is None:
         return None
-    span = _clip(span, body_start, _text(doc))
+    span = _clip(span, body_start, doc_text(doc))
     if span is None:
         return None
-    span, kind, quote_ids = _classify(span, quotes, claimed, _text(doc))
+    span, kind, quote_ids = _classify(span, quotes, claimed, doc_text(doc))
     claimed.update(quote_ids)
     return Statement(span[0], span[1], kind, cue="according to", cue_start=token.idx, cue_end=to.idx + len(to.text),
                      mention=doc[speaker.left_edge.i:speaker.right_edge.i + 1].text,
@@ -872,7 +870,7 @@ def _add_floating_quotes(statements, quotes, claimed, doc, article, sentence_num
     """Quoted sentences with no cue take the speaker of the statement beside them."""
     import bisect
 
-    text = _text(doc)
+    text = doc_text(doc)
     ordered = sorted(statements, key=lambda s: s.content_start)
     starts = [s.content_start for s in ordered]
     for q, span in enumerate(quotes):

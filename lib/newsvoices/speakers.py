@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from . import lexicon
+from .nlp import doc_text
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "we", "them", "us"}
@@ -305,8 +306,6 @@ def _people_opening_paragraph(position, doc, entity_index) -> list:
     work is personal. She said ...")."""
     if entity_index is None or position is None:
         return []
-    from .nlp import doc_text
-
     paragraph_start = doc_text(doc).rfind("\n\n", 0, position) + 1
     in_quote = doc.user_data.get("newsvoices_in_quote") or [None] * len(doc)
     return [m for m in entity_index.mentions if m.label == "PERSON" and paragraph_start <= m.start_char < position

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .nlp import sentence_numbers
+
 TOKEN_COLUMNS = ["i", "text", "lemma", "pos", "tag", "dep", "head", "sentence", "paragraph",
                  "is_stop", "is_punct", "start_char", "end_char"]
 ENTITY_COLUMNS = ["text", "label", "start_char", "end_char", "sentence", "paragraph", "canonical", "title"]
@@ -10,8 +12,6 @@ ENTITY_COUNT_COLUMNS = ["canonical", "label", "mentions", "variants", "titles", 
 
 
 def token_table(doc, paragraph_of_char) -> pd.DataFrame:
-    from .nlp import sentence_numbers
-
     sentence = sentence_numbers(doc).tolist()
     rows = []
     for token in doc:
