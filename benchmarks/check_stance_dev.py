@@ -10,7 +10,7 @@ For every row, verifies that
 Then prints label counts and the number of articles.
 
 Standard library only. Corpus location: $NEWSVOICES_POLNEAR, else
-/work/shared/data/polnear. Usage: python benchmarks/check_stance_dev.py [TSV]
+/work/shared/data/polnear. Usage: python benchmarks/check_stance_dev.py [TSV]  (also checks stance_train.tsv, stance_agreement.tsv)
 """
 import csv
 import os
@@ -74,15 +74,15 @@ def main():
     with open(tsv, encoding="utf-8", newline="") as f:
         reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(reader)
-        if header != HEADER:
+        if header not in (HEADER, HEADER + ["batch"]):  # stance_train.tsv names the labelling batch too
             errors.append("bad header: %r" % (header,))
         for n, row in enumerate(reader, start=2):
             if not row or not "".join(row).strip():
                 continue
-            if len(row) != len(HEADER):
-                errors.append("line %d: expected %d fields, got %d" % (n, len(HEADER), len(row)))
+            if len(row) != len(header):
+                errors.append("line %d: expected %d fields, got %d" % (n, len(header), len(row)))
                 continue
-            name, spans, cue, label, note = row
+            name, spans, cue, label, note = row[:5]
             spans = norm_spans(spans)
             if label not in LABELS:
                 errors.append("line %d: bad label %r" % (n, label))

@@ -1,99 +1,98 @@
-"""Stance accuracy on the hand-labelled PolNeAR train dev set (benchmarks/stance_dev.tsv).
+"""Stance accuracy: the classifier (default), the lexicon, TextBlob and VADER.
 
     .venv/bin/python benchmarks/stance.py
 
-newsvoices scores each statement with its reporting verb (the cue) as context.
-Prints macro-F1 over the four labels and over hopeful / hardline / other, and the confusion
-matrix, for newsvoices and for the TextBlob-threshold (±0.1) and VADER (±0.05) baselines.
-Also the seed's 16 reference statements. The statement text is read from PolNeAR by offsets.
+On the dev split (`stance_dev.tsv`, PolNeAR train statements from 223 articles never trained
+on), on each made-up set (training data of the classifier, so its figures there are training
+figures), the classifier's cross-validated figure on the training set (from the record in
+`data/stance_head.json`), the labellers' agreement (`stance_agreement.tsv`), and the seed's 16
+reference statements. Each statement is scored with its reporting verb and its sentence.
+Prints macro-F1 over four labels and over hopeful / hardline / other, swaps and confusion.
 """
 from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
+import time
 from pathlib import Path
 
+from newsvoices import lexicon
 from newsvoices.nlp import load_model
 from newsvoices.sentiment import textblob_label, vader_label
-from newsvoices.stance import LABELS, score_doc, score_text
+from newsvoices.stance import LABELS
+from newsvoices.stance.classifier import classify
+from newsvoices.stance.metrics import cohen_kappa, scores
+from newsvoices.stance.rules import score_text as lexicon_text
+from newsvoices.stance.training import MADE_UP_SETS, dev_set, read_made_up
 
 HERE = Path(__file__).resolve().parent
 
 
-def macro_f1(gold, predicted, labels):
-    scores = []
-    for label in labels:
-        tp = sum(1 for g, p in zip(gold, predicted) if g == label and p == label)
-        fp = sum(1 for g, p in zip(gold, predicted) if g != label and p == label)
-        fn = sum(1 for g, p in zip(gold, predicted) if g == label and p != label)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
-    return sum(scores) / len(scores)
+def show(name: str, figures: dict) -> None:
+    print(f"  {name:<12} macro-F1 {figures['f1_4']:.3f} (4 labels) {figures['f1_3']:.3f} (3); accuracy "
+          f"{figures['accuracy']:.3f}; hopeful<->hardline swaps {figures['swaps']}")
 
 
-def three_way(labels):
-    return [label if label in {"hopeful", "hardline"} else "other" for label in labels]
+def confusion(figures: dict) -> None:
+    print("    gold / predicted".ljust(22) + "".join(f"{label:>10}" for label in LABELS))
+    for label, row in zip(LABELS, figures["confusion"]):
+        print(f"    {label:<18}" + "".join(f"{n:>10}" for n in row))
 
 
-def report(name, gold, predicted):
-    print(f"\n{name}: macro-F1 {macro_f1(gold, predicted, LABELS):.3f} (4 labels), "
-          f"{macro_f1(three_way(gold), three_way(predicted), ('hopeful', 'hardline', 'other')):.3f} (hopeful/hardline/other); "
-          f"accuracy {sum(g == p for g, p in zip(gold, predicted)) / len(gold):.3f}; "
-          f"hopeful<->hardline swaps {sum(1 for g, p in zip(gold, predicted) if {g, p} == {'hopeful', 'hardline'})}")
-    print("  " + "gold / predicted".ljust(18) + "".join(f"{label:>10}" for label in LABELS))
-    for g in LABELS:
-        print(f"  {g:<18}" + "".join(f"{sum(1 for x, y in zip(gold, predicted) if x == g and y == p):>10}" for p in LABELS))
+def compare(title: str, items, nlp) -> None:
+    gold = [i.label for i in items]
+    started = time.perf_counter()
+    rules = [lexicon_text(i.text, i.cue or None, nlp) for i in items]
+    ours = classify([i.text for i in items], [i.cue for i in items], [i.sentence for i in items], rules,
+                    with_examples=False)
+    seconds = time.perf_counter() - started
+    print(f"\n{title} ({len(items)} statements; {', '.join(f'{lab} {gold.count(lab)}' for lab in LABELS)}); "
+          f"classifier {1000 * seconds / len(items):.1f} ms a statement")
+    classifier = scores(gold, [r.label for r in ours])
+    show("classifier", classifier)
+    show("lexicon", scores(gold, [r.label for r in rules]))
+    show("TextBlob", scores(gold, [textblob_label(i.text) for i in items]))
+    show("VADER", scores(gold, [vader_label(i.text) for i in items]))
+    confusion(classifier)
 
 
-def report_made_up(nlp, folder: str, about: str) -> None:
-    styles = [s for f in sorted((HERE / folder).glob("*.gold.json"))
-              for s in json.loads(f.read_text(encoding="utf-8"))["statements"]]
-    if not styles:
-        return
-    style_gold = [s["stance"] for s in styles]
-    style_texts = [s["content"] for s in styles]
-    print("\n" + about.format(n=len(styles)))
-    print("  " + "; ".join(f"{name} macro-F1 {macro_f1(style_gold, labels, LABELS):.3f} (4 labels), "
-                           f"{macro_f1(three_way(style_gold), three_way(labels), ('hopeful', 'hardline', 'other')):.3f} (3)"
-                           for name, labels in (
-                               ("newsvoices", [score_text(t, s.get("cue"), nlp).label for t, s in zip(style_texts, styles)]),
-                               ("TextBlob", [textblob_label(t) for t in style_texts]),
-                               ("VADER", [vader_label(t) for t in style_texts]))))
+def agreement() -> None:
+    first = {(r["file"], r["content_spans"]): r["label"]
+             for r in csv.DictReader((HERE / "stance_train.tsv").open(encoding="utf-8"), delimiter="\t")}
+    second = list(csv.DictReader((HERE / "stance_agreement.tsv").open(encoding="utf-8"), delimiter="\t"))
+    a = [first[(r["file"], r["content_spans"])] for r in second]
+    b = [r["label"] for r in second]
+    figures = scores(a, b)
+    print(f"\nLabellers' agreement ({len(b)} statements labelled twice, independently): Cohen's kappa "
+          f"{cohen_kappa(a, b):.3f}, macro-F1 of one against the other {figures['f1_4']:.3f} / {figures['f1_3']:.3f}, "
+          f"agreement {figures['accuracy']:.3f}")
+    confusion(figures)
 
 
 def main() -> int:
-    root = Path(os.environ.get("NEWSVOICES_POLNEAR", HERE.parent.parent / "shared" / "data" / "polnear"))
-    rows = list(csv.DictReader((HERE / "stance_dev.tsv").open(encoding="utf-8"), delimiter="\t"))
-    texts = []
-    for row in rows:
-        article = (root / "train" / "text" / f"{row['file']}.txt").read_text(encoding="utf-8")
-        spans = [tuple(int(x) for x in part.split()) for part in row["content_spans"].split(";")]
-        texts.append(" ".join(article[a:b] for a, b in spans))
-    gold = [row["label"] for row in rows]
     nlp = load_model()
-    ours = [score_text(text, row["cue"], nlp).label for text, row in zip(texts, rows)]
-    print(f"Stance dev set: {len(rows)} statements from PolNeAR train ({', '.join(f'{l} {gold.count(l)}' for l in LABELS)})")
-    report("newsvoices", gold, ours)
-    report("TextBlob ±0.1", gold, [textblob_label(t) for t in texts])
-    report("VADER ±0.05", gold, [vader_label(t) for t in texts])
-    for folder, about in (("styles", "Made-up outlet styles (benchmarks/styles, {n} reference statements; labelled by a "
-                                     "separate session, and used to find missing general words, so a development figure):"),
-                          ("heldout", "Second made-up set (benchmarks/heldout, 8 articles, {n} statements, another session; "
-                                      "articles 01-04 used to find missing words, 05-08 never looked at for stance):"),
-                          ("blind", "Third made-up set (benchmarks/blind, 4 articles, {n} statements, another session; "
-                                    "never looked at for stance):")):
-        report_made_up(nlp, folder, about)
+    record = json.loads(lexicon.data_path("stance_head.json").read_text(encoding="utf-8"))
+    cv = record["cross_validation"]
+    print(f"Classifier: {record['variant']}, C={record['settings']['C']}, trained on "
+          f"{record['training_data']['statements']} statements {record['training_data']['by_origin']}")
+    print(f"Cross-validated on the training set (5 folds by article): macro-F1 {cv['f1_4']:.3f} / {cv['f1_3']:.3f}, "
+          f"accuracy {cv['accuracy']:.3f}, swaps {cv['swaps']}")
+    for variant, figures in record.get("compared", {}).items():
+        print(f"  compared: {variant:<44} cv {figures['f1_4']:.3f} / {figures['f1_3']:.3f}")
+    compare("Dev split, stance_dev.tsv (never trained on)", dev_set(nlp), nlp)
+    for name in MADE_UP_SETS:
+        compare(f"Made-up set {name}/ (in the classifier's training data)", read_made_up(HERE / name, nlp), nlp)
+    agreement()
     gold_file = HERE.parent.parent / "shared" / "gold" / "000_378cb35899c8b263.gold.json"
     if gold_file.exists():
-        statements = json.loads(gold_file.read_text(encoding="utf-8"))["statements"]
-        seed_gold = [s["stance"] for s in statements]
-        seed_ours = [score_doc(doc).label for doc in nlp.pipe(s["content"] for s in statements)]
-        seed_tb = [textblob_label(s["content"]) for s in statements]
-        print(f"\nSeed reference (16): newsvoices {sum(g == p for g, p in zip(seed_gold, seed_ours))}/16 right, "
-              f"TextBlob {sum(g == p for g, p in zip(seed_gold, seed_tb))}/16")
+        import newsvoices
+
+        gold = [s["stance"] for s in json.loads(gold_file.read_text(encoding="utf-8"))["statements"]]
+        ours = list(newsvoices.analyze(HERE.parent / "seeds" / "000_378cb35899c8b263.txt", nlp=nlp).statements["stance"])
+        swaps = sum(1 for g, p in zip(gold, ours) if {g, p} == {"hopeful", "hardline"})
+        print(f"\nSeed reference (16, as found in the article): {sum(g == p for g, p in zip(gold, ours))}/16 right, "
+              f"{swaps} swaps")
     return 0
 
 

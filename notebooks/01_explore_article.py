@@ -99,11 +99,21 @@ display(analysis.affiliations)
 # %% [markdown]
 # ## 6. Why each statement got its stance
 #
-# The cues behind each label, with their weights: words and phrases from the stance
-# lexicons (`lib/newsvoices/data/stance_*.txt`). "negated" means the cue was turned around
-# ("will not negotiate" is a refusal; "have not received replies" is doubt). General
-# sentiment (polarity) is shown beside it: it often disagrees, because sentiment measures
-# pleasant versus unpleasant words, not hope versus hard line.
+# Stance comes from a classifier trained on about 2,350 statements labelled by reading. Check
+# first the statements it was least sure of: `stance_confidence` is the probability of the
+# label it chose (below 50% the figures draw the statement hollow). Where you disagree, the
+# label is yours to change.
+
+# %%
+display(tables.least_certain(analysis.statements))
+
+# %% [markdown]
+# The words behind each label: the matches of the stance lexicons
+# (`lib/newsvoices/data/stance_*.txt`) that agree with it, with their weights. "negated"
+# means the cue was turned around ("will not negotiate" is a refusal; "have not received
+# replies" is doubt). A label with no cue was read from the statement as a whole. Beside
+# each statement's row in `analysis.statements`, `stance_examples` holds the most similar
+# labelled statements, to judge the label by example.
 
 # %%
 display(tables.stance_cue_table(analysis.statements))
@@ -119,7 +129,7 @@ plots.share_of_voice(analysis)
 
 # %% [markdown]
 # **How hopeful or hardline each voice is**: each dot is a statement, coloured by its stance
-# label; the black bar is the speaker's mean.
+# label (hollow when the classifier was unsure); the black bar is the speaker's mean.
 
 # %%
 plots.stance_by_speaker(analysis)

@@ -1,68 +1,71 @@
+"""The default stance method: the learned classifier (`newsvoices.stance.classifier`)."""
 import json
 import subprocess
 import sys
 
 import pytest
 
-from newsvoices.stance import score_text
+from newsvoices.stance import METHODS, score_text, score_texts
 
 from conftest import GOLD, ROOT
 
 
-def label(nlp, text, context=None):
-    return score_text(text, context, nlp).label
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("We are ready to negotiate and hope for a breakthrough.", "hopeful"),
-    ("Talks will continue next week in a constructive spirit.", "hopeful"),
-    ("The militants must be destroyed and will face total defeat.", "hardline"),
-    ("We will never accept their conditions.", "hardline"),
-    ("I doubt the polls are right, and it is unclear whether the plan will work.", "skeptical"),
-    ("The committee meets on Tuesday in the capital.", "neutral"),
+@pytest.mark.parametrize("text, context, expected", [
+    ("We are ready to negotiate and hope for a breakthrough soon.", "said", "hopeful"),
+    ("We believe we can go all the way this season.", "said", "hopeful"),  # sport: plain confidence
+    ("Sales will recover next year and we are confident in our strategy.", "said", "hopeful"),  # business
+    ("He is the worst abuser in the history of politics and not fit to be president.", "said", "hardline"),
+    ("We will never accept their conditions and they must be defeated.", "vowed", "hardline"),
+    ("I doubt the polls are right, and it is unclear whether the plan will work.", "said", "skeptical"),
+    ("The committee meets on Tuesday in the capital.", "said", "neutral"),
+    ("Profits fell 5% in the quarter.", "said", "neutral"),  # business: a plain fact
+    pytest.param("Demand for memory chips fell sharply in the third quarter.", "said", "neutral",
+                 marks=pytest.mark.xfail(strict=True, reason="known weakness: trained on political news, the "
+                                         "classifier reads 'demand ... fell sharply' as hardline (at low confidence)")),
 ])
-def test_each_label(nlp, text, expected):
-    assert label(nlp, text) == expected
+def test_each_label(nlp, text, context, expected):
+    assert score_text(text, context, nlp).label == expected
 
 
-def test_negation_turns_willingness_into_refusal(nlp):
-    assert label(nlp, "We are ready to negotiate.") == "hopeful"
-    result = score_text("We will not negotiate with them.", nlp=nlp)
+def test_confidence_score_and_examples(nlp):
+    result = score_text("They are liars and crooks, and we will sue them.", "said", nlp)
+    assert result.method == "classifier" and result.label == "hardline"
+    assert result.probabilities[result.label] == result.confidence == max(result.probabilities.values())
+    assert abs(sum(result.probabilities.values()) - 1) < 1e-3
+    assert -1 <= result.score < 0  # hardline is below zero
+    assert len(result.examples) == 3
+    assert all({"text", "label", "similarity"} <= set(e) for e in result.examples)
+    similarities = [e["similarity"] for e in result.examples]
+    assert similarities == sorted(similarities, reverse=True)
+
+
+def test_cues_are_the_lexicon_matches_that_agree(nlp):
+    result = score_text("Their capabilities must be annihilated.", "said", nlp)
     assert result.label == "hardline"
-    assert [c.kind for c in result.cues] == ["refusal"]
+    assert result.cues and all(c.side == "hardline" for c in result.cues)
+    neutral = score_text("The committee meets on Tuesday.", "said", nlp)
+    assert neutral.cues == []
 
 
-def test_negated_threat_is_cancelled_and_negated_progress_is_doubt(nlp):
-    assert label(nlp, "The new road poses no threat to the river.") == "neutral"
-    assert label(nlp, "The two sides have not reached an agreement.") == "skeptical"
+def test_lexicon_fallback(nlp, monkeypatch):
+    monkeypatch.setenv("NEWSVOICES_STANCE", "lexicon")
+    result = score_text("We will never accept their conditions.", nlp=nlp)
+    assert result.method == "lexicon" and result.confidence is None and result.examples == []
+    monkeypatch.setenv("NEWSVOICES_STANCE", "classifier")
+    assert score_text("We will never accept their conditions.", nlp=nlp).method == "classifier"
+    assert METHODS == ("classifier", "lexicon")
 
 
-def test_modality_and_absolutes_strengthen_hardline(nlp):
-    plain = score_text("Troops should withdraw.", nlp=nlp).score
-    strong = score_text("All troops must withdraw immediately and completely.", nlp=nlp).score
-    assert strong < plain <= 0
-    assert label(nlp, "All troops must withdraw immediately and completely.") == "hardline"
-
-
-def test_conditions(nlp):
-    assert label(nlp, "We will believe it only when we see it.") == "skeptical"
-    # a condition attached to a hardline demand makes it harder, not skeptical
-    assert label(nlp, "They will be released only if the fighters surrender unconditionally.") == "hardline"
-
-
-def test_reporting_verb_as_context(nlp):
-    base = score_text("The plan is a step.", nlp=nlp)
-    tilted = score_text("The plan is a step.", "The minister welcomed the plan.", nlp=nlp)
-    assert base.label == "neutral" and tilted.score > base.score
-
-
-def test_cues_explain_the_label(nlp):
-    result = score_text("Their capabilities must be annihilated.", nlp=nlp)
-    assert {c.text for c in result.cues} == {"must", "annihilated"}
-    assert all(c.side == "hardline" for c in result.cues)
+def test_batch_keeps_order(nlp):
+    items = [("We hope for peace and will work together.", "said"), ("The meeting is on Monday.", None),
+             ("They must be crushed.", "vowed")]
+    batch = [r.label for r in score_texts(items, nlp)]
+    assert batch == [score_text(t, c, nlp).label for t, c in items]
 
 
 def test_seed_reference_stance(seed_analysis):
+    if not GOLD.exists():
+        pytest.skip(f"the seed's reference reading is not at {GOLD}")
     gold = [s["stance"] for s in json.loads(GOLD.read_text(encoding="utf-8"))["statements"]]
     ours = list(seed_analysis.statements["stance"])
     assert len(ours) == len(gold) == 16
@@ -72,18 +75,34 @@ def test_seed_reference_stance(seed_analysis):
 
 def test_statement_and_speaker_columns(seed_analysis):
     statements = seed_analysis.statements
-    assert {"stance", "stance_score", "stance_cues", "polarity", "subjectivity", "vader"} <= set(statements.columns)
+    assert {"stance", "stance_score", "stance_confidence", "stance_cues", "stance_examples", "polarity",
+            "subjectivity", "vader"} <= set(statements.columns)
     assert statements["stance_score"].between(-1, 1).all() and statements["polarity"].between(-1, 1).all()
+    assert statements["stance_confidence"].between(0.25, 1).all()
     speakers = seed_analysis.speakers.set_index("speaker")
     assert speakers.loc["Antony Blinken", "stance_score_mean"] > 0 > speakers.loc["senior Israeli government official", "stance_score_mean"]
-    affiliations = seed_analysis.affiliations.set_index("affiliation")
-    assert affiliations.loc["United States", "statements"] == 6
+
+
+def run_stance(lines: str):
+    return subprocess.run([sys.executable, "-m", "newsvoices", "stance"], input=lines, capture_output=True, text=True,
+                          cwd=ROOT)
 
 
 def test_cli_contract():
-    lines = '{"text": "We are ready to negotiate."}\n{"text": "They must be destroyed.", "context": "he said"}\n'
-    result = subprocess.run([sys.executable, "-m", "newsvoices", "stance"], input=lines, capture_output=True, text=True, cwd=ROOT)
+    result = run_stance('{"text": "We are ready to negotiate and hope for a deal."}\n'
+                        '{"text": "They must be destroyed.", "context": "he vowed"}\n')
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["label"] for r in records] == ["hopeful", "hardline"]
-    assert set(records[0]) == {"label", "score", "cues", "polarity"}
+    assert set(records[0]) == {"label", "score", "confidence", "cues", "examples", "polarity"}
+
+
+def test_cli_bad_line_is_named_on_stderr_and_the_rest_scored():
+    result = run_stance('{"text": "We hope for peace."}\nnot json\n{"context": "said"}\n{"text": "They must be crushed."}\n')
+    assert result.returncode == 2
+    out = result.stdout.splitlines()
+    assert len(out) == 4 and out[1] == "null" and out[2] == "null"
+    assert json.loads(out[3])["label"] == "hardline"
+    errors = result.stderr.strip().splitlines()
+    assert errors[0].startswith("newsvoices: line 2: not JSON") and errors[1].startswith("newsvoices: line 3:")
+    assert "Traceback" not in result.stderr

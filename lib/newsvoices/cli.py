@@ -43,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--figures", default="figures", help="root folder for figures (default: figures)")
 
     stance = _command(commands, "stance", help='stance of JSON lines on stdin: {"text": ..., "context": ...}')
+    stance.description = ('Reads JSON lines on stdin, each {"text": STATEMENT, "context": REPORTING VERB OR SENTENCE} '
+                          '("context" optional), and writes one JSON line per input line, in order: {"label", "score", '
+                          '"confidence", "cues", "examples", "polarity"}. label: hopeful/hardline/skeptical/neutral; '
+                          'score in [-1, 1], hopeful > 0 > hardline. A bad line writes null on stdout and a one-line '
+                          'error naming the line on stderr; the other lines are still scored, and the exit status is 2.')
+    stance.add_argument("--method", choices=("classifier", "lexicon"), help="stance method (default: classifier, "
+                        "or $NEWSVOICES_STANCE)")
     return parser
 
 
@@ -161,28 +168,45 @@ def cmd_quotes(args) -> int:
     return 0
 
 
+def _stance_item(number: int, line: str) -> tuple[str, str | None]:
+    """(text, context) of one input line, or ValueError naming what is wrong."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"line {number}: not JSON ({exc.msg})") from None
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise ValueError(f'line {number}: expected an object with a "text" string')
+    context = item.get("context")
+    if context is not None and not isinstance(context, str):
+        raise ValueError(f'line {number}: "context" must be a string')
+    return item["text"], context
+
+
 def cmd_stance(args) -> int:
-    """One JSON line out per JSON line in, in order; a bad line gets an "error" record."""
+    """One JSON line out per JSON line in, in order; a bad line gets null and an error on stderr."""
     from .nlp import load_model
     from .sentiment import sentiment
-    from .stance import score_text
+    from .stance import score_texts
 
-    nlp = load_model()
-    status = 0
+    items, status = [], 0
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-            text = item["text"] if isinstance(item, dict) else None
-            if not isinstance(text, str):
-                raise ValueError('each line must be an object with a "text" string')
-            context = item.get("context")
-            result = score_text(text, context if isinstance(context, str) else None, nlp)
-            record = {"label": result.label, "score": result.score, "cues": [c.as_dict() for c in result.cues if c.weight > 0],
-                      "polarity": sentiment(text).polarity}
-        except (ValueError, KeyError) as exc:
-            record = {"error": f"line {number}: {exc}"}
+            items.append(_stance_item(number, line))
+        except ValueError as exc:
+            print(f"newsvoices: {exc}", file=sys.stderr)
+            items.append(None)
             status = EXIT_INPUT
+    good = [item for item in items if item is not None]
+    results = iter(score_texts(good, load_model(), args.method) if good else [])
+    for item in items:
+        if item is None:
+            print("null", flush=True)
+            continue
+        result = next(results)
+        record = {"label": result.label, "score": result.score, "confidence": result.confidence,
+                  "cues": [c.as_dict() for c in result.cues if c.weight > 0], "examples": result.examples,
+                  "polarity": sentiment(item[0]).polarity}
         print(json.dumps(record, ensure_ascii=False), flush=True)
     return status

@@ -154,7 +154,7 @@ def article_summary(analysis: Analysis) -> dict:
     """What a corpus keeps of one article: plain records, no parsed document and no per-article
     DataFrame, so memory stays flat however many articles stream through."""
     article = analysis.article
-    statements = analysis.statements.drop(columns=["stance_cues"], errors="ignore").assign(article=article.id)
+    statements = analysis.statements.drop(columns=["stance_cues", "stance_examples"], errors="ignore").assign(article=article.id)
     speakers = analysis.speakers.assign(article=article.id)
     row = {"article": article.id, "title": article.display_name(60), "path": article.path, "paragraphs": len(article.paragraphs),
            "statements": len(statements), "speakers": len(speakers),

@@ -13,7 +13,7 @@ from .errors import NewsvoicesWarning
 from .nlp import load_model, parse
 from .quotes import find_statements
 from .sentiment import sentiment
-from .stance import score_statement
+from .stance import score_statements
 
 
 @dataclass
@@ -47,14 +47,16 @@ class Analysis:
         return self.entity_counts[self.entity_counts["label"] == "PERSON"].reset_index(drop=True)
 
 
-def annotate_statements(statements, doc) -> None:
-    """Stance and sentiment for each statement, stored on the statement."""
-    for statement in statements:
-        result = score_statement(doc, statement.content_start, statement.content_end, statement.cue_start, statement.cue_end)
+def annotate_statements(statements, doc, stance_method: str | None = None) -> None:
+    """Stance (all of an article's statements in one batch) and sentiment, stored on each statement."""
+    spans = [(s.content_start, s.content_end, s.cue_start, s.cue_end) for s in statements]
+    for statement, result in zip(statements, score_statements(doc, spans, stance_method)):
         feeling = sentiment(statement.content)
         statement.stance = result.label
         statement.stance_score = result.score
+        statement.stance_confidence = result.confidence
         statement.stance_cues = [cue.as_dict() for cue in result.cues if cue.weight > 0]
+        statement.stance_examples = result.examples
         statement.polarity = feeling.polarity
         statement.subjectivity = feeling.subjectivity
         statement.vader = feeling.vader
@@ -78,8 +80,9 @@ def warn_if_not_english(doc, article) -> None:
                       "newsvoices reads English only, so its results here are unreliable.", NewsvoicesWarning, stacklevel=3)
 
 
-def analyze(source, *, nlp=None, doc=None, name: str | None = None) -> Analysis:
-    """Analyse one article (a path to a .txt/.md/.html file, an `Article`, or the text itself)."""
+def analyze(source, *, nlp=None, doc=None, name: str | None = None, stance_method: str | None = None) -> Analysis:
+    """Analyse one article (a path to a .txt/.md/.html file, an `Article`, or the text itself).
+    `stance_method` is "classifier" (the default) or "lexicon" (also `NEWSVOICES_STANCE`)."""
     article = source if isinstance(source, Article) else load_article(source, name=name)
     nlp = nlp or load_model()
     doc = doc if doc is not None else parse(article.text, nlp)
@@ -87,7 +90,7 @@ def analyze(source, *, nlp=None, doc=None, name: str | None = None) -> Analysis:
     index = find_entities(doc, article.paragraph_at)
     entities = tables.entity_table(index)
     statement_list = find_statements(doc, article, index)
-    annotate_statements(statement_list, doc)
+    annotate_statements(statement_list, doc, stance_method)
     statements = tables.statement_table(statement_list)
     return Analysis(
         article=article,

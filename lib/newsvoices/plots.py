@@ -21,6 +21,7 @@ import pandas as pd  # noqa: E402
 
 from .files import atomic_path, write_text  # noqa: E402
 from .lexicon import data_path  # noqa: E402
+from .tables import LOW_CONFIDENCE, low_confidence  # noqa: E402
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 KIND_COLOURS = {"direct": "#0072B2", "indirect": "#56B4E9", "mixed": "#E69F00"}
@@ -131,6 +132,15 @@ def share_of_voice(analysis):
         return _done(fig)
 
 
+def _stance_dots(ax, x, y, colours, unsure, size: int, label=None) -> None:
+    """Statements as dots: filled when the stance is sure, hollow (white, coloured ring) when not."""
+    x, y, colours, unsure = np.asarray(x), np.asarray(y), np.asarray(colours, dtype=object), np.asarray(unsure)
+    ax.scatter(x[~unsure], y[~unsure], s=size, c=list(colours[~unsure]), edgecolors="white", linewidths=0.5, zorder=3,
+               label=label)
+    ax.scatter(x[unsure], y[unsure], s=size, facecolors="white", edgecolors=list(colours[unsure]), linewidths=1.3,
+               zorder=3)
+
+
 def stance_by_speaker(analysis):
     """Where each speaker sits from hardline to hopeful: statements as dots, the mean as a bar."""
     with style():
@@ -145,15 +155,17 @@ def stance_by_speaker(analysis):
         for yi, (_, row) in enumerate(speakers.iterrows()):
             own = statements[statements["speaker"] == row["speaker"]]
             jitter = np.linspace(-0.18, 0.18, len(own)) if len(own) > 1 else np.zeros(1)
-            ax.scatter(own["stance_score"], yi + jitter, s=26, c=[STANCE_COLOURS[s] for s in own["stance"]],
-                       edgecolors="white", linewidths=0.5, zorder=3)
+            _stance_dots(ax, own["stance_score"], yi + jitter, [STANCE_COLOURS[s] for s in own["stance"]],
+                         low_confidence(own), 26)
             ax.plot([row["stance_score_mean"]] * 2, [yi - 0.34, yi + 0.34], color="#222222", linewidth=2.2, zorder=4)
         ax.set_yticks(range(len(speakers)), [_speaker_label(r) for _, r in speakers.iterrows()])
         ax.set_xlim(-1.05, 1.05)
         ax.set_xlabel("stance score   ◀ hardline        hopeful ▶")
         handles = [plt.Line2D([], [], marker="o", linestyle="", color=c, label=l) for l, c in STANCE_COLOURS.items()]
+        handles.append(plt.Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#555555",
+                                  label=f"uncertain (confidence < {LOW_CONFIDENCE:.0%})"))
         handles.append(plt.Line2D([], [], color="#222222", linewidth=2.2, label="speaker mean"))
-        fig.legend(handles=handles, loc="outside lower center", ncols=5)
+        fig.legend(handles=handles, loc="outside lower center", ncols=3)
         return _done(fig)
 
 
@@ -232,10 +244,12 @@ def timeline(analysis):
         order = {name: n for n, name in enumerate(analysis.speakers["speaker"])}
         for speaker, group in sorted(statements.groupby("speaker", sort=False), key=lambda item: order.get(item[0], 999)):
             colour = colours.get(speaker, OTHER_COLOUR)
-            ax.scatter(group["paragraph"] + 1, group["stance_score"], s=34, color=colour, edgecolors="white", linewidths=0.5,
-                       zorder=3, label=textwrap.shorten(str(speaker), 30, placeholder="…") if speaker in colours else None)
+            _stance_dots(ax, group["paragraph"] + 1, group["stance_score"], [colour] * len(group), low_confidence(group),
+                         34, textwrap.shorten(str(speaker), 30, placeholder="…") if speaker in colours else None)
         if len(colours) < statements["speaker"].nunique():
             ax.scatter([], [], color=OTHER_COLOUR, label="other speakers")
+        if low_confidence(statements).any():
+            ax.scatter([], [], facecolors="white", edgecolors="#555555", linewidths=1.3, label="hollow: uncertain stance")
         ax.set_xlim(0.5, len(analysis.article.paragraphs) + 0.5)
         ax.set_ylim(-1.1, 1.1)
         ax.xaxis.get_major_locator().set_params(integer=True)

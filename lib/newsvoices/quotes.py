@@ -101,6 +101,15 @@ class Statement:
     sentence: int = 0
     floating: bool = False
     quotes: list = field(default_factory=list, repr=False)
+    # set by the stance and sentiment step (`pipeline.annotate_statements`)
+    stance: str | None = None  # hopeful, hardline, skeptical, neutral
+    stance_score: float | None = None  # in [-1, 1]: hopeful > 0 > hardline
+    stance_confidence: float | None = None  # probability of the chosen label
+    stance_cues: list = field(default_factory=list, repr=False)  # the words that explain the label
+    stance_examples: list = field(default_factory=list, repr=False)  # most similar labelled statements
+    polarity: float | None = None
+    subjectivity: float | None = None
+    vader: float | None = None
 
 
 

@@ -44,6 +44,8 @@ def entity_count_table(entities: pd.DataFrame, titles: dict[str, list[str]]) -> 
 
 STATEMENT_COLUMNS = ["content", "content_start", "content_end", "kind", "cue", "mention", "mention_start", "mention_end",
                      "speaker", "anonymous", "affiliation", "role", "paragraph", "sentence"]
+STANCE_COLUMNS = ["stance", "stance_score", "stance_confidence", "stance_cues", "stance_examples", "polarity",
+                  "subjectivity", "vader"]
 SPEAKER_COLUMNS = ["speaker", "affiliation", "role", "anonymous", "statements", "direct", "indirect", "mixed", "first_paragraph"]
 
 
@@ -52,9 +54,8 @@ def statement_records(statements) -> list[dict]:
     records = []
     for s in statements:
         record = {column: getattr(s, column) for column in STATEMENT_COLUMNS}
-        for extra in ("stance", "stance_score", "stance_cues", "polarity", "subjectivity", "vader"):
-            if hasattr(s, extra):
-                record[extra] = getattr(s, extra)
+        for extra in STANCE_COLUMNS:
+            record[extra] = getattr(s, extra)
         records.append(record)
     return records
 
@@ -157,3 +158,22 @@ def stance_cue_table(statements: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"speaker": statements["speaker"], "stance": statements["stance"],
                          "stance_score": statements["stance_score"], "cues": statements["stance_cues"].map(describe),
                          "content": statements["content"]})
+
+
+LOW_CONFIDENCE = 0.5  # below this probability of its label, a statement's stance counts as uncertain
+
+
+def low_confidence(statements: pd.DataFrame) -> pd.Series:
+    """True where the classifier was unsure of the label (never for the lexicon, which gives none)."""
+    if "stance_confidence" not in statements:
+        return pd.Series(False, index=statements.index)
+    return pd.to_numeric(statements["stance_confidence"], errors="coerce").fillna(1.0) < LOW_CONFIDENCE
+
+
+def least_certain(statements: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The statements whose stance the classifier was least sure of, first: the ones to check."""
+    columns = [c for c in ("speaker", "stance", "stance_confidence", "stance_score", "content") if c in statements]
+    if "stance_confidence" not in statements or statements.empty:
+        return statements[columns].head(0)
+    ranked = statements.assign(_c=pd.to_numeric(statements["stance_confidence"], errors="coerce"))
+    return ranked.sort_values("_c", kind="stable").head(n)[columns].reset_index(drop=True)

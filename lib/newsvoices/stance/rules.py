@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import lexicon
+from .. import lexicon
 
 LABELS = ("hopeful", "hardline", "skeptical", "neutral")
 THRESHOLD = 0.55
@@ -51,6 +51,10 @@ class StanceResult:
     score: float
     cues: list[Cue] = field(default_factory=list)
     totals: dict = field(default_factory=dict)
+    confidence: float | None = None  # the classifier's probability of `label` (None from the lexicon)
+    probabilities: dict = field(default_factory=dict)
+    examples: list = field(default_factory=list)  # the most similar labelled statements
+    method: str = "lexicon"
 
 
 def _read_lexicon(name: str, side: str):
@@ -77,9 +81,9 @@ def _token_pattern(pattern: str):
         if word == "...":
             tokens.append({"OP": "{0,6}"})
         else:
-            pieces = word.replace("-", " - ").split()
-            for piece in pieces:
-                tokens.append({"LEMMA": piece})
+            word, _, pos = word.partition("/")  # "demand/VERB": the verb only, never the noun
+            for piece in word.replace("-", " - ").split():
+                tokens.append({"LEMMA": piece, "POS": pos} if pos else {"LEMMA": piece})
     return tokens
 
 
@@ -123,7 +127,7 @@ def _matchers(vocab):
                 continue
             label = f"{side}|{weight}|{kind}|{number}"
             tokens = _token_pattern(pattern)
-            if all("LEMMA" in t for t in tokens):
+            if all(list(t) == ["LEMMA"] for t in tokens):
                 lemmas = [t["LEMMA"] for t in tokens]
                 phrases.add(label, [Doc(vocab, words=lemmas, lemmas=lemmas)])
             else:
@@ -262,7 +266,7 @@ def score_text(text: str, context: str | None = None, nlp=None) -> StanceResult:
 
     `context` is the sentence around it (or the reporting verb): its cues outside the text
     count at half weight, so "X slammed ..." or "X welcomed ..." tilts a plain statement."""
-    from .nlp import load_model
+    from ..nlp import load_model
 
     nlp = nlp or load_model()
     result = score_doc(nlp(text))

@@ -1,0 +1,23 @@
+"""`python -m newsvoices.stance train [--compare] [--out FILE]`: retrain the stance head."""
+import argparse
+import sys
+from pathlib import Path
+
+from .train import train
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsvoices.stance",
+                                     description="Retrain the stance classifier's head from the labelled statements "
+                                                 "in benchmarks/ (needs the PolNeAR corpus: $NEWSVOICES_POLNEAR).")
+    commands = parser.add_subparsers(dest="command", required=True)
+    command = commands.add_parser("train", help="train, cross-validate, score the dev split, write the weights")
+    command.add_argument("--compare", action="store_true", help="also cross-validate every input variant")
+    command.add_argument("--out", type=Path, help="where to write the weights (default: the package's data file)")
+    args = parser.parse_args(argv)
+    train(args.out, compare=args.compare)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

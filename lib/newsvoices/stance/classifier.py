@@ -1,0 +1,106 @@
+"""The learned stance classifier: sentence embeddings, a logistic-regression head, the lexicon's
+agreeing cues as the explanation, and the nearest labelled statements as examples.
+
+The head (`data/stance_head.json`) is written by `python -m newsvoices.stance train`. Its
+probabilities give the label (the most probable), `confidence` (that label's probability) and
+the score on the hopeful-hardline axis:
+
+    score = P(hopeful) - P(hardline) - 0.5 * P(skeptical)
+
+so hopeful statements sit above 0, hardline below, neutral near 0, and skeptical ones on the
+hardline side of 0 (doubt pulls away from hope, but less than an attack or a demand).
+"""
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from .. import lexicon
+from .rules import StanceResult
+from .training import features
+
+SKEPTICAL_WEIGHT = 0.5
+EXAMPLES = 3
+
+
+@dataclass(frozen=True)
+class Head:
+    variant: str
+    labels: tuple[str, ...]
+    coef: np.ndarray
+    intercept: np.ndarray
+
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
+        z = X @ self.coef.T + self.intercept
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+
+@lru_cache(maxsize=1)
+def head() -> Head:
+    record = json.loads(lexicon.data_path("stance_head.json").read_text(encoding="utf-8"))
+    return Head(record["variant"], tuple(record["labels"]), np.array(record["coef"], dtype=np.float32),
+                np.array(record["intercept"], dtype=np.float32))
+
+
+@dataclass(frozen=True)
+class ExampleBank:
+    texts: tuple[str, ...]
+    labels: tuple[str, ...]
+    origins: tuple[str, ...]
+    vectors: np.ndarray  # unit rows
+
+
+@lru_cache(maxsize=1)
+def example_bank() -> ExampleBank:
+    record = json.loads(lexicon.data_path("stance_examples.json").read_text(encoding="utf-8"))
+    codes = np.frombuffer(base64.b64decode(record["vectors_int8"]), dtype=np.int8).reshape(len(record["texts"]), -1)
+    vectors = codes.astype(np.float32)
+    vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+    return ExampleBank(tuple(record["texts"]), tuple(record["labels"]), tuple(record["origins"]), vectors)
+
+
+def encode_bank(vectors: np.ndarray) -> str:
+    """Unit vectors as int8 codes (base64): a quarter of the size, the same neighbours."""
+    return base64.b64encode(np.round(vectors * 127).clip(-127, 127).astype(np.int8).tobytes()).decode("ascii")
+
+
+def nearest_examples(vectors: np.ndarray, k: int = EXAMPLES) -> list[list[dict]]:
+    bank = example_bank()
+    similarity = vectors @ bank.vectors.T
+    out = []
+    for row in similarity:
+        best = np.argsort(-row, kind="stable")[:k]
+        out.append([{"text": bank.texts[i], "label": bank.labels[i], "similarity": round(float(row[i]), 3)}
+                    for i in best])
+    return out
+
+
+def axis_score(p: dict[str, float]) -> float:
+    return round(max(-1.0, min(1.0, p["hopeful"] - p["hardline"] - SKEPTICAL_WEIGHT * p["skeptical"])), 4)
+
+
+def classify(texts: list[str], cues: list[str], sentences: list[str], rule_results: list[StanceResult],
+             with_examples: bool = True) -> list[StanceResult]:
+    """One result per statement, all encoded in one batch. `rule_results` are the lexicon's
+    readings of the same statements: their totals are features, their cues the explanation."""
+    if not texts:
+        return []
+    model = head()
+    X = features(texts, cues, sentences, [r.totals for r in rule_results], model.variant)
+    probabilities = model.probabilities(X)
+    examples = nearest_examples(X[:, :384]) if with_examples else [[] for _ in texts]
+    results = []
+    for row, rules, near in zip(probabilities, rule_results, examples):
+        p = {label: float(v) for label, v in zip(model.labels, row)}
+        label = max(p, key=p.get)
+        agreeing = [c for c in rules.cues if c.side == label and c.weight > 0]
+        results.append(StanceResult(label, axis_score(p), agreeing, rules.totals, confidence=round(p[label], 4),
+                                    probabilities={k: round(v, 4) for k, v in p.items()}, examples=near,
+                                    method="classifier"))
+    return results

