@@ -1,4 +1,4 @@
-"""The one entry point: `analyze(path_or_text)` runs every step and returns an `Analysis`."""
+"""The one entry point: `analyze(path=...)` or `analyze(text=...)` runs every step and returns an `Analysis`."""
 from __future__ import annotations
 
 import warnings
@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import tables
-from .article import Article, load_article
+from .article import MAX_CHARS, Article, load_article
 from .entities import EntityIndex, find_entities
-from .errors import NewsvoicesWarning
+from .errors import ArticleTooLongError, NewsvoicesWarning
 from .nlp import load_model, parse
 from .quotes import find_statements
 from .sentiment import sentiment
@@ -78,9 +78,23 @@ def warn_if_not_english(doc, article) -> None:
                       "newsvoices reads English only, so its results here are unreliable.", NewsvoicesWarning, stacklevel=3)
 
 
-def analyze(source, *, nlp=None, doc=None, name: str | None = None) -> Analysis:
-    """Analyse one article (a path to a .txt/.md/.html file, an `Article`, or the text itself)."""
-    article = source if isinstance(source, Article) else load_article(source, name=name)
+def analyze(source=None, *, path=None, text=None, nlp=None, doc=None, name: str | None = None,
+            max_chars: int = MAX_CHARS) -> Analysis:
+    """Analyse one article: `path=` a .txt/.md/.html file (or pass a `pathlib.Path`), `text=`
+    the text itself (never read as a path), or an `Article`. Texts over `max_chars` characters
+    are refused; running out of memory is a one-line `ArticleTooLongError` naming the size."""
+    if isinstance(source, Article):
+        article = source
+    else:
+        article = load_article(source, path=path, text=text, name=name, max_chars=max_chars)
+    try:
+        return _analyze_article(article, nlp, doc)
+    except MemoryError:
+        raise ArticleTooLongError(f"Ran out of memory analysing {article.path or article.id} ({len(article.text):,} "
+                                  "characters); analyse a shorter text or give the process more memory.") from None
+
+
+def _analyze_article(article: Article, nlp, doc) -> Analysis:
     nlp = nlp or load_model()
     doc = doc if doc is not None else parse(article.text, nlp)
     warn_if_not_english(doc, article)
