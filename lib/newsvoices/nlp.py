@@ -242,12 +242,13 @@ class ParseCache:
     def put(self, text: str, doc) -> None:
         from spacy.tokens import DocBin
 
+        from .errors import OutputError
         from .files import atomic_path
 
         try:
             with atomic_path(self.path(text)) as temporary:
                 DocBin(docs=[doc]).to_disk(temporary)
-        except OSError:
+        except (OSError, OutputError):
             pass  # a read-only or full disk only costs the cache
 
 
