@@ -1,0 +1,214 @@
+"""Hostile and broken input (issue 17): one test per numbered case of the issue's "Why", and a
+property test over article-shaped text. Each test asserts on real outputs."""
+import os
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+import newsvoices
+from newsvoices.errors import ArticleUnreadableError, NewsvoicesError, NewsvoicesWarning
+
+from conftest import ROOT
+
+SAID = 'Jane Doe said "we will never negotiate."\n'
+
+
+def cli(*args, cwd=ROOT, timeout=120):
+    return subprocess.run([sys.executable, "-m", "newsvoices", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=timeout)
+
+
+def one_line_error(result, match=None):
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("newsvoices: warning")]
+    assert len(lines) == 1 and lines[0].startswith("newsvoices: "), result.stderr
+    assert "Traceback" not in result.stderr
+    if match:
+        assert match in lines[0], lines[0]
+
+
+# ---------------------------------------------------------------- 1. a FIFO hangs forever
+
+def test_1_fifo_is_refused_before_any_read(tmp_path):
+    fifo = tmp_path / "f.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ArticleUnreadableError, match="FIFO"):
+        newsvoices.analyze(path=fifo)
+    one_line_error(cli("analyze", str(fifo)), "FIFO")  # the timeout makes a hang a failure
+    one_line_error(cli("report", str(fifo), "--reports", str(tmp_path / "r")), "FIFO")
+    (tmp_path / "good.txt").write_text(SAID, encoding="utf-8")
+    result = cli("quotes", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "skipped f.txt" in result.stderr and "FIFO" in result.stderr
+    assert (tmp_path / "out" / "good.json").exists()
+
+
+def test_1_device_is_refused():
+    with pytest.raises(ArticleUnreadableError, match="character device"):
+        newsvoices.analyze(path="/dev/zero")
+
+
+# ---------------------------------------------------------------- 5. text read as a file
+
+def test_5_text_is_never_read_as_a_file(tmp_path, nlp):
+    secret = tmp_path / "secret.txt"
+    secret.write_text('The clerk said "the vault code is 1234."\n', encoding="utf-8")
+    as_text = newsvoices.analyze(text=str(secret), nlp=nlp)
+    assert as_text.article.text == str(secret) and as_text.article.path is None
+    with pytest.warns(FutureWarning, match="path="):
+        legacy = newsvoices.analyze(str(secret), nlp=nlp)
+    assert "vault code" in legacy.article.text
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        explicit = newsvoices.analyze(path=str(secret), nlp=nlp)
+        from_path = newsvoices.analyze(secret, nlp=nlp)
+    assert explicit.article.text == from_path.article.text == secret.read_text(encoding="utf-8")
+    with pytest.raises(TypeError):
+        newsvoices.analyze(text=str(secret), path=secret)
+
+
+# ---------------------------------------------------------------- 2. HTML of <div>s loses its body
+
+def test_2_html_of_divs_and_loose_text_keeps_the_body(tmp_path, nlp):
+    page = tmp_path / "d.html"
+    page.write_text('<html><body><h1>T</h1>\n<div>Jane Doe said "we will never negotiate."</div></body></html>', encoding="utf-8")
+    analysis = newsvoices.analyze(path=page, nlp=nlp)
+    assert analysis.statements["content"].tolist() == ["we will never negotiate."]  # no closing mark (Why 10)
+    loose = tmp_path / "loose.html"
+    loose.write_text("<html><body><nav>Home | World</nav><article>Loose text opens the story, the mayor said."
+                     "<section><p>A <b>bold</b> claim.</p></section> A tail, too.<footer>(c) Site</footer></article>"
+                     "<aside>Most read</aside><form>Subscribe</form><script>var said = 1;</script></body></html>",
+                     encoding="utf-8")
+    text = newsvoices.load_article(path=loose).text
+    assert text.split("\n\n") == ["Loose text opens the story, the mayor said.", "A bold claim.", "A tail, too."]
+
+
+def test_2_html_with_less_than_a_sentence_warns(tmp_path):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><nav>Home</nav><div id='app'>Loading…</div><script>render()</script></body></html>",
+                    encoding="utf-8")
+    with pytest.warns(NewsvoicesWarning, match="less than a sentence"):
+        newsvoices.load_article(path=page)
+
+
+# ---------------------------------------------------------------- 3. CSV formula injection
+
+def test_3_csv_cells_are_neutralised_parquet_and_json_keep_the_text(tmp_path, nlp):
+    import json
+
+    import pandas as pd
+    from newsvoices import corpus, plots
+
+    article = tmp_path / "clerk.txt"
+    article.write_text('Town notes\n\n"+cmd|calc" is here, said the clerk. "=HYPERLINK(1)" was next, said the clerk.\n',
+                       encoding="utf-8")
+    analysis = newsvoices.analyze(path=article, nlp=nlp)
+    contents = analysis.statements["content"].tolist()
+    assert "+cmd|calc" in contents
+    plots.export_all(analysis, tmp_path / "figures")
+    written = pd.read_csv(tmp_path / "figures" / "statements.csv")["content"].tolist()
+    assert "'+cmd|calc" in written and not any(str(cell).startswith(("=", "+", "-", "@")) for cell in written)
+    result = corpus.analyze_corpus(tmp_path, nlp=nlp, progress=False)
+    result.export(tmp_path / "out")
+    csv_cells = pd.read_csv(tmp_path / "out" / "statements.csv")["content"].tolist()
+    assert "'+cmd|calc" in csv_cells
+    assert "+cmd|calc" in pd.read_parquet(tmp_path / "out" / "statements.parquet")["content"].tolist()
+    out = cli("quotes", str(article), "--json")
+    assert "+cmd|calc" in [record["content"] for record in json.loads(out.stdout)]
+
+
+# ---------------------------------------------------------------- 4. terminal escape injection
+
+def test_4_terminal_summary_strips_escape_sequences(tmp_path, nlp):
+    from newsvoices.cli import summary
+
+    article = tmp_path / "esc.txt"
+    article.write_text("City \x1b[2K\x1b]0;owned\x07Hall \x1b]8;;http://evil\x1b\\Vote\x1b]8;;\x1b\\\n\n" + SAID, encoding="utf-8")
+    result = cli("analyze", "--no-figures", str(article))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "Article: esc — City Hall Vote" in result.stdout and "Doe" in result.stdout
+    analysis = newsvoices.analyze(path=article, nlp=nlp)
+    analysis.speakers["speaker"] = "Jane \x1b[31mDoe\x1b[0m\x1b]0;title\x07\r\nnext"
+    printed = summary(analysis)
+    assert "Jane Doe next" in printed and not any(ch in printed for ch in "\x1b\x07\r")
+
+
+# ---------------------------------------------------------------- 6. U+FEFF and controls in the writers
+
+@pytest.mark.parametrize("poison", ["\ufeff", "\x1b", "\x07", "\x00"])
+def test_6_every_writer_handles_controls_and_bom(tmp_path, nlp, poison):
+    import xml.dom.minidom
+
+    import pandas as pd
+    from newsvoices import plots
+    from newsvoices.highlight import article_html, entities_html
+
+    text = f"City{poison} hall\n\nJane{poison} Doe said \"no{poison} deal.\"\n"
+    analysis = newsvoices.analyze(text=text, nlp=nlp)
+    written = plots.export_all(analysis, tmp_path / "figures")
+    assert len(written) == 10 and all(path.exists() for paths in written.values() for path in paths)
+    for svg in (tmp_path / "figures").glob("*.svg"):
+        xml.dom.minidom.parse(str(svg))  # valid XML
+    for pdf in (tmp_path / "figures").glob("*.pdf"):
+        assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+    cells = pd.read_csv(tmp_path / "figures" / "statements.csv", dtype=str, keep_default_na=False).to_numpy().ravel()
+    assert not any(poison in cell for cell in cells)
+    for page in (article_html(analysis), entities_html(analysis)):
+        assert poison not in page and "hall" in page
+
+
+# ---------------------------------------------------------------- 9. output errors
+
+def test_9_output_errors_are_one_line_and_keep_earlier_files(tmp_path, monkeypatch, nlp):
+    from newsvoices import plots
+    from newsvoices.errors import OutputError
+
+    article = tmp_path / "a.txt"
+    article.write_text(SAID, encoding="utf-8")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    one_line_error(cli("analyze", str(article), "--figures", str(blocker / "sub")), "Cannot write")
+    analysis = newsvoices.analyze(path=article, nlp=nlp)
+    import newsvoices.files as files
+
+    calls = {"n": 0}
+    original = files.os.replace
+
+    def full_disk_after_three(source, target):
+        calls["n"] += 1
+        if calls["n"] > 3:
+            raise OSError(28, "No space left on device")
+        return original(source, target)
+
+    monkeypatch.setattr(files.os, "replace", full_disk_after_three)
+    with pytest.raises(OutputError, match="no space left"):
+        plots.export_all(analysis, tmp_path / "figures")
+    kept = sorted(p.name for p in (tmp_path / "figures").iterdir())
+    assert kept == ["share_of_voice.pdf", "share_of_voice.png", "share_of_voice.svg"]  # intact, no temporaries
+
+
+# ---------------------------------------------------------------- 8. one bad byte garbles the file
+
+def test_8_decoding_is_per_file_but_bad_bytes_stay_local(tmp_path):
+    from newsvoices.errors import EmptyArticleError
+
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes("“Good,” she said.\n\n".encode("utf-8") + "“Bad,” he said.\n".encode("cp1252"))
+    with pytest.warns(NewsvoicesWarning, match="line 3"):
+        article = newsvoices.load_article(path=mixed)
+    assert article.text == "“Good,” she said.\n\n“Bad,” he said.\n" and article.encoding == "utf-8"
+    utf32 = tmp_path / "utf32.txt"
+    utf32.write_bytes("“Yes,” she said.\n".encode("utf-32"))
+    assert newsvoices.load_article(path=utf32).text == "“Yes,” she said.\n"
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(bytes((i * 37 + 11) % 256 for i in range(20000)).replace(b"\x00", b"\x01"))
+    with pytest.raises(ArticleUnreadableError, match="binary"):
+        newsvoices.load_article(path=noise)
+    invisible = tmp_path / "zw.txt"
+    invisible.write_text("\u200b\u200c\u200d\ufeff" * 50, encoding="utf-8")
+    with pytest.raises(EmptyArticleError):
+        newsvoices.load_article(path=invisible)
+    one_line_error(cli("analyze", str(invisible)), "empty")
