@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("path", help="article file (.txt, .md, .html)")
     analyze.add_argument("--figures", metavar="DIR", help="where to write figures and tables (default: figures/<article>/)")
     analyze.add_argument("--no-figures", action="store_true", help="print the summary only")
+    analyze.add_argument("--max-chars", type=int, default=None, help="refuse longer articles (default: 20,000,000)")
 
     quotes = _command(commands, "quotes", help="attributed statements as JSON")
     quotes.add_argument("path", help="article file, or a folder of NAME.txt files with --out")
@@ -88,7 +89,9 @@ def _one_line_warning(message, category, filename, lineno, file=None, line=None)
 def cmd_analyze(args) -> int:
     from .pipeline import analyze
 
-    analysis = analyze(path=Path(args.path))
+    from .article import MAX_CHARS
+
+    analysis = analyze(path=Path(args.path), max_chars=args.max_chars or MAX_CHARS)
     print(summary(analysis))
     if not args.no_figures:
         from .plots import export_all, figure_dir

@@ -53,8 +53,8 @@ def read_regular_file(path: Path, max_bytes: int | None = None) -> bytes:
         if kind:
             raise ArticleUnreadableError(f"{path} is {kind}, not a regular file: only regular files are read.")
         if max_bytes is not None and info.st_size > max_bytes:
-            raise ArticleTooLongError(f"{path} is {info.st_size / 1e6:,.1f} MB, more than the limit of "
-                                      f"{max_bytes / 1e6:,.1f} MB (raise max_chars to analyse it).")
+            raise ArticleTooLongError(f"{path} is {info.st_size:,} bytes, more than max_chars allows ({max_bytes:,} "
+                                      "bytes); pass a larger max_chars to analyse it.")
     except BaseException:
         os.close(descriptor)
         raise

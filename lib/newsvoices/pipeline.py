@@ -12,6 +12,7 @@ from .entities import EntityIndex, find_entities
 from .errors import ArticleTooLongError, NewsvoicesWarning
 from .nlp import load_model, parse
 from .quotes import find_statements
+from . import segments
 from .sentiment import sentiment
 from .stance import score_statement
 
@@ -98,10 +99,13 @@ def _analyze_article(article: Article, nlp, doc) -> Analysis:
     nlp = nlp or load_model()
     doc = doc if doc is not None else parse(article.text, nlp)
     warn_if_not_english(doc, article)
-    index = find_entities(doc, article.paragraph_at)
+    if len(article.text) > segments.SEGMENT_CHARS:  # a cost linear in the length (see segments)
+        index, statement_list = segments.analyze_in_segments(doc, article, annotate_statements)
+    else:
+        index = find_entities(doc, article.paragraph_at)
+        statement_list = find_statements(doc, article, index)
+        annotate_statements(statement_list, doc)
     entities = tables.entity_table(index)
-    statement_list = find_statements(doc, article, index)
-    annotate_statements(statement_list, doc)
     statements = tables.statement_table(statement_list)
     return Analysis(
         article=article,
