@@ -10,14 +10,17 @@ import pytest
 import newsvoices
 from newsvoices.errors import ArticleUnreadableError, NewsvoicesError, NewsvoicesWarning
 
-from conftest import ROOT
+from conftest import ROOT, SEED
 
 SAID = 'Jane Doe said "we will never negotiate."\n'
 
 
-def cli(*args, cwd=ROOT, timeout=120):
+def run_cli(*args, cwd=ROOT, timeout=120):
     return subprocess.run([sys.executable, "-m", "newsvoices", *args], capture_output=True, text=True, cwd=cwd,
                           timeout=timeout)
+
+
+cli = run_cli
 
 
 def one_line_error(result, match=None):
@@ -36,10 +39,10 @@ def test_1_fifo_is_refused_before_any_read(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(ArticleUnreadableError, match="FIFO"):
         newsvoices.analyze(path=fifo)
-    one_line_error(cli("analyze", str(fifo)), "FIFO")  # the timeout makes a hang a failure
-    one_line_error(cli("report", str(fifo), "--reports", str(tmp_path / "r")), "FIFO")
+    one_line_error(run_cli("analyze", str(fifo)), "FIFO")  # the timeout makes a hang a failure
+    one_line_error(run_cli("report", str(fifo), "--reports", str(tmp_path / "r")), "FIFO")
     (tmp_path / "good.txt").write_text(SAID, encoding="utf-8")
-    result = cli("quotes", str(tmp_path), "--out", str(tmp_path / "out"))
+    result = run_cli("quotes", str(tmp_path), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert "skipped f.txt" in result.stderr and "FIFO" in result.stderr
     assert (tmp_path / "out" / "good.json").exists()
@@ -115,7 +118,7 @@ def test_3_csv_cells_are_neutralised_parquet_and_json_keep_the_text(tmp_path, nl
     csv_cells = pd.read_csv(tmp_path / "out" / "statements.csv")["content"].tolist()
     assert "'+cmd|calc" in csv_cells
     assert "+cmd|calc" in pd.read_parquet(tmp_path / "out" / "statements.parquet")["content"].tolist()
-    out = cli("quotes", str(article), "--json")
+    out = run_cli("quotes", str(article), "--json")
     assert "+cmd|calc" in [record["content"] for record in json.loads(out.stdout)]
 
 
@@ -126,7 +129,7 @@ def test_4_terminal_summary_strips_escape_sequences(tmp_path, nlp):
 
     article = tmp_path / "esc.txt"
     article.write_text("City \x1b[2K\x1b]0;owned\x07Hall \x1b]8;;http://evil\x1b\\Vote\x1b]8;;\x1b\\\n\n" + SAID, encoding="utf-8")
-    result = cli("analyze", "--no-figures", str(article))
+    result = run_cli("analyze", "--no-figures", str(article))
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "Article: esc — City Hall Vote" in result.stdout and "Doe" in result.stdout
@@ -170,7 +173,7 @@ def test_9_output_errors_are_one_line_and_keep_earlier_files(tmp_path, monkeypat
     article.write_text(SAID, encoding="utf-8")
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where a folder should be", encoding="utf-8")
-    one_line_error(cli("analyze", str(article), "--figures", str(blocker / "sub")), "Cannot write")
+    one_line_error(run_cli("analyze", str(article), "--figures", str(blocker / "sub")), "Cannot write")
     analysis = newsvoices.analyze(path=article, nlp=nlp)
     import newsvoices.files as files
 
@@ -211,4 +214,80 @@ def test_8_decoding_is_per_file_but_bad_bytes_stay_local(tmp_path):
     invisible.write_text("\u200b\u200c\u200d\ufeff" * 50, encoding="utf-8")
     with pytest.raises(EmptyArticleError):
         newsvoices.load_article(path=invisible)
-    one_line_error(cli("analyze", str(invisible)), "empty")
+    one_line_error(run_cli("analyze", str(invisible)), "empty")
+
+
+# ---------------------------------------------------------------- 9 (Why). silent loss in corpus mode
+
+def test_9_corpus_lists_every_skipped_entry_and_keeps_ids_unique(tmp_path, nlp):
+    from newsvoices import corpus, plots
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inner.txt").write_text(SAID, encoding="utf-8")
+    os.symlink(folder / "loop", folder / "loop")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "notes.docx").write_bytes(b"not an article")
+    for name in ("LOUD.TXT", "story.txt", "story.md", "story.html", "Story A.txt", "story-a.txt"):
+        (folder / name).write_text(SAID.replace("Jane Doe", name.split(".")[0].title() + " Smith"), encoding="utf-8")
+    result = corpus.analyze_corpus(folder, nlp=nlp, progress=False)
+    reasons = {os.path.basename(f.source): f.message for f in result.failures}
+    assert set(reasons) == {"sub", "loop", "pipe.txt", "notes.docx"}
+    assert "folder" in reasons["sub"] and "link loop" in reasons["loop"] and "FIFO" in reasons["pipe.txt"]
+    assert "unsupported extension .docx" in reasons["notes.docx"]
+    ids = result.articles["article"].tolist()
+    assert len(ids) == 6 and len(set(ids)) == 6 and "LOUD" in ids
+    assert {"story.txt", "story.md", "story.html"} <= set(ids)
+    slugs = {newsvoices.article.slugify(i) for i in ids}
+    assert len(slugs) == 6  # so figures/<slug>/ folders never overwrite each other
+    assert result.statements.groupby("article").size().eq(1).all()
+
+
+def test_9_a_lone_surrogate_is_not_fatal_whatever_n_process(nlp):
+    from newsvoices import corpus
+
+    texts = ['The mayor said "the bridge \ud800 is safe."', 'Jane Doe said "we will never negotiate."']
+    for n_process in (1, 2):
+        with pytest.warns(NewsvoicesWarning, match="surrogate"):
+            result = corpus.analyze_corpus(texts, nlp=nlp, n_process=n_process, progress=False)
+        assert len(result.articles) == 2 and not result.failures, (n_process, result.failures)
+        assert "\ufffd" in " ".join(result.statements["content"])
+
+
+# ---------------------------------------------------------------- 7. cost grows faster than the input
+
+def test_7_no_statement_is_lost_at_a_cut_and_offsets_stay_exact(monkeypatch, nlp):
+    from newsvoices import nlp as nlp_module, segments
+
+    seed = " ".join(SEED.read_text(encoding="utf-8").split())  # no paragraphs, no line breaks
+    text = " ".join([seed] * 3)
+    whole = newsvoices.analyze(text=text, nlp=nlp).statements  # short enough to be read in one piece
+    monkeypatch.setattr(nlp_module, "CHUNK_CHARS", 2_500)
+    monkeypatch.setattr(segments, "SEGMENT_CHARS", 3_000)
+    monkeypatch.setattr(segments, "OVERLAP_CHARS", 800)
+    assert len(segments.segments(text)) >= 4
+    cut = newsvoices.analyze(text=text, nlp=nlp, name="cut").statements
+    assert len(whole) == 48 and cut["content"].tolist() == whole["content"].tolist()
+    assert all(text[r.content_start:r.content_end] == r.content for r in cut.itertuples())
+    assert (cut["speaker"] == whole["speaker"]).mean() >= 0.9
+
+
+def test_7_max_chars_and_memory_errors_are_one_line(tmp_path, monkeypatch, capsys, nlp):
+    from newsvoices import cli as command_line, pipeline
+    from newsvoices.errors import ArticleTooLongError
+
+    with pytest.raises(ArticleTooLongError, match="max_chars=50"):
+        newsvoices.analyze(text="The mayor said the bridge is safe. " * 10, max_chars=50)
+    article = tmp_path / "a.txt"
+    article.write_text(SAID * 5, encoding="utf-8")
+    one_line_error(run_cli("analyze", "--no-figures", "--max-chars", "100", str(article)), "more than max_chars=100")
+    one_line_error(run_cli("analyze", "--no-figures", "--max-chars", "10", str(article)), "more than max_chars allows")
+
+    def out_of_memory(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(pipeline, "find_entities", out_of_memory)
+    assert command_line.main(["analyze", "--no-figures", str(article)]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "Ran out of memory" in error and f"{len(SAID * 5):,} characters" in error
