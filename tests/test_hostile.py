@@ -291,3 +291,95 @@ def test_7_max_chars_and_memory_errors_are_one_line(tmp_path, monkeypatch, capsy
     assert command_line.main(["analyze", "--no-figures", str(article)]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "Ran out of memory" in error and f"{len(SAID * 5):,} characters" in error
+
+
+# ---------------------------------------------------------------- 10. the smaller ones
+
+def test_10_report_on_a_path_with_a_newline_reads_the_file_and_no_mathjax(tmp_path):
+    from newsvoices.reports import run_report
+
+    article = tmp_path / "odd\nname.txt"
+    article.write_text('Budget talks\n\nThe treasurer said "it costs $5 and $10 a head."\n', encoding="utf-8")
+    _, html = run_report(article, tmp_path / "reports", tmp_path / "figures")
+    page = html.read_text(encoding="utf-8")
+    assert "costs $5 and $10 a head" in page  # the article was read, not the path string
+    assert "MathJax" not in page and "tex2jax_ignore" in page
+
+
+def test_10_stale_temporaries_are_removed_and_fresh_ones_kept(tmp_path, nlp):
+    import time
+
+    from newsvoices import plots
+
+    folder = tmp_path / "figures"
+    folder.mkdir()
+    stale, fresh = folder / ".timeline.svg.abcd1234.tmp", folder / ".timeline.svg.live5678.tmp"
+    stale.write_text("half", encoding="utf-8")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    fresh.write_text("being written", encoding="utf-8")
+    os.utime(fresh, (time.time() + 60, time.time() + 60))
+    plots.export_all(newsvoices.analyze(text=SAID, nlp=nlp), folder)
+    assert not stale.exists() and fresh.exists()
+
+
+def test_10_lone_cr_front_matter_and_closing_marks(tmp_path, nlp):
+    old_mac = tmp_path / "mac.txt"
+    old_mac.write_bytes(b"Ferry news\r\rThe mayor said the ferry would run.\rThe council agreed.\r")
+    article = newsvoices.load_article(path=old_mac)
+    assert [p.text for p in article.paragraphs] == ["Ferry news", "The mayor said the ferry would run.\nThe council agreed."]
+    assert len(article.text) == len(old_mac.read_bytes())  # one character for one: offsets do not move
+    front = tmp_path / "story.md"
+    front.write_text("---\ntitle: 'Ferry to resume'\nauthor: A. Writer\n---\nThe mayor said the ferry would run.\n",
+                     encoding="utf-8")
+    article = newsvoices.load_article(path=front)
+    assert article.title == "Ferry to resume" and "author" not in article.text
+    assert article.text.startswith("The mayor said")
+    said = newsvoices.analyze(text="Jane Doe said “we will never negotiate.”\n", nlp=nlp).statements
+    assert said["content"].tolist() == ["we will never negotiate."]
+
+
+# ---------------------------------------------------------------- property: article-shaped text
+
+def _article_shaped():
+    from hypothesis import strategies as st
+
+    names = st.sampled_from(["Jane Doe", "Mr. Lee", "the minister", "Anna Lee", "a senior official", "=cmd", "Dr. Ruiz"])
+    cues = st.sampled_from(["said", "told reporters", "added", "warned", "says"])
+    words = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs", "Cc", "Cf", "S")),
+                    min_size=1, max_size=40)
+    marks = st.sampled_from([("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("''", "''"), ("“", ""), ("", "”")])
+    quoted = st.builds(lambda m, w, n, c: f"{m[0]}{w}{m[1]} {n} {c}.", marks, words, names, cues)
+    reported = st.builds(lambda n, c, w: f"{n} {c} that {w}.", names, cues, words)
+    sentence = st.one_of(quoted, reported, words, st.sampled_from(["\ufeff", "\x1b[31m", "\x00", "$x$", "\r", "\u202e"]))
+    paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
+    return st.lists(paragraph, min_size=1, max_size=6).map(lambda ps: "\n\n".join(ps))
+
+
+def test_property_article_shaped_text_never_raises_and_offsets_stay_exact(nlp, tmp_path_factory):
+    from hypothesis import HealthCheck, given, settings
+
+    from newsvoices import plots
+    from newsvoices.errors import EmptyArticleError
+
+    folder = tmp_path_factory.mktemp("property-figures")
+
+    @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(_article_shaped())
+    def check(text):
+        try:
+            analysis = newsvoices.analyze(text=text, nlp=nlp)
+        except EmptyArticleError:
+            assert not any(ch.isprintable() and not ch.isspace() for ch in text)
+            return
+        shown = analysis.article.text
+        assert len(shown) == len(text)
+        for row in analysis.statements.itertuples():
+            assert shown[row.content_start:row.content_end] == row.content
+        for row in analysis.entities.itertuples():
+            assert shown[row.start_char:row.end_char] == row.text
+        written = plots.export_all(analysis, folder)
+        assert all(path.stat().st_size > 0 for paths in written.values() for path in paths)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check()
