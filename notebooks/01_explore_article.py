@@ -38,7 +38,7 @@ import newsvoices
 from newsvoices import highlight, plots, tables
 
 pd.set_option("display.max_colwidth", 120)
-analysis = newsvoices.analyze(article_path)
+analysis = newsvoices.analyze(path=article_path)
 print(f"{analysis.article.display_name()}\n{len(analysis.article.paragraphs)} paragraphs, "
       f"{len(analysis.statements)} attributed statements from {len(analysis.speakers)} speakers")
 

@@ -56,14 +56,16 @@ def test_missing_folder_and_unreadable(tmp_path, monkeypatch):
     locked = tmp_path / "locked.txt"
     locked.write_text("The mayor said no.", encoding="utf-8")
     # tests may run as root, where chmod does not lock a file: simulate the refusal instead
-    original = type(locked).read_bytes
+    import os
 
-    def refuse(self):
-        if self.name == "locked.txt":
+    original = os.open
+
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(path, *args, **kwargs)
 
-    monkeypatch.setattr(type(locked), "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(ArticleUnreadableError, match="permission denied"):
         newsvoices.analyze(locked)
 

@@ -14,7 +14,13 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ArticleNotFoundError, ArticleUnreadableError, EmptyArticleError, NewsvoicesWarning
+from .errors import ArticleNotFoundError, ArticleTooLongError, ArticleUnreadableError, EmptyArticleError, NewsvoicesWarning
+from .files import read_regular_file
+from .html_text import html_to_text  # noqa: F401  (part of this module's interface)
+from .output_text import without_surrogates
+
+# Longer articles are refused with a one-line error (cost grows with the text: see the README).
+MAX_CHARS = 20_000_000
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".text", ""}
 
@@ -97,55 +103,58 @@ def slugify(name: str) -> str:
     return slug[:80] or "article"
 
 
+# Share of control bytes (other than tab, line breaks, form feed, ESC) above which a sample is
+# binary data: text has almost none, binary files have them all through.
+BINARY_CONTROL_SHARE = 0.05
+BINARY_SAMPLE_BYTES = 65_536
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b") + b"\x7f"
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_NOT_UTF8 = re.compile(r"[\udc80-\udcff]+")
+
+
 def decode_bytes(data: bytes, source: str = "the file") -> tuple[str, str]:
-    """Decode article bytes: UTF-8 (BOM or not), UTF-16 with BOM, else cp1252 with a warning."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise ArticleUnreadableError(f"{source} starts like UTF-16 but is not valid UTF-16 ({exc.reason}).") from None
+    """Decode article bytes, deciding per file: a BOM (UTF-8, UTF-16, UTF-32) says the encoding;
+    otherwise UTF-8, with any bytes that are not UTF-8 read as Windows-1252 (cp1252) and named
+    in a warning, so one bad line never garbles the rest. Binary data is an error."""
+    for bom, encoding in _BOMS:  # UTF-32-LE's BOM starts like UTF-16-LE's, so it is tried first
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise ArticleUnreadableError(f"{source} starts like {encoding.upper()} but is not valid {encoding.upper()} ({exc.reason}).") from None
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise ArticleUnreadableError(f"{source} is {what}, not a text article.")
-    if b"\x00" in data[:4096]:
+    sample = data[:BINARY_SAMPLE_BYTES]
+    if sample and (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / len(sample) > BINARY_CONTROL_SHARE:
         raise ArticleUnreadableError(f"{source} looks like binary data, not a text article.")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    text = data.decode("cp1252", errors="replace")
-    warnings.warn(f"{source} is not UTF-8; read it as Windows-1252 (cp1252).", NewsvoicesWarning, stacklevel=3)
-    return text, "cp1252"
+    return _utf8_with_cp1252_runs(data, source)
 
 
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """Reduce an HTML page to its article text: one paragraph per block, blank lines between.
+def _utf8_with_cp1252_runs(data: bytes, source: str) -> tuple[str, str]:
+    """UTF-8 where it is valid, cp1252 for the runs of bytes where it is not."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    runs = list(_NOT_UTF8.finditer(text))
+    valid_non_ascii = re.search(r"[^\x00-\x7f\udc80-\udcff]", text) is not None
 
-    Scripts, styles, navigation, headers, footers, asides and forms are dropped. Returns the
-    text and the page title (the first <h1>, else <title>)."""
-    from bs4 import BeautifulSoup
+    def as_cp1252(match) -> str:
+        raw = bytes(ord(ch) - 0xDC00 for ch in match.group())
+        return raw.decode("cp1252", errors="replace")
 
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button"]):
-        tag.decompose()
-    h1 = soup.find("h1")
-    title = h1.get_text(" ", strip=True) if h1 else (soup.title.get_text(" ", strip=True) if soup.title else None)
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks = []
-    for element in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre"]):
-        if element.find(["p", "li", "blockquote"]):  # a container: its children are taken on their own
-            continue
-        text = re.sub(r"\s+", " ", element.get_text(" ", strip=True)).strip()
-        if text:
-            blocks.append(text)
-    if not blocks:
-        text = re.sub(r"[ \t]+", " ", root.get_text("\n", strip=True))
-        blocks = [line.strip() for line in text.splitlines() if line.strip()]
-    if title and (not blocks or blocks[0] != title):
-        blocks.insert(0, title)
-    return "\n\n".join(blocks), title or None
+    lines = sorted({text.count("\n", 0, run.start()) + 1 for run in runs[:5]})
+    text = _NOT_UTF8.sub(as_cp1252, text)
+    if not valid_non_ascii:  # no UTF-8 at all beyond ASCII: the file is cp1252
+        warnings.warn(f"{source} is not UTF-8; read it as Windows-1252 (cp1252).", NewsvoicesWarning, stacklevel=4)
+        return text, "cp1252"
+    warnings.warn(f"{source} is UTF-8 except for {sum(len(r.group()) for r in runs)} bytes (at line{'s' if len(lines) > 1 else ''} "
+                  f"{', '.join(map(str, lines))}{' and more' if len(runs) > 5 else ''}); read those as Windows-1252 (cp1252).",
+                  NewsvoicesWarning, stacklevel=4)
+    return text, "utf-8"
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -182,28 +191,56 @@ def _looks_like_headline(first: str, second: str) -> bool:
     return "\n" not in first and len(words) <= 20 and len(second) >= 0.8 * len(first)
 
 
-def load_article(source: str | os.PathLike, *, name: str | None = None) -> Article:
-    """Load an article from a path (.txt, .md, .html) or from the text itself.
-
-    A string is treated as a path when it has no line break and names an existing file or
-    ends with a known article suffix; otherwise it is the article's text."""
-    path = _as_path(source)
-    if path is None:
-        text, encoding, fmt, title_hint = str(source), "utf-8", "txt", None
-        ident = name or "text-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    else:
-        text, encoding, fmt, title_hint = _read_file(path)
+def load_article(source: str | os.PathLike | None = None, *, path: str | os.PathLike | None = None,
+                 text: str | None = None, name: str | None = None, max_chars: int = MAX_CHARS) -> Article:
+    """Load an article from a file (`path=`, or a `pathlib.Path`) or from its text (`text=`,
+    which is never read as a path). A bare string that names an existing file is still read,
+    with a FutureWarning; pass `path=` or `text=` to say which you mean."""
+    if sum(value is not None for value in (source, path, text)) != 1:
+        raise TypeError("load_article() takes one of: a Path, path=..., or text=...")
+    if text is None and path is None:
+        path = _legacy_path(source)
+        text = source if path is None else None
+    if path is not None:
+        path = Path(path)
+        text, encoding, fmt, title_hint = _read_file(path, max_chars)
         ident = name or path.stem
-    if not text.strip():
-        where = f"{path}" if path else "The text"
-        raise EmptyArticleError(f"{where} is empty: there is no article text to analyse.")
+    else:
+        if not isinstance(text, str):
+            raise TypeError(f"text= takes a string, not {type(text).__name__}")
+        _check_length(len(text), "The text", max_chars)
+        encoding, fmt, title_hint = "utf-8", "txt", None
+        ident = name or "text-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    text = _same_length_cleanup(text, str(path) if path else "The text")
+    if not any(ch.isprintable() and not ch.isspace() for ch in text):
+        raise EmptyArticleError(f"{path or 'The text'} is empty: there is no article text to analyse.")
     paragraphs = split_paragraphs(text)
     title, dateline = _title_and_dateline(paragraphs, fmt, title_hint)
     return Article(text=text, id=ident, slug=slugify(ident), title=title, dateline=dateline,
                    paragraphs=paragraphs, path=str(path) if path else None, encoding=encoding, format=fmt)
 
 
-def _as_path(source) -> Path | None:
+def _check_length(chars: int, what: str, max_chars: int) -> None:
+    if chars > max_chars:
+        raise ArticleTooLongError(f"{what} has {chars:,} characters, more than max_chars={max_chars:,}; "
+                                  "pass a larger max_chars to analyse it.")
+
+
+def _same_length_cleanup(text: str, where: str) -> str:
+    """Changes that never move an offset: a lone surrogate (no file can hold one) becomes
+    U+FFFD, and a lone carriage return (old Mac line ends) becomes a line feed."""
+    text, surrogates = without_surrogates(text)
+    if surrogates:
+        warnings.warn(f"{where} holds {surrogates} lone surrogate(s), which are not characters; "
+                      "each was replaced by U+FFFD.", NewsvoicesWarning, stacklevel=4)
+    if "\r" in text:
+        text = re.sub(r"\r(?!\n)", "\n", text)
+    return text
+
+
+def _legacy_path(source) -> Path | None:
+    """The old guess for a bare argument: a path-like is a path; a one-line string naming an
+    existing file is a path too, with a FutureWarning; anything else is text."""
     if isinstance(source, os.PathLike):
         return Path(source)
     if not isinstance(source, str):
@@ -212,32 +249,43 @@ def _as_path(source) -> Path | None:
         return None
     candidate = Path(source.strip())
     try:
-        if candidate.exists():
-            return candidate
-    except OSError:
+        exists = candidate.exists()
+    except (OSError, ValueError):
         return None
+    if exists:
+        warnings.warn(f"Reading the file {source!r} because a string names it; pass path=... to read a file, or "
+                      "text=... for text (a bare string will always be text in a future version).", FutureWarning, stacklevel=3)
+        return candidate
     if candidate.suffix.lower() in ARTICLE_SUFFIXES - {""} and " " not in candidate.name:
         raise ArticleNotFoundError(f"No such file: {source}")
     return None
 
 
-def _read_file(path: Path) -> tuple[str, str, str, str | None]:
-    if path.is_dir():
-        raise ArticleUnreadableError(f"{path} is a folder, not an article file.")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ArticleNotFoundError(f"No such file: {path}") from None
-    except PermissionError:
-        raise ArticleUnreadableError(f"Cannot read {path}: permission denied.") from None
-    except OSError as exc:
-        raise ArticleUnreadableError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+def _read_file(path: Path, max_chars: int = MAX_CHARS) -> tuple[str, str, str, str | None]:
+    data = read_regular_file(path, max_bytes=4 * max_chars)  # UTF-8 takes at most 4 bytes a character
     text, encoding = decode_bytes(data, source=str(path))
+    del data
+    _check_length(len(text), str(path), max_chars)
     suffix = path.suffix.lower()
     if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and re.match(r"\s*<(!doctype html|html)", text, re.I)):
-        text, title = html_to_text(text)
+        text, title = html_to_text(text, source=str(path))
         return text, encoding, "html", title
-    return text, encoding, ("md" if suffix in {".md", ".markdown"} else "txt"), None
+    if suffix in {".md", ".markdown"}:
+        text, title = without_front_matter(text)
+        return text, encoding, "md", title
+    return text, encoding, "txt", None
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+def without_front_matter(text: str) -> tuple[str, str | None]:
+    """Markdown without its YAML front matter (`---` … `---` at the top), and the `title:` it gives."""
+    match = _FRONT_MATTER.match(text[:65_536])
+    if not match:
+        return text, None
+    title = re.search(r"^title:[ \t]*(.+?)[ \t]*$", match.group("body"), re.M)
+    return text[match.end():], title.group(1).strip("'\"") if title else None
 
 
 def _title_and_dateline(paragraphs: list[Paragraph], fmt: str, title_hint: str | None) -> tuple[str | None, str | None]:
@@ -249,6 +297,8 @@ def _title_and_dateline(paragraphs: list[Paragraph], fmt: str, title_hint: str |
     if fmt == "md" and first.startswith("#"):
         title = first.lstrip("#").strip()
         body_start = 1
+    elif fmt == "md" and title_hint:
+        title = title_hint
     elif fmt == "html" and title_hint and first == title_hint:
         title = title_hint
         body_start = 1

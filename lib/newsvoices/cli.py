@@ -12,6 +12,7 @@ import warnings
 from pathlib import Path
 
 from .errors import NewsvoicesError
+from .output_text import for_terminal
 
 EXIT_INPUT = 2
 
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("path", help="article file (.txt, .md, .html)")
     analyze.add_argument("--figures", metavar="DIR", help="where to write figures and tables (default: figures/<article>/)")
     analyze.add_argument("--no-figures", action="store_true", help="print the summary only")
+    analyze.add_argument("--max-chars", type=int, default=None, help="refuse longer articles (default: 20,000,000)")
 
     quotes = _command(commands, "quotes", help="attributed statements as JSON")
     quotes.add_argument("path", help="article file, or a folder of NAME.txt files with --out")
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     except NewsvoicesError as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"newsvoices: {exc}", file=sys.stderr)
+        print(f"newsvoices: {for_terminal(exc)}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("newsvoices: interrupted; files already written are complete, nothing half-written was kept.", file=sys.stderr)
@@ -82,19 +84,21 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, the traceback is one flag away
         if args.debug:
             raise
-        print(f"newsvoices: internal error ({type(exc).__name__}: {exc}); rerun with --debug for details.", file=sys.stderr)
+        print(f"newsvoices: internal error ({type(exc).__name__}: {for_terminal(exc)}); rerun with --debug for details.", file=sys.stderr)
         return 1
     return 0
 
 
 def _one_line_warning(message, category, filename, lineno, file=None, line=None):
-    print(f"newsvoices: warning: {message}", file=sys.stderr)
+    print(f"newsvoices: warning: {for_terminal(message)}", file=sys.stderr)
 
 
 def cmd_analyze(args) -> int:
     from .pipeline import analyze
 
-    analysis = analyze(Path(args.path))
+    from .article import MAX_CHARS
+
+    analysis = analyze(path=Path(args.path), max_chars=args.max_chars or MAX_CHARS)
     print(summary(analysis))
     if not args.no_figures:
         from .plots import export_all, figure_dir
@@ -107,31 +111,34 @@ def cmd_analyze(args) -> int:
 
 
 def summary(analysis) -> str:
+    """What was found, for a terminal: every piece of article text passes `for_terminal`, so
+    escape sequences in a title or a name never reach the terminal."""
     article = analysis.article
     tokens = analysis.tokens
-    lines = [f"Article: {article.id}" + (f" — {article.title}" if article.title else ""),
+    safe = for_terminal
+    lines = [f"Article: {safe(article.id)}" + (f" — {safe(article.title)}" if article.title else ""),
              f"  {len(article.paragraphs)} paragraphs, {tokens['sentence'].nunique()} sentences, "
-             f"{int((~tokens['is_punct']).sum())} words" + (f"; dateline {article.dateline!r}" if article.dateline else "")]
+             f"{int((~tokens['is_punct']).sum())} words" + (f"; dateline {safe(article.dateline)!r}" if article.dateline else "")]
     counts = analysis.entity_counts
     lines.append(f"Entities: {len(analysis.entities)} mentions of {len(counts)} entities")
     for label in ("PERSON", "ORG", "GPE", "NORP"):
         rows = counts[counts["label"] == label].head(8)
         if len(rows):
-            names = ", ".join(f"{r.canonical} ({r.mentions})" for r in rows.itertuples())
+            names = ", ".join(f"{safe(r.canonical)} ({r.mentions})" for r in rows.itertuples())
             lines.append(f"  {label:<6} {names}")
     statements, speakers = analysis.statements, analysis.speakers
     kinds = statements["kind"].value_counts().to_dict() if len(statements) else {}
     lines.append(f"Statements: {len(statements)} ({', '.join(f'{v} {k}' for k, v in kinds.items()) or 'none found'}) "
                  f"from {len(speakers)} speakers")
     for row in speakers.itertuples():
-        tags = [t for t in (row.affiliation if isinstance(row.affiliation, str) else None, "anonymous" if row.anonymous else None) if t]
-        lines.append(f"  {row.statements:>3}  {row.speaker}" + (f"  [{'; '.join(tags)}]" if tags else ""))
+        tags = [safe(t) for t in (row.affiliation if isinstance(row.affiliation, str) else None, "anonymous" if row.anonymous else None) if t]
+        lines.append(f"  {row.statements:>3}  {safe(row.speaker)}" + (f"  [{'; '.join(tags)}]" if tags else ""))
     return "\n".join(lines)
 
 
 def cmd_quotes(args) -> int:
     from .article import load_article
-    from .errors import ArticleNotFoundError, ArticleUnreadableError
+    from .errors import ArticleUnreadableError
     from .files import write_text
     from .tables import statement_records
 
@@ -139,27 +146,10 @@ def cmd_quotes(args) -> int:
     if source.is_dir():
         if not args.out:
             raise ArticleUnreadableError(f"{source} is a folder: give --out OUTDIR to write one JSON file per article.")
-        from .corpus import ArticleFailure, stream_corpus
-
-        paths = sorted(source.glob("*.txt"))
-        if not paths:
-            raise ArticleNotFoundError(f"No .txt articles in {source}.")
-        out = Path(args.out)
-        done, failed = 0, 0
-        # the corpus stream: one model, nlp.pipe in batches, the parse cache
-        for result in stream_corpus(paths, progress=sys.stderr.isatty()):
-            if isinstance(result, ArticleFailure):
-                failed += 1
-                print(f"newsvoices: skipped {Path(result.source).name}: {result.message}", file=sys.stderr)
-                continue
-            records = statement_records(result.statement_list)
-            write_text(out / f"{Path(result.article.path).stem}.json", json.dumps(records, ensure_ascii=False, indent=1))
-            done += 1
-        print(f"wrote {done} files to {out}" + (f"; {failed} skipped" if failed else ""), file=sys.stderr)
-        return EXIT_INPUT if failed and not done else 0
+        return _quotes_of_folder(source, Path(args.out))
     from .pipeline import analyze
 
-    analysis = analyze(load_article(Path(args.path)))
+    analysis = analyze(load_article(path=Path(args.path)))
     records = statement_records(analysis.statement_list)
     if args.out:
         write_text(Path(args.out) / f"{Path(args.path).stem}.json", json.dumps(records, ensure_ascii=False, indent=1))
@@ -180,6 +170,32 @@ def _stance_item(number: int, line: str) -> tuple[str, str | None]:
     if context is not None and not isinstance(context, str):
         raise ValueError(f'line {number}: "context" must be a string')
     return item["text"], context
+
+
+def _quotes_of_folder(source: Path, out: Path) -> int:
+    """OUTDIR/NAME.json for every article file of the folder; every other entry listed as skipped."""
+    from .corpus import ArticleFailure, folder_listing, stream_corpus
+    from .errors import ArticleNotFoundError
+    from .files import remove_stale_temporaries, write_text
+    from .tables import statement_records
+
+    files, skipped = folder_listing(source)
+    if not files:
+        raise ArticleNotFoundError(f"No article files (.txt, .md, .html) in {source}" + (f"; {len(skipped)} skipped." if skipped else "."))
+    remove_stale_temporaries(out)
+    done, failed = 0, 0
+    # the corpus stream: one model, nlp.pipe in batches, the parse cache
+    for result in stream_corpus(skipped + files, progress=sys.stderr.isatty()):
+        if isinstance(result, ArticleFailure):
+            failed += 1
+            message = result.message.removeprefix("skipped: ")
+            print(f"newsvoices: skipped {for_terminal(Path(result.source).name)}: {for_terminal(message)}", file=sys.stderr)
+            continue
+        records = statement_records(result.statement_list)
+        write_text(out / f"{result.article.id}.json", json.dumps(records, ensure_ascii=False, indent=1))
+        done += 1
+    print(f"wrote {done} files to {for_terminal(out)}" + (f"; {failed} skipped" if failed else ""), file=sys.stderr)
+    return EXIT_INPUT if failed and not done else 0
 
 
 def cmd_stance(args) -> int:

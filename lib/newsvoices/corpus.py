@@ -9,20 +9,22 @@ same per-article function over a Dask bag, one model per worker.
 """
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import pandas as pd
 
-from .article import Article, load_article
+from .article import Article, load_article, slugify
 from .errors import NewsvoicesError
-from .files import atomic_path, write_text
+from .files import atomic_path, file_kind, remove_stale_temporaries, write_spreadsheet_csv
 from .nlp import load_model, parse_many
+from .output_text import without_surrogates
 from .pipeline import Analysis, analyze
-
-ARTICLE_GLOBS = ("*.txt", "*.md", "*.html", "*.htm")
 
 
 @dataclass
@@ -42,12 +44,14 @@ class Corpus:
     failures: list[ArticleFailure] = field(default_factory=list)
 
     def export(self, folder: str | Path) -> list[Path]:
-        """Write the combined tables as CSV and Parquet (each written atomically)."""
+        """Write the combined tables as CSV (formula-like cells neutralised for spreadsheets) and
+        Parquet (the exact text), each written atomically."""
         folder = Path(folder)
+        remove_stale_temporaries(folder)
         written = []
         for name in ("statements", "speakers", "affiliations", "articles"):
             table = getattr(self, name)
-            written.append(write_text(folder / f"{name}.csv", table.to_csv(index=False)))
+            written.append(write_spreadsheet_csv(folder / f"{name}.csv", table))
             with atomic_path(folder / f"{name}.parquet") as temporary:
                 _for_parquet(table).to_parquet(temporary, index=False)
             written.append(folder / f"{name}.parquet")
@@ -65,37 +69,116 @@ def _for_parquet(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def article_paths(source: str | Path) -> list[Path]:
+SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".text"}
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """A file of a folder run, with the article id it gets (unique within the run)."""
+
+    path: Path
+    name: str
+
+
+def _skip_reason(entry: Path) -> str | None:
+    """Why a folder entry is not analysed, or None when it is an article file."""
+    try:
+        info = entry.stat()
+    except OSError as exc:
+        reasons = {errno.ELOOP: "a symbolic link loop", errno.ENOENT: "a broken symbolic link",
+                   errno.EACCES: "unreadable: permission denied"}
+        return reasons.get(exc.errno, f"unreadable: {exc.strerror or exc}")
+    kind = file_kind(info.st_mode)
+    if kind == "a folder":
+        return "a folder (sub-folders are not read)"
+    if kind:
+        return f"{kind}, not a regular file"
+    if entry.name.startswith("."):
+        return "a hidden file"
+    if entry.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return f"unsupported extension {entry.suffix or '(none)'}"
+    return None
+
+
+def folder_listing(source: str | Path) -> tuple[list[ArticleFile], list[ArticleFailure]]:
+    """The article files of a folder, each with a unique name, and every other entry with the
+    reason it is skipped (folder, link loop, FIFO, unreadable, unsupported extension)."""
     folder = Path(source)
     if not folder.is_dir():
         raise NewsvoicesError(f"{folder} is not a folder of articles.")
-    paths = sorted({p for pattern in ARTICLE_GLOBS for p in folder.glob(pattern) if p.is_file()})
-    return paths
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise NewsvoicesError(f"Cannot list {folder}: {exc.strerror or exc}.") from None
+    paths, skipped = [], []
+    for entry in entries:
+        reason = _skip_reason(entry)
+        if reason:
+            skipped.append(ArticleFailure(str(entry), f"skipped: {reason}"))
+        else:
+            paths.append(entry)
+    names = unique_names(paths)
+    return [ArticleFile(path, names[path]) for path in paths], skipped
+
+
+def unique_names(paths: list[Path]) -> dict[Path, str]:
+    """An article id for each path, unique within the run once slugified (ids name output
+    folders): the stem; the stem with its extension when stems clash (story.txt, story.md);
+    the stem and a short hash of the file name when those clash too ("Story A.txt", "story-a.txt")."""
+    def clashing(names: dict) -> set:
+        counts = Counter(slugify(name) for name in names.values())
+        return {path for path, name in names.items() if counts[slugify(name)] > 1}
+
+    names = {path: path.stem for path in paths}
+    for path in clashing(names):
+        names[path] = path.name
+    for path in clashing(names):
+        names[path] = f"{path.stem}-{hashlib.sha1(path.name.encode('utf-8', 'surrogateescape')).hexdigest()[:6]}"
+    return names
+
+
+def article_paths(source: str | Path) -> list[Path]:
+    """The article files of a folder (see `folder_listing` for the skipped entries)."""
+    return [item.path for item in folder_listing(source)[0]]
 
 
 def corpus_sources(source) -> list | Iterable:
-    """A folder becomes its article files, a single file a list of one; an iterable of paths,
-    texts or Articles is taken as it is. A string or path that is neither is an error, never
-    a text to iterate letter by letter."""
+    """A folder becomes its article files and the skipped entries (as failures), a single file
+    a list of one; an iterable of paths, texts or Articles is taken as it is. A string or path
+    that is neither is an error, never a text to iterate letter by letter."""
     if isinstance(source, (str, Path)):
         path = Path(source)
         if path.is_dir():
-            return article_paths(path)
+            files, skipped = folder_listing(path)
+            return skipped + files
         if path.is_file():
             return [path]
         raise NewsvoicesError(f"No such folder or file: {source}")
     return source
 
 
+def _load_one(source) -> Article:
+    if isinstance(source, Article):
+        if without_surrogates(source.text)[1]:
+            raise NewsvoicesError(f"{source.path or source.id} holds lone surrogates (not characters); load it with load_article.")
+        return source
+    if isinstance(source, ArticleFile):
+        return load_article(path=source.path, name=source.name)
+    if isinstance(source, os.PathLike):
+        return load_article(path=source)
+    return load_article(source)
+
+
 def _load_all(sources) -> Iterator[Article | ArticleFailure]:
     for source in sources:
-        if isinstance(source, Article):
+        if isinstance(source, ArticleFailure):
             yield source
             continue
         try:
-            yield load_article(source)
+            yield _load_one(source)
         except NewsvoicesError as exc:
-            yield ArticleFailure(str(source), str(exc))
+            where = source.path if isinstance(source, ArticleFile) else source
+            yield ArticleFailure(str(where), str(exc))
 
 
 def stream_corpus(source: str | Path | Iterable, nlp=None, batch_size: int = 16, n_process: int = 1,

@@ -23,3 +23,11 @@ class ModelNotFoundError(NewsvoicesError):
 
 class NewsvoicesWarning(UserWarning):
     """Something was done on a guess (an encoding fallback, a non-English text)."""
+
+
+class ArticleTooLongError(NewsvoicesError):
+    """The article is longer than `max_chars`, or analysing it ran out of memory."""
+
+
+class OutputError(NewsvoicesError):
+    """An output file could not be written (read-only or full disk, a file where a folder should be)."""

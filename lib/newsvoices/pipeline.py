@@ -1,17 +1,19 @@
-"""The one entry point: `analyze(path_or_text)` runs every step and returns an `Analysis`."""
+"""The one entry point: `analyze(path=...)` or `analyze(text=...)` runs every step and returns an `Analysis`."""
 from __future__ import annotations
 
 import warnings
+from functools import partial
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import tables
-from .article import Article, load_article
+from .article import MAX_CHARS, Article, load_article
 from .entities import EntityIndex, find_entities
-from .errors import NewsvoicesWarning
+from .errors import ArticleTooLongError, NewsvoicesWarning
 from .nlp import load_model, parse
 from .quotes import find_statements
+from . import segments
 from .sentiment import sentiment
 from .stance import score_statements
 
@@ -80,17 +82,35 @@ def warn_if_not_english(doc, article) -> None:
                       "newsvoices reads English only, so its results here are unreliable.", NewsvoicesWarning, stacklevel=3)
 
 
-def analyze(source, *, nlp=None, doc=None, name: str | None = None, stance_method: str | None = None) -> Analysis:
-    """Analyse one article (a path to a .txt/.md/.html file, an `Article`, or the text itself).
+def analyze(source=None, *, path=None, text=None, nlp=None, doc=None, name: str | None = None,
+            max_chars: int = MAX_CHARS, stance_method: str | None = None) -> Analysis:
+    """Analyse one article: `path=` a .txt/.md/.html file (or pass a `pathlib.Path`), `text=`
+    the text itself (never read as a path), or an `Article`. Texts over `max_chars` characters
+    are refused; running out of memory is a one-line `ArticleTooLongError` naming the size.
     `stance_method` is "classifier" (the default) or "lexicon" (also `NEWSVOICES_STANCE`)."""
-    article = source if isinstance(source, Article) else load_article(source, name=name)
+    if isinstance(source, Article):
+        article = source
+    else:
+        article = load_article(source, path=path, text=text, name=name, max_chars=max_chars)
+    try:
+        return _analyze_article(article, nlp, doc, stance_method)
+    except MemoryError:
+        raise ArticleTooLongError(f"Ran out of memory analysing {article.path or article.id} ({len(article.text):,} "
+                                  "characters); analyse a shorter text or give the process more memory.") from None
+
+
+def _analyze_article(article: Article, nlp, doc, stance_method: str | None = None) -> Analysis:
     nlp = nlp or load_model()
     doc = doc if doc is not None else parse(article.text, nlp)
     warn_if_not_english(doc, article)
-    index = find_entities(doc, article.paragraph_at)
+    if len(article.text) > segments.SEGMENT_CHARS:  # a cost linear in the length (see segments)
+        annotate = partial(annotate_statements, stance_method=stance_method)
+        index, statement_list = segments.analyze_in_segments(doc, article, annotate)
+    else:
+        index = find_entities(doc, article.paragraph_at)
+        statement_list = find_statements(doc, article, index)
+        annotate_statements(statement_list, doc, stance_method)
     entities = tables.entity_table(index)
-    statement_list = find_statements(doc, article, index)
-    annotate_statements(statement_list, doc, stance_method)
     statements = tables.statement_table(statement_list)
     return Analysis(
         article=article,

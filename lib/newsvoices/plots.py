@@ -2,8 +2,7 @@
 
 Every function takes an `Analysis` and returns a matplotlib `Figure`, drawn with the style in
 `data/newsvoices.mplstyle` (Okabe-Ito colour-blind-safe palette, sized for a report column).
-`save_figure` writes PNG, SVG and PDF atomically and byte-identically on a rerun;
-`export_all` writes every figure and the tables of an analysis.
+`save_figure` writes PNG, SVG and PDF atomically, byte-identical on a rerun; `export_all` every figure and table.
 """
 from __future__ import annotations
 
@@ -11,16 +10,15 @@ import textwrap
 from contextlib import contextmanager
 from pathlib import Path
 
-import matplotlib
-
 import matplotlib.patches  # noqa: E402
 import matplotlib.ticker  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .files import atomic_path, write_text  # noqa: E402
+from .files import atomic_path, remove_stale_temporaries, write_spreadsheet_csv  # noqa: E402
 from .lexicon import data_path  # noqa: E402
+from .output_text import clean_figure_text  # noqa: E402
 from .tables import LOW_CONFIDENCE, low_confidence  # noqa: E402
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -324,6 +322,7 @@ def save_figure(fig, name: str, article, directory: str | Path | None = None, fo
     written = []
     metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
                 "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}}
+    clean_figure_text(fig)
     with style():
         for fmt in formats:
             path = folder / f"{name}.{fmt}"
@@ -337,6 +336,7 @@ def export_all(analysis, directory: str | Path | None = None, root: str | Path =
     """Every figure and the statements, speakers, affiliations and entities tables as CSV,
     in `directory` or <root>/<article-slug>/."""
     folder = figure_dir(analysis.article, directory, root)
+    remove_stale_temporaries(folder)
     written = {}
     for name, fig in all_figures(analysis).items():
         written[name] = save_figure(fig, name, analysis.article, folder)
@@ -344,7 +344,7 @@ def export_all(analysis, directory: str | Path | None = None, root: str | Path =
     tables = {"statements": analysis.statements, "speakers": analysis.speakers,
               "affiliations": analysis.affiliations, "entities": analysis.entity_counts}
     for name, table in tables.items():
-        written[f"{name}.csv"] = [write_text(folder / f"{name}.csv", table.to_csv(index=False))]
+        written[f"{name}.csv"] = [write_spreadsheet_csv(folder / f"{name}.csv", table)]
     return written
 
 

@@ -720,8 +720,11 @@ def _classify(content, quotes, claimed, text):
         if _woven_into_the_sentence(text, first):
             # “called the plan ‘a false economy’”, “said the cost was ‘small’”: a quoted
             # fragment inside reported speech is mixed, however much of it is quoted
+            begin = min(start, first.start)
+            if begin == first.start:  # nothing but the quotation: its marks stay out, as for a direct quote
+                return (begin, end), "mixed", inside
             closed = last.close_mark + 1 if last.close_mark is not None else end
-            return (min(start, first.start), max(closed, content[1])), "mixed", inside
+            return (begin, max(closed, content[1])), "mixed", inside
         return (first.start, end), "direct", inside
     if last.close_mark is not None and last.start <= end <= last.close_mark + 1:
         end = last.close_mark + 1  # a fragment quoted at the end keeps its closing mark

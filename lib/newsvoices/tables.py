@@ -143,6 +143,7 @@ def styled_statements(statements: pd.DataFrame):
         styler = styler.map(lambda v: f"background-color: {STANCE_BACKGROUNDS.get(v, 'white')}", subset=["stance"])
     if "stance_score" in columns:
         styler = styler.background_gradient(cmap="RdYlGn", vmin=-1, vmax=1, subset=["stance_score"])
+    styler = styler.set_table_attributes('class="tex2jax_ignore mathjax_ignore"')  # "$5" is money, not mathematics
     return styler.set_properties(subset=["content"], **{"text-align": "left", "white-space": "normal"}).hide(axis="index")
 
 
