@@ -6,7 +6,7 @@ import pytest
 
 from newsvoices import lexicon
 from newsvoices.quotes import clause_object_verbs, directive_verbs, object_content_verbs, speech_nouns, speech_verbs
-from newsvoices.stance import lexicon_entries
+from newsvoices.stance.rules import lexicon_entries
 
 from conftest import GOLD
 

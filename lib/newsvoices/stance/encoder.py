@@ -39,6 +39,8 @@ class Encoder:
         options.log_severity_level = 3
         self.session = onnxruntime.InferenceSession(model_path, options, providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
+        # the token states: the first output of rank 3 (batch, tokens, dimensions)
+        self.output = next(o.name for o in self.session.get_outputs() if len(o.shape) == 3)
         self.tokenizer = Tokenizer.from_file(tokenizer_path)
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
@@ -65,7 +67,7 @@ class Encoder:
             if "token_type_ids" in self.inputs:
                 feed["token_type_ids"] = np.zeros_like(ids)
             with _LOCK:  # one session, used from one thread at a time
-                hidden = self.session.run(None, feed)[0]
+                hidden = self.session.run([self.output], feed)[0]
             summed = (hidden * mask[:, :, None]).sum(axis=1)
             pooled = summed / np.clip(mask.sum(axis=1, keepdims=True), 1, None)
             out[rows] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
