@@ -5,12 +5,13 @@ Candidates: attributions with a speech-verb cue (the filter of `stance_train_sam
 Source is a pronoun ("he", "they", "I"), a description ("the senator", "a campaign aide",
 "officials") or another common-noun phrase, i.e. not a proper name. Articles are shuffled with
 `random.Random(20261202)` and taken whole (every candidate of an article, so a labeller reads
-the article once) until the pool holds at least 850 candidates.
+the article once) until the pool holds at least 920 candidates.
 
 Writes `speakers_pool.tsv` (id, file, source_spans, content_spans, cue, source_kind; no article
 text) next to this script, and with `--batches DIR N`, N labelling batches: one folder per
 article with the text, paragraphs numbered, and its candidates (not committed).
-`--assemble DIR` joins the labellers' `DIR/labels_NN.tsv` to the pool as `speakers_polnear.tsv`.
+`--batches DIR N FIRST` writes only the items from id FIRST on (the second round,
+ids 850 and up). `--assemble DIR` joins the labellers' `DIR/labels_NN.tsv` to the pool as `speakers_polnear.tsv`.
 
 Standard library only. Corpus: $NEWSVOICES_POLNEAR, else /work/shared/data/polnear.
 """
@@ -24,7 +25,7 @@ from stance_train_sample import NEGATED, ROOT, cue_lemma, first_ann
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PRONOUNS = set("i me my we us our he him his she her they them their it its you your one this that these those who".split())
-TARGET = 850
+TARGET = 920
 
 
 def source_kind(text):
@@ -77,8 +78,9 @@ def draw():
     return pool
 
 
-def write_batches(pool, outdir, n):
-    articles = list(dict.fromkeys(p[0] for p in pool))
+def write_batches(pool, outdir, n, first=0):
+    """Batches of the items from id `first` on (a second round labels only the new ones)."""
+    articles = list(dict.fromkeys(p[0] for p in pool[first:]))
     per = -(-len(articles) // n)
     for b in range(n):
         folder = os.path.join(outdir, "batch_%02d" % (b + 1))
@@ -93,7 +95,7 @@ def write_batches(pool, outdir, n):
                 w = csv.writer(f, delimiter="\t")
                 w.writerow(["id", "source_text", "cue", "content_start", "where"])
                 for i, (file, src, content, cue, kind) in enumerate(pool):
-                    if file != name:
+                    if file != name or i < first:
                         continue
                     a, z = (int(x) for x in src.split(";")[0].split())
                     c = int(content.split()[0])
@@ -127,8 +129,8 @@ def main(argv):
         for i, row in enumerate(pool):
             w.writerow([i, *row])
     print("pool: %d attributions from %d articles" % (len(pool), len({p[0] for p in pool})))
-    if len(argv) == 3 and argv[0] == "--batches":
-        write_batches(pool, argv[1], int(argv[2]))
+    if len(argv) in (3, 4) and argv[0] == "--batches":
+        write_batches(pool, argv[1], int(argv[2]), int(argv[3]) if len(argv) == 4 else 0)
     if len(argv) == 2 and argv[0] == "--assemble":
         assemble(pool, argv[1])
 
