@@ -3,7 +3,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .train import train
+from .train import C_GRID, train
 
 
 def main(argv=None) -> int:
@@ -14,8 +14,10 @@ def main(argv=None) -> int:
     command = commands.add_parser("train", help="train, cross-validate, score the dev split, write the weights")
     command.add_argument("--compare", action="store_true", help="also cross-validate every input variant")
     command.add_argument("--out", type=Path, help="where to write the weights (default: the package's data file)")
+    command.add_argument("--C", type=float, action="append", help="regularisation strength(s) to try "
+                         "(default: the grid in train.py); with $NEWSVOICES_ENCODER_MODEL, compares another encoder")
     args = parser.parse_args(argv)
-    train(args.out, compare=args.compare)
+    train(args.out, compare=args.compare, grid=tuple(args.C) if args.C else C_GRID)
     return 0
 
 

@@ -77,7 +77,7 @@ def head_record(model, variant: str, C: float, items, cv: dict, dev: dict) -> di
     }
 
 
-def train(out: Path | None = None, compare: bool = False, log=print) -> dict:
+def train(out: Path | None = None, compare: bool = False, log=print, grid=C_GRID) -> dict:
     from ..nlp import load_model
 
     nlp = load_model()
@@ -86,7 +86,7 @@ def train(out: Path | None = None, compare: bool = False, log=print) -> dict:
     variants = VARIANTS if compare else (DEFAULT_VARIANT,)
     everything = VARIANTS[-1]  # every part, computed once and sliced per variant
     parts, dev_parts = item_parts(items, everything, nlp), item_parts(dev, everything, nlp)
-    variant, C, cv, table = choose(parts, items, variants, log=log)
+    variant, C, cv, table = choose(parts, items, variants, grid, log=log)
     model = fit(assemble(parts, variant), [i.label for i in items], C)
     dev_figures = scores([d.label for d in dev], list(model.predict(assemble(dev_parts, variant))))
     log(f"chosen: {variant} C={C}; cv macro-F1 {cv['f1_4']:.3f} / {cv['f1_3']:.3f}; "

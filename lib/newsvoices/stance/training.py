@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .encoder import encode, encode_pooled
+from .encoder import encode_pooled
 
 MADE_UP_SETS = ("styles", "heldout", "blind")
 
@@ -125,14 +125,26 @@ def lexicon_features(totals: list[dict]) -> np.ndarray:
 
 def feature_parts(texts: list[str], cues: list[str], sentences: list[str], totals: list[dict],
                   variant: str) -> dict[str, np.ndarray]:
-    """Each part a variant names, computed once, from parallel lists (one entry per statement)."""
+    """Each part a variant names, from parallel lists (one entry per statement). Statements,
+    cues and sentences go to the encoder as one batch of distinct texts: an article's cues are
+    mostly "said", and a sentence is often the statement itself."""
     parts = variant.split("+")
-    mean, peak = encode_pooled(texts)
-    out = {"statement": mean, "max": peak * MAX_SCALE}
+    wanted = list(texts)
     if "cue" in parts:
-        out["cue"] = encode([c or "said" for c in cues])
+        wanted += [c or "said" for c in cues]
     if "sentence" in parts:
-        out["sentence"] = encode(sentences)
+        wanted += list(sentences)
+    distinct = list(dict.fromkeys(wanted))
+    mean, peak = encode_pooled(distinct)
+    row = {text: i for i, text in enumerate(distinct)}
+    n = len(texts)
+    rows = [row[t] for t in wanted]
+    out = {"statement": mean[rows[:n]], "max": peak[rows[:n]] * MAX_SCALE}
+    rest = rows[n:]
+    if "cue" in parts:
+        out["cue"], rest = mean[rest[:n]], rest[n:]
+    if "sentence" in parts:
+        out["sentence"] = mean[rest[:n]]
     if "lexicon" in parts:
         out["lexicon"] = lexicon_features(totals)
     return out
