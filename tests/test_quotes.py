@@ -2,6 +2,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from newsvoices import evaluate
@@ -113,6 +114,8 @@ def seed_predictions():
 
 
 def test_seed_against_the_reference():
+    if not GOLD.exists():
+        pytest.skip(f"the seed's reference reading is not at {GOLD} (../shared absent)")
     predicted = seed_predictions()
     text = SEED.read_text(encoding="utf-8")
     gold = evaluate.read_gold_json(GOLD, text)
