@@ -23,7 +23,8 @@ from newsvoices import evaluate
 from newsvoices.article import load_article
 from newsvoices.entities import find_entities
 from newsvoices.nlp import load_model
-from newsvoices.quotes import find_statements, speech_verbs
+from newsvoices.lexicon import speech_verbs
+from newsvoices.pipeline import attributed_statements
 
 HERE = Path(__file__).resolve().parent
 
@@ -81,7 +82,7 @@ def main(argv=None) -> int:
         gold = evaluate.read_brat(ann)
         flags = speech_flags(doc, gold)
         index = find_entities(doc, article.paragraph_at)
-        predicted = [vars(s) | {"speaker_mention": s.mention} for s in find_statements(doc, article, index)]
+        predicted = [vars(s) | {"speaker_mention": s.mention} for s in attributed_statements(doc, article, index)]
         systems = {"newsvoices": predicted}
         if textacy is not None:
             systems["textacy"] = textacy.get(name, [])

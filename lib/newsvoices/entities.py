@@ -109,7 +109,7 @@ def clean_name(text: str, label: str) -> str:
 def _headline_speech_words() -> frozenset[str]:
     """Inflected verbs and nouns of saying that headline case capitalises after a name
     ("Lee Says", "Lee Warns", "Lee Speech"). Bare verbs are left out: "Post" is also a surname."""
-    from .quotes import speech_nouns, speech_verbs
+    from .lexicon import speech_nouns, speech_verbs
 
     words = {"said", "told", "wrote", "spoke", "speaks", "speech", "speeches", "interview"}
     for verb in speech_verbs():
@@ -203,7 +203,7 @@ def _looks_like_a_named_role_holder(mention, doc) -> bool:
         return False
     before = doc[mention.token_start - 1]
     words = mention.key.split()
-    name_like = all(w[:1].isupper() or w in {"de", "van", "von", "der", "den", "da", "di", "del", "al", "bin", "ibn", "le", "la"}
+    name_like = all(w[:1].isupper() or w in lexicon.word_list("name_particles.txt")
                     for w in words) and words[-1][:1].isupper()
     if name_like and (before.lemma_.lower() in lexicon.role_nouns() or before.lower_ in lexicon.person_titles()):
         return True
@@ -262,9 +262,9 @@ _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 def _lower_case_words(doc) -> frozenset[str]:
     """Words the article writes in lower case somewhere ("general", "summit"), read off the text
     once (a regular expression over the text is far cheaper than a pass over the tokens)."""
-    found = doc.user_data.get("newsvoices_lower_case_words")
+    found = doc._.newsvoices_lower_case_words
     if found is None:
-        found = doc.user_data["newsvoices_lower_case_words"] = frozenset(_LOWER_CASE_WORD.findall(doc_text(doc)))
+        found = doc._.newsvoices_lower_case_words = frozenset(_LOWER_CASE_WORD.findall(doc_text(doc)))
     return found
 
 

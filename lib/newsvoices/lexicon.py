@@ -7,11 +7,6 @@ from functools import lru_cache
 from importlib import resources
 
 
-# How news marks an unnamed source: "who asked not to be identified", "on condition of anonymity".
-ANONYMITY_WORDS = re.compile(r"\b(?:not (?:to be |being )?(?:identified|named)|anonymity|anonymously|unnamed|"
-                             r"declined to be (?:identified|named)|not authori[sz]ed)\b", re.I)
-
-
 def data_path(name: str):
     return resources.files("newsvoices").joinpath("data", name)
 
@@ -81,3 +76,74 @@ def is_organisation_noun(lemma: str) -> bool:
     """"company", "union", "chipmaker": a common noun that stands for an organisation."""
     lemma = lemma.lower()
     return lemma in organisation_nouns() or (lemma.endswith("maker") and len(lemma) > 5)
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """The entries of a one-word-per-line list of `data/`, read once."""
+    return frozenset(read_lines(name))
+
+
+def speech_verbs() -> frozenset[str]:
+    return word_list("speech_verbs.txt")
+
+
+def object_content_verbs() -> frozenset[str]:
+    return word_list("object_content_verbs.txt")
+
+
+def label_verbs() -> frozenset[str]:
+    return word_list("label_verbs.txt")
+
+
+def naming_verbs() -> frozenset[str]:
+    """"called the plan a disaster", "dubbed it “a fiasco”": verbs whose complement is the statement."""
+    return word_list("naming_verbs.txt")
+
+
+def speech_nouns() -> frozenset[str]:
+    return word_list("speech_nouns.txt")
+
+
+def directive_verbs() -> frozenset[str]:
+    return word_list("directive_verbs.txt")
+
+
+def clause_object_verbs() -> frozenset[str]:
+    return word_list("clause_object_verbs.txt")
+
+
+def cue_lemmas() -> frozenset[str]:
+    """Every lemma that can make a token a cue candidate (`quotes.cues`)."""
+    return speech_verbs() | object_content_verbs() | label_verbs() | naming_verbs() | speech_nouns() | {"accord", "according"}
+
+
+@lru_cache(maxsize=None)
+def anonymity_words() -> re.Pattern:
+    """How news marks an unnamed source ("who asked not to be identified", "on condition of anonymity")."""
+    return re.compile(r"\b(?:" + "|".join(read_lines("anonymity_patterns.txt")) + r")\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def pronouns() -> dict[str, dict[str, str]]:
+    """Lower-cased pronoun -> its row of `pronouns.csv` (kind: person, group, thing; gender; case)."""
+    return {row["form"]: row for row in read_table("pronouns.csv")}
+
+
+@lru_cache(maxsize=None)
+def pronoun_forms(kind: str) -> frozenset[str]:
+    """Subject and object pronouns that stand for a speaker of `kind` ("he", "them", "it")."""
+    return frozenset(form for form, row in pronouns().items() if row["kind"] == kind and {"subject", "object"} & set(row["case"].split()))
+
+
+@lru_cache(maxsize=None)
+def possessive_pronouns(kind: str | None = None) -> frozenset[str]:
+    """"his", "her", "its", "their" (of one kind only, if given)."""
+    return frozenset(form for form, row in pronouns().items()
+                     if "possessive" in row["case"].split() and kind in {None, row["kind"]})
+
+
+@lru_cache(maxsize=None)
+def pronoun_genders() -> dict[str, str]:
+    """"he", "his", "herself" -> "m" or "f"."""
+    return {form: row["gender"] for form, row in pronouns().items() if row["gender"]}

@@ -72,21 +72,39 @@ def _register_components():
         return doc
 
 
+# Per-document facts computed once and kept on the Doc, declared here (never set ad hoc):
+DOC_EXTENSIONS = (
+    "newsvoices_text",  # the text, built once (`doc_text`)
+    "newsvoices_sentence_numbers",  # sentence number of every token (`sentence_numbers`)
+    "newsvoices_lower_case_words",  # words the article writes in lower case (`entities`)
+    "newsvoices_stance_dependency_matches",  # the stance lexicon's dependency matches (`stance.rules`)
+)
+
+
+def _register_extensions():
+    from spacy.tokens import Doc
+
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
 _register_components()
+_register_extensions()
 
 
 def doc_text(doc) -> str:
     """The document's text, built once: spaCy rebuilds `doc.text` token by token on every access."""
-    cached = doc.user_data.get("newsvoices_text")
+    cached = doc._.newsvoices_text
     if cached is None:
-        cached = doc.user_data["newsvoices_text"] = doc.text
+        cached = doc._.newsvoices_text = doc.text
     return cached
 
 
 def sentence_numbers(doc):
     """Sentence number of every token, as a numpy array, computed once per doc from spaCy's
     sentence starts (iterating `doc.sents` builds a Python object per token, each time)."""
-    numbers = doc.user_data.get("newsvoices_sentence_numbers")
+    numbers = doc._.newsvoices_sentence_numbers
     if numbers is None or len(numbers) != len(doc):
         import numpy as np
         from spacy.attrs import SENT_START
@@ -94,7 +112,7 @@ def sentence_numbers(doc):
         starts = doc.to_array([SENT_START]).astype("int64").reshape(-1) == 1 if len(doc) else np.zeros(0, dtype=bool)
         if len(doc):
             starts[0] = True
-        numbers = doc.user_data["newsvoices_sentence_numbers"] = np.cumsum(starts) - 1
+        numbers = doc._.newsvoices_sentence_numbers = np.cumsum(starts) - 1
     return numbers
 
 

@@ -12,9 +12,10 @@ from .article import MAX_CHARS, Article, load_article
 from .entities import EntityIndex, find_entities
 from .errors import ArticleTooLongError, NewsvoicesWarning
 from .nlp import load_model, parse
-from .quotes import find_statements
+from .quotes import Statement, find_statements
 from . import segments
 from .sentiment import sentiment
+from .speakers import resolve_speakers
 from .stance import score_statements
 
 
@@ -47,6 +48,13 @@ class Analysis:
 
     def people(self) -> pd.DataFrame:
         return self.entity_counts[self.entity_counts["label"] == "PERSON"].reset_index(drop=True)
+
+
+def attributed_statements(doc, article: Article, entity_index: EntityIndex | None) -> list[Statement]:
+    """Steps 4 and 5 of one parsed article: its statements, then who said each."""
+    found = find_statements(doc, article)
+    resolve_speakers(found, doc, article, entity_index)
+    return found.statements
 
 
 def annotate_statements(statements, doc, stance_method: str | None = None) -> None:
@@ -107,9 +115,11 @@ def _analyze_article(article: Article, nlp, doc, stance_method: str | None = Non
         annotate = partial(annotate_statements, stance_method=stance_method)
         index, statement_list = segments.analyze_in_segments(doc, article, annotate)
     else:
-        index = find_entities(doc, article.paragraph_at)
-        statement_list = find_statements(doc, article, index)
-        annotate_statements(statement_list, doc, stance_method)
+        index = find_entities(doc, article.paragraph_at)  # step 3: people and organisations
+        found = find_statements(doc, article)  # step 4: statements
+        resolve_speakers(found, doc, article, index)  # step 5: who said each
+        statement_list = found.statements
+        annotate_statements(statement_list, doc, stance_method)  # step 6: stance and sentiment
     entities = tables.entity_table(index)
     statements = tables.statement_table(statement_list)
     return Analysis(

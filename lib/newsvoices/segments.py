@@ -124,6 +124,7 @@ def _analyze_piece(piece_doc, article, chars: int, annotate):
     from .entities import find_entities
     from .nlp import doc_text
     from .quotes import find_statements
+    from .speakers import resolve_speakers
 
     text = doc_text(piece_doc)
     at_start = chars == 0
@@ -131,9 +132,10 @@ def _analyze_piece(piece_doc, article, chars: int, annotate):
                     dateline=article.dateline if at_start else None, paragraphs=split_paragraphs(text),
                     path=article.path, encoding=article.encoding, format=article.format)
     index = find_entities(piece_doc, piece.paragraph_at)
-    found = find_statements(piece_doc, piece, index)
-    annotate(found, piece_doc)
-    return index, found
+    found = find_statements(piece_doc, piece)
+    resolve_speakers(found, piece_doc, piece, index)
+    annotate(found.statements, piece_doc)
+    return index, found.statements
 
 
 def _placed(statement, chars: int, tokens: int, article, token_starts, sentence_of):

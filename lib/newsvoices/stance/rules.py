@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lexicon
+from .. import nlp as _nlp  # noqa: F401 (declares the Doc extensions this module uses)
 
 LABELS = ("hopeful", "hardline", "skeptical", "neutral")
 THRESHOLD = 0.55
-ABSOLUTES = {"total", "all", "immediately", "complete", "completely", "unconditional", "unconditionally",
-             "entire", "every", "full", "fully", "never", "absolutely", "whatsoever"}
-NEGATIONS = {"not", "no", "never", "without", "n't", "nor", "neither", "nothing", "none"}
+ABSOLUTES = lexicon.word_list("stance_absolutes.txt")  # "total", "never", "immediately"
+NEGATIONS = lexicon.word_list("stance_negations.txt")  # "not", "no", "without"
 
 
 @dataclass
@@ -87,53 +87,47 @@ def _token_pattern(pattern: str):
     return tokens
 
 
-_MATCHERS: dict = {}
-_DEP_MATCHERS: dict = {}
-
-
+# The matchers are built once per vocabulary: `lru_cache` keys them by the Vocab object itself
+# (held, so never confused with a later one), not by a reusable id().
+@lru_cache(maxsize=8)
 def _dependency_matcher(vocab):
     """Patterns written "subject < verb" ("talk < continue"): the subject's head is the verb,
     however many words stand between them ("Discussions on the plans will continue")."""
     from spacy.matcher import DependencyMatcher
 
-    key = id(vocab)
-    if key not in _DEP_MATCHERS:
-        matcher = DependencyMatcher(vocab)
-        for number, (side, weight, kind, pattern) in enumerate(lexicon_entries()):
-            if " < " not in pattern:
-                continue
-            subject, verb = [p.strip() for p in pattern.split(" < ")]
-            matcher.add(f"{side}|{weight}|{kind}|{number}", [[
-                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": verb}},
-                {"LEFT_ID": "verb", "REL_OP": ">>", "RIGHT_ID": "subject",
-                 "RIGHT_ATTRS": {"LEMMA": subject, "DEP": {"IN": ["nsubj", "nsubjpass"]}}},
-            ]])
-        _DEP_MATCHERS[key] = matcher
-    return _DEP_MATCHERS[key]
+    matcher = DependencyMatcher(vocab)
+    for number, (side, weight, kind, pattern) in enumerate(lexicon_entries()):
+        if " < " not in pattern:
+            continue
+        subject, verb = [p.strip() for p in pattern.split(" < ")]
+        matcher.add(f"{side}|{weight}|{kind}|{number}", [[
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": verb}},
+            {"LEFT_ID": "verb", "REL_OP": ">>", "RIGHT_ID": "subject",
+             "RIGHT_ATTRS": {"LEMMA": subject, "DEP": {"IN": ["nsubj", "nsubjpass"]}}},
+        ]])
+    return matcher
 
 
+@lru_cache(maxsize=8)
 def _matchers(vocab):
     """A PhraseMatcher on lemmas for the plain word sequences (most entries: one pass over the
     span whatever the lexicon's size) and a token Matcher for patterns with a gap ("...")."""
     from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Doc
 
-    key = id(vocab)
-    if key not in _MATCHERS:
-        phrases = PhraseMatcher(vocab, attr="LEMMA")
-        gapped = Matcher(vocab)
-        for number, (side, weight, kind, pattern) in enumerate(lexicon_entries()):
-            if " < " in pattern:
-                continue
-            label = f"{side}|{weight}|{kind}|{number}"
-            tokens = _token_pattern(pattern)
-            if all(list(t) == ["LEMMA"] for t in tokens):
-                lemmas = [t["LEMMA"] for t in tokens]
-                phrases.add(label, [Doc(vocab, words=lemmas, lemmas=lemmas)])
-            else:
-                gapped.add(label, [tokens])
-        _MATCHERS[key] = (phrases, gapped)
-    return _MATCHERS[key]
+    phrases = PhraseMatcher(vocab, attr="LEMMA")
+    gapped = Matcher(vocab)
+    for number, (side, weight, kind, pattern) in enumerate(lexicon_entries()):
+        if " < " in pattern:
+            continue
+        label = f"{side}|{weight}|{kind}|{number}"
+        tokens = _token_pattern(pattern)
+        if all(list(t) == ["LEMMA"] for t in tokens):
+            lemmas = [t["LEMMA"] for t in tokens]
+            phrases.add(label, [Doc(vocab, words=lemmas, lemmas=lemmas)])
+        else:
+            gapped.add(label, [tokens])
+    return phrases, gapped
 
 
 @lru_cache(maxsize=None)
@@ -166,14 +160,14 @@ def _span_matches(doc, start_token: int, end_token: int) -> list[tuple[int, int,
             found.append((start + shift, end + shift, side, weight, kind))
     anchors = _dependency_anchors()
     if doc.has_annotation("DEP") and any(t.lemma_ in anchors for t in doc[start_token:end_token]):
-        cached = doc.user_data.get("newsvoices_dependency_matches")
+        cached = doc._.newsvoices_stance_dependency_matches
         if cached is None:
             cached = []
             for match_id, (verb, subject) in _dependency_matcher(doc.vocab)(doc):
                 side, weight, kind = labels[match_id]
                 first, last = sorted((verb, subject))
                 cached.append((first, last + 1, side, weight, kind))
-            doc.user_data["newsvoices_dependency_matches"] = cached
+            doc._.newsvoices_stance_dependency_matches = cached
         found.extend(m for m in cached if m[0] >= start_token and m[1] <= end_token)
     return found
 

@@ -1,0 +1,380 @@
+"""Content spans: what a cue reports, found on the dependency parse by two ordered sieves.
+
+A naming verb ("called the plan a disaster", data/naming_verbs.txt, or a verb of
+data/label_verbs.txt with a quoted "as" label) reads its label, by `NAMING_RULES`, unless
+`names_no_statement` says it is a name or a telephone call. Every other cue reads its clause
+by `CLAUSE_RULES`. Each rule is a function of a `CueFrame`, named after what it recognises,
+returning the content's character span or None; the first span found wins. The README's "How
+statements are found" lists the rules in this order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import lexicon
+from .marks import ALL_MARKS
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+COMPLEMENT_DEPS = {"oprd", "xcomp", "attr", "ccomp"}
+# "..., and B": words after which content cut short by the parse runs on to the sentence end
+CONTINUING_WORDS = {"and", "but", "or", "while", "as"}
+
+
+@dataclass
+class CueFrame:
+    """A cue with its speaker, the parse around them and the article's quote membership."""
+
+    cue: object  # the cue Token
+    speaker: object  # the Token heading the speaker's mention
+    doc: object
+    in_quote: list[int | None]
+    speaker_tokens: set[int]  # the speaker's words, without the cue's clause ("an official who said ...")
+
+    @classmethod
+    def of(cls, cue, speaker, doc, in_quote) -> CueFrame:
+        return cls(cue, speaker, doc, in_quote, {t.i for t in speaker.subtree} - {t.i for t in cue.subtree})
+
+    @property
+    def lemma(self) -> str:
+        return self.cue.lemma_.lower()
+
+    def objects(self) -> list:
+        """The cue's direct objects, "what" excepted ("in what X called ...")."""
+        return [c for c in self.cue.children if c.dep_ == "dobj" and c.lower_ != "what"]
+
+
+def content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
+    """Character span of what the cue reports, or None."""
+    frame = CueFrame.of(cue, speaker, doc, in_quote)
+    if is_naming_cue(cue):
+        if names_no_statement(frame):
+            return None
+        rules = NAMING_RULES
+    else:
+        rules = CLAUSE_RULES
+    for rule in rules:
+        span = rule(frame)
+        if span is not None:
+            return span
+    return None
+
+
+# ---------------------------------------------------------------- shared helpers
+
+def token_span_chars(doc, start: int, end: int) -> tuple[int, int] | None:
+    if end <= start:
+        return None
+    span = doc[start:end]
+    return span.start_char, span.end_char
+
+
+def subtree_bounds(token, exclude=None) -> tuple[int, int]:
+    words = [t for t in token.subtree if exclude is None or t.i not in exclude]
+    return words[0].i, words[-1].i + 1
+
+
+def after_comma(token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == ","
+
+
+def has_subject(verb) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def quoted_label_as(token) -> bool:
+    """"dismissed her work as “sentimental postcards”": an "as" phrase holding a quotation."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(t.is_quote for t in c.subtree) for c in token.children)
+
+
+def is_naming_cue(cue) -> bool:
+    lemma = cue.lemma_.lower()
+    return lemma in lexicon.naming_verbs() or (lemma in lexicon.label_verbs() and quoted_label_as(cue))
+
+
+def _has_that_mark(clause) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _extend_to_sentence_end(doc, cue, end: int) -> int:
+    """Let content after the cue run on through "..., and B" when the parse cut it short."""
+    sent_end = cue.sent.end
+    tail = doc[end:sent_end]
+    if not len(tail):
+        return end
+    words = [t for t in tail if not t.is_punct and not t.is_space]
+    if not words:
+        return end
+    first = next((t for t in tail if not t.is_space and t.text != ","), None)
+    if first is None or first.lower_ not in CONTINUING_WORDS:
+        return end
+    if any(t.lemma_.lower() in lexicon.speech_verbs() and t.pos_ == "VERB" for t in tail):
+        return end
+    return sent_end
+
+
+# ---------------------------------------------------------------- naming verbs
+
+def names_no_statement(frame: CueFrame) -> bool:
+    """"a program called Safe Streets" (a name) and "he had called Vukovic to congratulate her"
+    (a telephone call) report nothing."""
+    cue = frame.cue
+    if cue.dep_ == "acl" and cue.tag_ == "VBN" and not after_comma(cue):
+        return True
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"}]
+    return frame.lemma == "call" and bool(objects) and any(
+        c.dep_ in {"xcomp", "advcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in cue.children)
+
+
+def _has_complement(cue) -> bool:
+    return any(c.dep_ in COMPLEMENT_DEPS for c in cue.children)
+
+
+def label_in_apposition(frame: CueFrame) -> tuple[int, int] | None:
+    """"called the plan ‘a false economy’" parsed as an apposition to the object."""
+    for obj in frame.objects():
+        names = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i]
+        if names and not _has_complement(frame.cue):
+            return token_span_chars(frame.doc, obj.left_edge.i, subtree_bounds(names[-1])[1])
+    return None
+
+
+def quoted_label_after_object(frame: CueFrame) -> tuple[int, int] | None:
+    """"called the delay “unacceptable by any standard”": a quotation opening right after the
+    object is the label, whatever the parser made of it (often a modifier of the object)."""
+    objects = frame.objects()
+    if not objects or _has_complement(frame.cue):
+        return None
+    doc, in_quote, obj = frame.doc, frame.in_quote, objects[0]
+    k = obj.i + 1
+    while k < len(doc) and doc[k].is_quote and in_quote[k] is None:
+        k += 1
+    if k == obj.i + 1 or k >= len(doc) or in_quote[k] is None:
+        return None
+    last = k
+    while last + 1 < len(doc) and in_quote[last + 1] == in_quote[k]:
+        last += 1
+    if last + 1 < len(doc) and doc[last + 1].is_quote and in_quote[last + 1] is None:
+        last += 1  # the closing mark
+    return token_span_chars(doc, obj.left_edge.i, last + 1)
+
+
+def naming_complement(frame: CueFrame, child) -> tuple[int, int] | None:
+    """"in what X called a hopeful sign", "called the plan a disaster": object and label."""
+    if child.dep_ not in COMPLEMENT_DEPS or child.i in frame.speaker_tokens:
+        return None
+    start, end = subtree_bounds(child)
+    objects = frame.objects()
+    if objects and objects[0].i < child.i:
+        start = objects[0].left_edge.i
+    return token_span_chars(frame.doc, start, end)
+
+
+def label_after_as(frame: CueFrame, child) -> tuple[int, int] | None:
+    """"in what she described as “a gesture”", "labelled the law as unjust" (not "call")."""
+    if child.dep_ != "prep" or child.lower_ != "as" or frame.lemma == "call":
+        return None
+    target = next((g for g in child.children if g.dep_ in {"pobj", "pcomp", "amod", "acomp"}), None)
+    if target is None:
+        return None
+    objects = frame.objects()
+    start = objects[0].left_edge.i if objects and objects[0].i < child.i else target.left_edge.i
+    return token_span_chars(frame.doc, start, subtree_bounds(child)[1])
+
+
+def call_for_or_on(frame: CueFrame, child) -> tuple[int, int] | None:
+    """"called for X", "called on X to ...": the preposition right after the verb ("called her
+    on Friday", "On Twitter, she called ..." are not that)."""
+    cue = frame.cue
+    if child.dep_ != "prep" or child.lower_ not in {"for", "on"} or child.i != cue.i + 1:
+        return None
+    objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+    if not objects:
+        return None
+    end = max(t.i for t in child.subtree) + 1
+    tail = [c for c in cue.children if c.dep_ in {"xcomp", "ccomp"} and c.i > child.i]
+    if tail:
+        end = max(end, tail[-1].right_edge.i + 1)
+    return token_span_chars(frame.doc, objects[0].left_edge.i, end)
+
+
+NAMING_CHILD_RULES = (naming_complement, label_after_as, call_for_or_on)
+
+
+def label_beside_the_verb(frame: CueFrame) -> tuple[int, int] | None:
+    """The naming verb's dependants in order, each tried by `NAMING_CHILD_RULES`."""
+    for child in frame.cue.children:
+        for rule in NAMING_CHILD_RULES:
+            span = rule(frame, child)
+            if span is not None:
+                return span
+    return None
+
+
+NAMING_RULES = (label_in_apposition, quoted_label_after_object, label_beside_the_verb)
+
+
+# ---------------------------------------------------------------- clauses
+
+def medial_cue(frame: CueFrame) -> tuple[int, int] | None:
+    """"Too often, Ms. Lee said, the debate is ...": a cue set off by commas inside the
+    sentence it reports. What was said is the sentence on both sides of it, so the statement
+    spans the sentence (as a quote interrupted by its cue does)."""
+    cue, speaker, doc, in_quote = frame.cue, frame.speaker, frame.doc, frame.in_quote
+    sent = cue.sent
+    if speaker.sent != sent:
+        return None
+    before = min(cue.i, speaker.left_edge.i) - 1
+    if before <= sent.start or doc[before].text != ",":
+        return None
+    after = _comma_closing_the_cue(cue, doc, max(cue.i, speaker.right_edge.i), sent)
+    if after is None or in_quote[before] is not None or in_quote[after] is not None:
+        return None
+    words_before = [t for t in doc[sent.start:before] if not (t.is_punct or t.is_space)]
+    rest = [t for t in doc[after + 1: sent.end] if not t.is_space]
+    words_after = [t for t in rest if not t.is_punct]
+    if not words_before or len(words_after) < 3 or rest[0].text in ALL_MARKS:
+        return None
+    start = sent.start
+    if doc[start].tag_ in {"VBN", "VBG"}:
+        # "Asked about the deal, he said, ...": the narrator's frame, not the statement
+        start = after + 1
+    end = sent.end
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in ALL_MARKS:
+        end -= 1
+    return token_span_chars(doc, start, end)
+
+
+def _comma_closing_the_cue(cue, doc, frame_right: int, sent) -> int | None:
+    """The comma after "he said" / "he said on Monday" / "she said in an interview", or None."""
+    for token in doc[frame_right + 1: min(sent.end, frame_right + 8)]:
+        if token.text == ",":
+            return token.i
+        # modifiers of the cue only
+        if not cue.is_ancestor(token) or token.pos_ in {"VERB", "AUX"}:
+            return None
+    return None
+
+
+def _misparsed_clause(xcomp, cue) -> bool:
+    """"He said legalizing it could put ...": a clause read as the cue's open complement. After
+    a verb of saying, a gerund or an infinitive holding a finite verb of its own is the clause."""
+    if cue.lemma_.lower() not in lexicon.clause_object_verbs() or xcomp.i < cue.i:
+        return False
+    finite = any(t.tag_ in {"MD", "VBD", "VBZ", "VBP"} for t in xcomp.subtree if t.i != xcomp.i)
+    return xcomp.tag_ == "VBG" or finite
+
+
+def _narrator_tail(clause) -> set[int]:
+    """Tokens of a trailing ", raising doubt ..." / ", prompting ..." participle: the writer's
+    comment on the reported clause, not part of what was said."""
+    for child in reversed(list(clause.children)):
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > clause.i and child.i > 0 \
+                and clause.doc[child.left_edge.i - 1].text == ",":
+            return {t.i for t in child.subtree} | {child.left_edge.i - 1}
+    return set()
+
+
+def complement_clause(frame: CueFrame) -> tuple[int, int] | None:
+    """"X said (that) ...", "X told reporters ...", "urged Congress to act"."""
+    cue, doc = frame.cue, frame.doc
+    for child in cue.children:
+        if child.dep_ not in {"ccomp", "xcomp"} or child.i in frame.speaker_tokens:
+            continue
+        if child.dep_ == "xcomp" and frame.lemma not in lexicon.directive_verbs() and not _misparsed_clause(child, cue):
+            continue
+        start, end = subtree_bounds(child, _narrator_tail(child))
+        if child.dep_ == "xcomp":
+            # "urged Congress to act": the object is part of what was urged.
+            objects = [c for c in cue.children if c.dep_ in {"dobj"} and c.i < child.i]
+            if objects:
+                start = objects[0].left_edge.i
+        if start > cue.i:
+            end = _extend_to_sentence_end(doc, cue, end)
+        return token_span_chars(doc, start, end)
+    return None
+
+
+def clause_read_as_object(frame: CueFrame) -> tuple[int, int] | None:
+    """"said the movement that is sweeping the country appeals to ...": a clause misparsed as
+    the object; an object that long, with a verb of its own, is what was said."""
+    cue = frame.cue
+    if frame.lemma not in lexicon.clause_object_verbs():
+        return None
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.i > cue.i and child.lemma_.lower() not in lexicon.speech_nouns():
+            subtree = list(child.subtree)
+            words = [t for t in subtree if not (t.is_punct or t.is_space)]
+            quoted = any(t.text in ALL_MARKS and t.text != "'" for t in subtree)
+            if (len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in subtree)) or (quoted and len(words) >= 3):
+                end = _extend_to_sentence_end(frame.doc, cue, subtree[-1].i + 1)
+                return token_span_chars(frame.doc, child.left_edge.i, end)
+    return None
+
+
+def that_clause_after_preposition(frame: CueFrame) -> tuple[int, int] | None:
+    """"said in a statement that ...", "said on Twitter that ...": the that-clause hung on the
+    preposition's object by the parser."""
+    cue = frame.cue
+    for child in cue.children:
+        if child.dep_ == "prep" and child.i > cue.i:
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                for clause in obj.children:
+                    if clause.dep_ in {"acl", "relcl", "ccomp"} and _has_that_mark(clause):
+                        start, end = subtree_bounds(clause)
+                        return token_span_chars(frame.doc, start, _extend_to_sentence_end(frame.doc, cue, end))
+    return None
+
+
+def statement_noun_clause(frame: CueFrame) -> tuple[int, int] | None:
+    """"repeated the stance that ...": a statement noun with its that-clause."""
+    cue = frame.cue
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.speech_nouns():
+            for clause in child.children:
+                if clause.dep_ in {"acl", "ccomp"} and _has_that_mark(clause):
+                    start, end = subtree_bounds(clause)
+                    return token_span_chars(frame.doc, start, _extend_to_sentence_end(frame.doc, cue, end))
+    return None
+
+
+def object_content(frame: CueFrame) -> tuple[int, int] | None:
+    """"X cited polls showing ...", "X denied the allegations", "X pointed to the numbers",
+    "accused the government of closing ...", "praised the team for its work"."""
+    cue = frame.cue
+    if frame.lemma not in lexicon.object_content_verbs():
+        return None
+    for child in cue.children:
+        target = child
+        if child.dep_ == "prep" and child.lower_ in {"to", "out"}:
+            target = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ != "dobj":
+            continue
+        if target is not None and target.pos_ != "PRON" and target.i > cue.i:
+            start, end = subtree_bounds(child if child.dep_ == "dobj" else target)
+            if child.dep_ == "dobj":
+                reasons = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i >= end]
+                if reasons:
+                    end = subtree_bounds(reasons[0])[1]
+            return token_span_chars(frame.doc, start, end)
+    return None
+
+
+def parenthetical_cue(frame: CueFrame) -> tuple[int, int] | None:
+    """"..., he said": a cue hanging on the clause before it reports that clause ("X said A
+    and added B" is left to the second cue's own rules)."""
+    cue, speaker = frame.cue, frame.speaker
+    if cue.dep_ not in {"parataxis", "ccomp", "conj", "advcl"} or cue.head.i >= cue.i or cue.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    head = cue.head
+    if head.lemma_.lower() in lexicon.speech_verbs() and has_subject(head):
+        return None
+    start = cue.sent.start
+    cue_left = min(t.i for t in cue.subtree)
+    if speaker.i < cue.i:
+        cue_left = min(cue_left, speaker.left_edge.i)
+    return token_span_chars(frame.doc, start, cue_left) if cue_left > start else None
+
+
+CLAUSE_RULES = (medial_cue, complement_clause, clause_read_as_object, that_clause_after_preposition,
+                statement_noun_clause, object_content, parenthetical_cue)

@@ -1,0 +1,304 @@
+"""Cues: speech verbs and nouns of `data/` matched on lemmas, each with its speaker (subject,
+inverted subject, "according to X", a possessor) and its content (`content`), or the quotation
+beside it. `CUE_RULES` is the ordered sieve of cue kinds: "according to X", a statement noun
+with a that-clause, a verb of saying.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .. import lexicon
+from .content import after_comma, content_span, has_subject, is_naming_cue, SUBJECT_DEPS, subtree_bounds, token_span_chars
+from .edges import classify, clip
+from .statement import QuoteContext, Statement
+
+
+def _non_sources() -> frozenset[str]:
+    return lexicon.word_list("non_source_subjects.txt")
+
+
+@lru_cache(maxsize=None)
+def _cue_lemma_ids() -> frozenset[int]:
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(form) for w in lexicon.cue_lemmas() for form in (w, w.capitalize(), w.upper()))
+
+
+def cue_candidates(doc) -> list[int]:
+    """Indices of the tokens that could be a cue (their lemma is on one of the cue lists), in
+    text order: one array operation instead of a Python call per token."""
+    import numpy as np
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(doc):
+        return []
+    ids = np.fromiter(_cue_lemma_ids(), dtype="uint64")
+    table = doc.to_array([LEMMA, LOWER])
+    return np.flatnonzero(np.isin(table[:, 0], ids) | np.isin(table[:, 1], ids)).tolist()
+
+
+def is_cue(token) -> bool:
+    """A verb of saying, of reporting by its object, or of naming."""
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.speech_verbs() and lemma not in lexicon.object_content_verbs() and not is_naming_cue(token):
+        return False
+    if token.pos_ not in {"VERB", "AUX"} and not (token.tag_.startswith("VB")):
+        return False
+    return True
+
+
+def statement_from_cue(token, ctx: QuoteContext) -> Statement | None:
+    """The statement a cue candidate introduces, by the first of `CUE_RULES` that reads one."""
+    for rule in CUE_RULES:
+        statement = rule(token, ctx)
+        if statement is not None:
+            return statement
+    return None
+
+
+def speech_verb(token, ctx: QuoteContext) -> Statement | None:
+    """"X said (that) ...", "…,” she said", "she said: “…”", "called the plan ‘a false economy’"."""
+    if not is_cue(token):
+        return None
+    speaker = speaker_head(token)
+    if speaker is None:
+        return None
+    content = content_span(token, speaker, ctx.doc, ctx.in_quote)
+    if content is None:
+        adjacent = adjacent_quote(token, speaker, ctx)
+        if adjacent is None:
+            return None
+        quote = ctx.quotes[adjacent]
+        content = (quote.start, quote.end)
+    content = clip(content, ctx.body_start, ctx.text)
+    if content is None:
+        return None
+    content, kind, quote_ids = classify(content, ctx.quotes, ctx.claimed, ctx.text)
+    if kind == "indirect" and is_anonymity_request(ctx.text[content[0]:content[1]]):
+        return None  # "who asked not to be identified" describes the source; it is not a statement
+    ctx.claimed.update(quote_ids)
+    if kind == "direct" and quote_ids:
+        content = resume_after_cue(content, quote_ids, token, speaker, ctx)
+    mention_start, mention_end = mention_bounds(speaker, token)
+    return Statement(
+        content_start=content[0], content_end=content[1], kind=kind,
+        cue=cue_text(token), cue_start=token.idx, cue_end=token.idx + len(token.text),
+        mention=ctx.text[mention_start:mention_end], mention_start=mention_start, mention_end=mention_end,
+        mention_root=speaker.i, quotes=quote_ids,
+    )
+
+
+def is_anonymity_request(content: str) -> bool:
+    """"(who asked) not to be named [because he was not authorised to speak]": a request for
+    anonymity is short, or opens with its reason for being one."""
+    found = lexicon.anonymity_words().search(content)
+    return found is not None and (len(content.split()) <= 8 or len(content[:found.start()].split()) <= 2)
+
+
+def resume_after_cue(content, quote_ids, cue, speaker, ctx: QuoteContext):
+    """“My hope,” he said, “is that …”: a quote interrupted by its cue goes on after it; the
+    statement runs from the first quote to the end of the second."""
+    text, quotes, claimed = ctx.text, ctx.quotes, ctx.claimed
+    last = quotes[quote_ids[-1]]
+    frame_end = max(cue.idx + len(cue.text), speaker.right_edge.idx + len(speaker.right_edge.text))
+    if last.end > cue.idx:
+        return content
+    following = quote_ids[-1] + 1
+    if following >= len(quotes) or following in claimed:
+        return content
+    nxt = quotes[following]
+    gap = text[frame_end:nxt.open_mark]
+    if nxt.open_mark < frame_end or not re.fullmatch(r"[ \t]*[,:;—–-]?[ \t]*", gap):
+        return content
+    claimed.add(following)
+    quote_ids.append(following)
+    end = nxt.end
+    while end > nxt.start and text[end - 1] in ", \n":
+        end -= 1
+    return content[0], end
+
+
+def cue_text(token) -> str:
+    particles = [c for c in token.children if c.dep_ == "prt"]
+    return token.text + "".join(" " + p.text for p in particles)
+
+
+def speaker_head(cue):
+    """The token heading the source of a cue verb, or None."""
+    if cue.dep_ == "acl" and after_comma(cue) and cue.head.pos_ == "PROPN" and cue.lemma_.lower() in lexicon.naming_verbs():
+        return cue.head  # "Colin Fairweather, who speaks for the opposition, called the plan ‘a shrug’" misread as a name
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        # "Outside the station on Tuesday, Ann Lee, 71, said": a fronted phrase misread as a
+        # second subject; the named person, else the subject nearest the verb
+        subjects.sort(key=lambda c: (c.ent_type_ != "PERSON", abs(cue.i - c.i)))
+    for child in subjects:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ == "nsubjpass":
+                agent = [g for g in cue.children if g.dep_ == "agent"]
+                pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]
+                return pobj[0] if pobj else None  # "it was said" names no source
+            if child.lower_ in {"who", "that"} and not child.text.isupper() and cue.dep_ == "relcl":
+                return cue.head  # "a man who said ...": the man
+            if child.lower_ == "one" and any(c.lower_ == "no" for c in child.children):
+                return None  # "no one said"
+            return None if child.lower_ in _non_sources() and not child.text.isupper() else child  # "WHO" is an organisation
+    # "..., saying that ..." / "and added that ...": the subject of the verb it hangs on.
+    if cue.dep_ in {"conj", "advcl", "xcomp"} and cue.head.i != cue.i:
+        if cue.dep_ != "conj" and cue.tag_ not in {"VBG", "VBN"}:
+            return None
+        if cue.dep_ == "advcl" and cue.tag_ == "VBN" and not any(c.dep_ == "aux" for c in cue.children):
+            return None  # "Asked about the deal, she said ...": she was asked; her answer is the statement
+        return speaker_head(cue.head) if has_subject(cue.head) else None
+    # Parse slips around appositions: the nearest noun phrase before the cue in its sentence.
+    if cue.dep_ in {"ROOT", "parataxis", "ccomp"}:
+        return _nearest_noun_before(cue) or _nearest_noun_after(cue)
+    return None
+
+
+def _nearest_noun_before(cue):
+    sent = cue.sent
+    for token in reversed(list(sent[: cue.i - sent.start])):
+        if token.dep_ in {"relcl", "acl"} or token.is_punct:
+            continue
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"appos", "nsubj", "npadvmod", "dep"}:
+            if not any(a.dep_ in {"relcl", "acl"} and a.i < token.i for a in token.ancestors if a.i < cue.i and a.sent == sent and a.dep_ in {"relcl"}):
+                return token
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"relcl", "acl", "xcomp", "auxpass", "aux"} and not any(a.dep_ == "relcl" for a in token.ancestors):
+            break
+    return None
+
+
+def _nearest_noun_after(cue):
+    for token in cue.doc[cue.i + 1: cue.sent.end]:
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj", "dobj", "attr", "npadvmod", "appos", "dep"}:
+            return token
+        if token.pos_ in {"VERB", "AUX"} or token.is_punct:
+            return None
+    return None
+
+
+def mention_bounds(speaker, cue) -> tuple[int, int]:
+    """The speaker's noun phrase, without a trailing comma or a following clause after the cue."""
+    left = speaker.left_edge
+    right = speaker.right_edge
+    if speaker.is_ancestor(cue):
+        # "an official who said ...": the mention stops before the clause holding the cue
+        right = speaker.doc[max(speaker.i, cue.left_edge.i - 1)]
+    elif speaker.i < cue.i < right.i:
+        # a parse that hangs words after the cue on the speaker ("One reviewer dismissed her work
+        # as “…,” a judgment she framed"): the mention stops before the cue
+        right = speaker.doc[max(speaker.i, cue.i - 1)]
+    while right.i > left.i and (right.is_punct or right.is_space):
+        right = right.doc[right.i - 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def adjacent_quote(cue, speaker, ctx: QuoteContext) -> int | None:
+    """A quote right before the cue ("…,” she said) or right after it (she said: “…”)."""
+    sent = cue.sent
+    doc, text, quotes, claimed = ctx.doc, ctx.text, ctx.quotes, ctx.claimed
+    left = min(cue.i, speaker.left_edge.i)
+    right = max(cue.i, speaker.right_edge.i)
+    left_char = doc[left].idx
+    right_char = doc[right].idx + len(doc[right].text)
+    opens = ctx.opens
+    # quotes never overlap and come in text order: only the few around the cue can touch it
+    middle = bisect.bisect_left(opens, left_char)
+    best = None
+    for q in range(max(0, middle - 3), min(len(quotes), middle + 4)):
+        span = quotes[q]
+        if q in claimed:
+            continue
+        close = span.close_mark if span.close_mark is not None else span.end
+        gap_before = text[close + 1:left_char] if close < left_char else None
+        gap_after = text[right_char:span.open_mark] if span.open_mark >= right_char else None
+        if gap_before is not None and len(gap_before) <= 3 and "\n" not in gap_before:
+            return q  # "…,” she said: the quote that ends at the cue is its statement
+        if best is None and gap_after is not None and re.fullmatch(r"[^\n\w]{0,3}|\s*(?:that|,)\s*", gap_after) \
+                and span.open_mark < sent.end_char + 3:
+            best = q
+        # "she said:" closing a paragraph, the quotation set off as the next one
+        if best is None and gap_after is not None and re.fullmatch(r"[ \t]*:[ \t]*\n\s*", gap_after):
+            best = q
+        # "she repeats it to me as she winds the cable in: “…”": a colon that closes the cue's own clause
+        if best is None and gap_after is not None and span.open_mark < sent.end_char + 3 \
+                and re.fullmatch(r"[^\n]*:[ \t]*", gap_after) and colon_closes_clause(cue, doc, span.open_mark):
+            best = q
+    return best
+
+
+def colon_closes_clause(cue, doc, before_char: int) -> bool:
+    """Is the last colon before `before_char` in the cue's sentence part of the cue's clause,
+    with no other speech verb between the cue and it?"""
+    colons = [t for t in cue.sent if t.text == ":" and cue.i < t.i and t.idx < before_char]
+    if not colons:
+        return False
+    colon = colons[-1]
+    # the parser often hangs the colon, and the cue, on the quotation's first verb
+    if cue not in list(colon.ancestors) and colon.head.i != cue.i and colon.head.i < colon.i:
+        return False
+    return not any(is_cue(t) for t in doc[cue.i + 1:colon.i])
+
+
+def statement_noun(token, ctx: QuoteContext) -> Statement | None:
+    """"Trump's claim that ...", "the minister's warning that ...": a possessor and a that-clause."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.speech_nouns():
+        return None
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.speech_verbs():
+        return None  # "X repeated Y's stance that ...": the verb's statement, with X as the speaker
+    owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in _non_owners()]
+    clauses = [c for c in token.children if c.dep_ in {"acl", "ccomp"} and c.i > token.i
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not owners or not clauses:
+        return None
+    span = clip(token_span_chars(ctx.doc, *subtree_bounds(clauses[0])), ctx.body_start, ctx.text)
+    if span is None:
+        return None
+    span, kind, quote_ids = classify(span, ctx.quotes, ctx.claimed, ctx.text)
+    ctx.claimed.update(quote_ids)
+    speaker = owners[0]
+    left, right = speaker.left_edge, speaker
+    return Statement(span[0], span[1], kind, cue=token.text, cue_start=token.idx, cue_end=token.idx + len(token.text),
+                     mention=ctx.text[left.idx:right.idx + len(right.text)], mention_start=left.idx,
+                     mention_end=right.idx + len(right.text), mention_root=speaker.i, quotes=quote_ids)
+
+
+def _non_owners() -> frozenset[str]:
+    """"its claim that", "their warning that": a possessive pronoun of a thing or a group names no one."""
+    return lexicon.possessive_pronouns("thing") | lexicon.possessive_pronouns("group")
+
+
+def according_to(token, ctx: QuoteContext) -> Statement | None:
+    """"according to X, ...", "..., according to X": the longer side of the sentence."""
+    doc = ctx.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    objects = [c for c in list(to.children) + list(token.children) if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    speaker = objects[0]
+    phrase_start = token.i
+    phrase_end = max(t.i for t in speaker.subtree) + 1
+    sent = token.sent
+    before = (sent.start, phrase_start)
+    after = (phrase_end, sent.end)
+    content = before if (before[1] - before[0]) >= (after[1] - after[0]) else after
+    span = token_span_chars(doc, *content)
+    if span is None:
+        return None
+    span = clip(span, ctx.body_start, ctx.text)
+    if span is None:
+        return None
+    span, kind, quote_ids = classify(span, ctx.quotes, ctx.claimed, ctx.text)
+    ctx.claimed.update(quote_ids)
+    return Statement(span[0], span[1], kind, cue="according to", cue_start=token.idx, cue_end=to.idx + len(to.text),
+                     mention=doc[speaker.left_edge.i:speaker.right_edge.i + 1].text,
+                     mention_start=speaker.left_edge.idx, mention_end=speaker.right_edge.idx + len(speaker.right_edge.text),
+                     mention_root=speaker.i, quotes=quote_ids)
+
+
+CUE_RULES = (according_to, statement_noun, speech_verb)

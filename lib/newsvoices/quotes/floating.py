@@ -1,0 +1,61 @@
+"""Floating quotes: a quoted sentence with no cue goes to the speaker of the statement beside
+it, in the same or the previous paragraph."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .marks import DOUBLE_CLOSE, DOUBLE_OPEN, trim_end
+from .statement import QuoteContext, Statement
+
+MIN_FLOATING_WORDS = 4
+
+
+def _stands_as_sentence(text, span, article) -> bool:
+    """A floating quote is a quoted sentence: nothing but the start of a paragraph or the end
+    of a sentence before its opening mark, and the end of a sentence or paragraph after it."""
+    paragraph = article.paragraphs[article.paragraph_at(span.open_mark)]
+    before = text[paragraph.start:span.open_mark].rstrip()
+    if before and before[-1] not in ".!?…:" + DOUBLE_CLOSE + '"':
+        return False
+    inner = text[span.start:span.end].rstrip()
+    if not inner or not (inner[0].isupper() or inner[0].isdigit() or inner[0] in "…."):
+        return False
+    end = (span.close_mark + 1) if span.close_mark is not None else span.end
+    after = text[end:paragraph.end].lstrip()
+    return not after or after[0] in DOUBLE_OPEN + '"' or after[0].isupper() or inner[-1] in ".!?…" and not after[:1].islower()
+
+
+def add_floating_quotes(statements, ctx: QuoteContext, article, sentence_number) -> list[tuple[Statement, Statement]]:
+    """Quoted sentences with no cue, added to `statements`; returned as (floating quote, the
+    statement beside it, whose speaker it takes) pairs."""
+    text, quotes, claimed, doc = ctx.text, ctx.quotes, ctx.claimed, ctx.doc
+    pairs = []
+    ordered = sorted(statements, key=lambda s: s.content_start)
+    starts = [s.content_start for s in ordered]
+    for q, span in enumerate(quotes):
+        if q in claimed:
+            continue
+        position = bisect.bisect_right(starts, span.start)
+        nearby = ordered[max(0, position - 8):position + 8]
+        if any(s.content_start <= span.start and span.end <= s.content_end for s in nearby):
+            continue
+        words = re.findall(r"\w+", text[span.start:span.end])
+        if len(words) < MIN_FLOATING_WORDS or not _stands_as_sentence(text, span, article):
+            continue  # a title, a nickname, a scare-quoted term, a phrase inside someone else's sentence
+        paragraph = article.paragraph_at(span.start)
+        before = [s for s in ordered[max(0, position - 8):position]
+                  if s.content_end <= span.open_mark and article.paragraph_at(s.content_start) >= paragraph - 1]
+        after = [s for s in ordered[position:position + 4]
+                 if s.content_start > span.end and article.paragraph_at(s.content_start) == paragraph]
+        neighbour = before[-1] if before else (after[0] if after else None)
+        if neighbour is None:
+            continue
+        chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+        sentence = sentence_number.get(chars.sent.start, 0) if chars is not None and len(chars) else 0
+        content = (span.start, trim_end(text, span.start, span.end))
+        floating = Statement(content[0], content[1], "direct", sentence=sentence, floating=True, quotes=[q])
+        statements.append(floating)
+        pairs.append((floating, neighbour))
+        claimed.add(q)
+    return pairs

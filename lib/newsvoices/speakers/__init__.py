@@ -1,0 +1,307 @@
+"""Step 5: who said it. Each statement's mention resolves to one canonical speaker by
+`RESOLUTION_SIEVE`, an ordered list of passes (as in Stanford's multi-pass coreference sieve),
+each named after the mention it recognises and returning a `Referent` or None:
+
+1. `named_person`: a name ("de Vries", "senior union official Marta de Vries") through the
+   article's canonical people; the words around it become the role and the affiliation;
+2. `pronoun`: he, she, they, it to the nearest earlier speaker or subject that fits;
+3. `organisation_or_country`: "the union said", "the White House said";
+4. `title_holder`: a title alone ("the US Secretary of State") to the one person holding it;
+5. `earlier_speaker_with_role`: "the official", "her son" to the earlier speaker with that role;
+6. `organisation_noun`: "the company", "the chipmaker" to the organisation it stands for;
+7. `issuing_document`: "the statement said" to whoever issued it;
+8. `group_or_unnamed_source`: groups ("both sides") and unnamed sources, anonymous, described
+   by their role.
+A floating quote takes the speaker of the statement beside it. Affiliations come from
+nationality words (data/nationalities.csv), organisations and places.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .. import lexicon
+from . import describe
+from .pronouns import Referent, person_genders, resolve_pronoun
+
+__all__ = ["Referent", "ResolutionContext", "MentionFacts", "RESOLUTION_SIEVE", "person_genders", "resolve_speakers"]
+
+DEFINITE_WORDS = {"the", "this", "that", "these", "those"}
+ORGANISATION_LABELS = {"ORG", "GPE", "NORP"}
+
+
+def _words(name: str) -> frozenset[str]:
+    return lexicon.word_list(name)
+
+
+@dataclass
+class ResolutionContext:
+    """What resolution knows of the article, and the speakers resolved so far."""
+
+    doc: object
+    article: object
+    entity_index: object | None
+    in_quote: list[int | None]
+    people_by_token: dict = field(default_factory=dict)  # token index -> the entity mention over it
+    orgs: list = field(default_factory=list)  # ORG, GPE and NORP mentions, in text order
+    organisations: list = field(default_factory=list)  # ORG mentions only
+    person_subjects: list = field(default_factory=list)  # people named as a subject outside quoted words
+    genders: dict = field(default_factory=dict)
+    referents: list[Referent] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, found, doc, article, entity_index) -> ResolutionContext:
+        ctx = cls(doc, article, entity_index, found.in_quote)
+        # people named inside quoted words are not who "he says" after the quote refers to
+        quoted = sorted((s.content_start, s.content_end) for s in found.statements if s.kind == "direct")
+        quoted_starts = [a for a, _ in quoted]
+
+        def inside_quote(char: int) -> bool:
+            k = bisect.bisect_right(quoted_starts, char) - 1
+            return k >= 0 and char < quoted[k][1]
+
+        for mention in entity_index.mentions if entity_index is not None else ():
+            for i in range(mention.token_start, mention.token_end):
+                ctx.people_by_token.setdefault(i, mention)
+            if mention.label in ORGANISATION_LABELS:
+                ctx.orgs.append(mention)
+            if mention.label == "PERSON":
+                root = doc[mention.token_start:mention.token_end].root
+                if (root.dep_ in {"nsubj", "nsubjpass"} or root.head.dep_ in {"nsubj", "nsubjpass"}) \
+                        and not inside_quote(mention.start_char):
+                    ctx.person_subjects.append(mention)
+        ctx.organisations = [m for m in ctx.orgs if m.label == "ORG"]
+        ctx.genders = person_genders(doc, entity_index)
+        return ctx
+
+    def people_opening_paragraph(self, position) -> list:
+        """People named in the pronoun's own paragraph before it, in any role ("For Marchetti,
+        the work is personal. She said ...")."""
+        if self.entity_index is None or position is None:
+            return []
+        paragraphs = self.article.paragraphs
+        paragraph_start = paragraphs[self.article.paragraph_at(position)].start if paragraphs else 0
+        return [m for m in self.entity_index.mentions if m.label == "PERSON" and paragraph_start <= m.start_char < position
+                and self.in_quote[m.token_start] is None]
+
+
+@dataclass
+class MentionFacts:
+    """One speaker mention as the passes read it."""
+
+    root: object  # the mention's head Token
+    position: int | None  # its character offset
+    mention: str  # its text
+
+    @cached_property
+    def phrase(self) -> list:
+        return describe.noun_phrase(self.root)
+
+    @property
+    def lower(self) -> str:
+        return self.root.lower_
+
+    @property
+    def lemma(self) -> str:
+        return self.root.lemma_.lower()
+
+    @cached_property
+    def definite(self) -> bool:
+        return any(t.dep_ in {"det", "poss"} and t.lower_ in DEFINITE_WORDS for t in self.root.children)
+
+    @cached_property
+    def possessed(self) -> bool:
+        """"the country's health ministry" points back to an organisation as "the ministry" does."""
+        return any(t.dep_ == "poss" and t.pos_ in {"NOUN", "PROPN"} for t in self.root.children)
+
+
+def resolve_speakers(found, doc, article, entity_index) -> None:
+    """Set speaker, anonymous, affiliation and role on every statement of `found`
+    (`quotes.FoundStatements`)."""
+    ctx = ResolutionContext.build(found, doc, article, entity_index)
+    floating = {id(s) for s, _ in found.floating}
+    statements = found.statements
+    for statement in sorted(statements, key=lambda s: (s.mention_start if s.mention_start is not None else s.content_start)):
+        if id(statement) in floating:
+            continue
+        facts = MentionFacts(doc[statement.mention_root], statement.mention_start, statement.mention or doc[statement.mention_root].text)
+        referent = resolve_mention(facts, ctx)
+        _take_speaker(statement, referent)
+        position = statement.mention_start if statement.mention_start is not None else statement.content_start
+        ctx.referents.append(Referent(position, referent.speaker, referent.kind, referent.role, referent.affiliation,
+                                      referent.anonymous))
+    for statement, neighbour in found.floating:
+        _take_speaker(statement, neighbour)
+        statement.mention = None
+    _unify_affiliations(statements)
+
+
+def _take_speaker(statement, source) -> None:
+    statement.speaker = source.speaker
+    statement.anonymous = source.anonymous
+    statement.affiliation = source.affiliation
+    statement.role = source.role
+
+
+def resolve_mention(facts: MentionFacts, ctx: ResolutionContext) -> Referent:
+    """The first pass of `RESOLUTION_SIEVE` that recognises the mention (the last always does)."""
+    for resolve in RESOLUTION_SIEVE:
+        referent = resolve(facts, ctx)
+        if referent is not None:
+            return referent
+    raise AssertionError("group_or_unnamed_source resolves every mention")
+
+
+def _unify_affiliations(statements) -> None:
+    """A speaker's affiliation is the one most often read off their mentions."""
+    seen = defaultdict(Counter)
+    roles = defaultdict(Counter)
+    for s in statements:
+        if s.affiliation:
+            seen[s.speaker][s.affiliation] += 1
+        if s.role:
+            roles[s.speaker][s.role] += 1
+    for s in statements:
+        if seen[s.speaker]:
+            s.affiliation = seen[s.speaker].most_common(1)[0][0]
+        if not s.role and roles[s.speaker]:
+            s.role = roles[s.speaker].most_common(1)[0][0]
+
+
+def person_named_in(root, people_by_token):
+    """The person a mention names when its head word is not a name: one in apposition first
+    ("Tallis's lawyer, Martin Esposito"); a person who only modifies a common noun head is
+    someone else's ("a senior Vukovic aide", "the mayor's press secretary" are not the
+    candidate or the mayor)."""
+    def person_at(token):
+        mention = people_by_token.get(token.i)
+        return mention if mention is not None and mention.label == "PERSON" else None
+
+    for child in root.children:
+        if child.dep_ == "appos" and person_at(child):
+            return person_at(child)
+    for token in root.subtree:
+        mention = person_at(token)
+        if mention is None:
+            continue
+        if root.pos_ == "NOUN" and token.head.i == root.i and token.dep_ in {"poss", "compound", "nmod"}:
+            continue
+        if root.pos_ == "NOUN" and token.dep_ == "compound" and token.head.head.i == root.i and token.head.dep_ in {"poss", "compound"}:
+            continue  # "Teresa Vukovic's aide": the compound first name of the possessor
+        return mention
+    return None
+
+
+
+
+# ---------------------------------------------------------------- the passes, in order
+
+def named_person(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
+    """A named person anywhere in the mention (the head, a compound, an apposition)."""
+    root, doc = m.root, ctx.doc
+    person = ctx.people_by_token.get(root.i)
+    if person is None or person.label != "PERSON":
+        person = person_named_in(root, ctx.people_by_token)
+    if person is None or person.label != "PERSON":
+        return None
+    role = _role_beside_name(m, person, doc)
+    affiliation = describe.affiliation(describe.close_words(root, person), doc, ctx.orgs, m.position, exclude=person) or \
+        describe.affiliation_of_title(person.title)
+    if affiliation is None:
+        affiliation = describe.known_affiliation(ctx.referents, person.canonical)
+    return Referent(m.position, person.canonical, "person", role or None, affiliation)
+
+
+def _role_beside_name(m: MentionFacts, person, doc) -> str:
+    """"union leader" of "union leader Marta de Vries", "the son" of "her son, Thomas Ellory"."""
+    role_tokens = [t for t in m.phrase if t.i < person.token_start and t.dep_ not in {"det", "poss", "case"} and not t.is_punct]
+    if not any(t.pos_ == "NOUN" or t.lower_ in lexicon.role_nouns() or t.lower_ in lexicon.person_titles() for t in role_tokens):
+        role_tokens = []  # "de" of "de Vries" is part of the name, not a role
+    role = " ".join(t.text for t in role_tokens) or person.title
+    person_root = doc[person.token_start:person.token_end].root
+    if not role and person_root.dep_ == "appos" and person_root.head.lemma_.lower() in lexicon.role_nouns():
+        role = person_root.head.text  # "her son, Thomas Ellory, who said": the son
+    if person.title and role and person.title not in role:
+        role = person.title + ", " + role
+    return role
+
+
+def pronoun(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
+    """He, she, they, it: the nearest earlier speaker or subject that fits."""
+    forms = lexicon.pronoun_forms("person") | lexicon.pronoun_forms("group") | lexicon.pronoun_forms("thing")
+    if m.root.pos_ != "PRON" and m.lower not in forms:
+        return None
+    return resolve_pronoun(m.lower, m.position, ctx.referents, ctx.person_subjects, ctx.organisations, ctx.genders,
+                           ctx.people_opening_paragraph(m.position))
+
+
+def organisation_or_country(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
+    """"the union said", "the White House said": an organisation or a country speaking."""
+    mention = ctx.people_by_token.get(m.root.i)
+    if mention is not None and mention.label in ORGANISATION_LABELS | {"FAC", "LOC"}:
+        return Referent(m.position, mention.canonical, "group", None, describe.country_or_self(mention))
+    return None
+
+
+def title_holder(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
+    """"the US Secretary of State": a title standing for the one person who holds it."""
+    root, entity_index = m.root, ctx.entity_index
+    if not (entity_index is not None and root.pos_ == "PROPN" or (m.lower in lexicon.person_titles())):
+        return None
+    words = [t for t in m.phrase if t.dep_ not in {"det", "predet"} and not t.is_punct]
+    title_words = [t.text for t in words if not describe.is_place_word(t)]
+    holder = entity_index.person_with_title(" ".join(title_words)) if entity_index is not None and title_words else None
+    if not holder:
+        return None
+    affiliation = describe.affiliation(m.phrase, ctx.doc, ctx.orgs, m.position) or describe.known_affiliation(ctx.referents, holder)
+    return Referent(m.position, holder, "person", " ".join(title_words), affiliation)
+
+
+def earlier_speaker_with_role(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
+    """"the official", "the minister", "her son": the earlier speaker with that role."""
+    owned = any(t.dep_ == "poss" and t.lower_ in lexicon.possessive_pronouns() for t in m.root.children)
+    if not (m.definite or owned) or m.root.pos_ != "NOUN":
+        return None
+    for referent in reversed(ctx.referents):
+        if referent.role and m.lemma in referent.role.lower().split():
+            return referent
+    for referent in reversed(ctx.referents):
+        if referent.kind == "person" and referent.role and m.lower in referent.role.lower().split():
+            return referent
+    return None
+
+
+def organisation_noun(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
+    """"the company", "the chipmaker": the organisation it stands for."""
+    root = m.root
+    if not (m.definite or m.possessed) or root.pos_ != "NOUN" or not lexicon.is_organisation_noun(root.lemma_):
+        return None
+    named = describe.organisation_meant_by(root, ctx.doc, ctx.organisations, m.position)
+    return Referent(m.position, named, "group", None, named) if named else None
+
+
+def issuing_document(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
+    """"the statement said": whoever issued it, the speaker just before ("X said in a statement ...")."""
+    if not m.definite or m.lemma not in _words("document_nouns.txt"):
+        return None
+    return next((r for r in reversed(ctx.referents) if r.position < m.position), None)
+
+
+def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent:
+    """Groups ("both sides", "officials") and unnamed sources, described by their words."""
+    root, phrase = m.root, m.phrase
+    sources = _words("source_nouns.txt") | lexicon.role_nouns()
+    description = describe.description(phrase, root, ctx.doc, ctx.orgs, m.position)
+    affiliation = describe.affiliation(phrase, ctx.doc, ctx.orgs, m.position)
+    anonymous = bool(lexicon.anonymity_words().search(m.mention)) or (m.lemma in sources and not m.definite)
+    group = root.tag_ in {"NNS", "NNPS"} or root.lower_ in _words("group_nouns.txt") or any(t.lower_ == "both" for t in phrase)
+    if group and m.lemma not in sources:
+        anonymous = False
+    return Referent(m.position, description, "group" if group else "person", description if m.lemma in sources else None,
+                    affiliation, anonymous)
+
+
+RESOLUTION_SIEVE = (named_person, pronoun, organisation_or_country, title_holder, earlier_speaker_with_role,
+                    organisation_noun, issuing_document, group_or_unnamed_source)

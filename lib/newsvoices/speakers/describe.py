@@ -1,0 +1,186 @@
+"""How a speaker is described: the readable name of an unnamed source, the organisation that
+"the company" stands for, and the affiliation read off a speaker's words."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import lexicon
+
+RECENT_PARAGRAPHS = 3  # "the company" looks back this many paragraphs for the company in the news
+
+
+def noun_phrase(root):
+    """The speaker's noun phrase without relative clauses, appositions or trailing punctuation."""
+    cut = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"}
+    keep = [root]
+    for child in root.children:
+        if child.dep_ in cut:
+            continue
+        keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    return keep
+
+
+def close_words(root, person):
+    """The words that describe a named speaker directly: the noun phrase and the heads of its
+    appositions with their modifiers, not the places or groups further down those clauses.
+    Words of the person's title are left out ("Secretary of State" says nothing of a side)
+    except nationality words ("US Secretary of State")."""
+    title_words = len(person.title.split()) if person.title else 0
+    title_range = range(person.token_start - title_words, person.token_start)
+    words = []
+    for token in noun_phrase(root):
+        words.append(token)
+    for child in root.children:
+        if child.dep_ == "appos":
+            words.append(child)
+            words.extend(c for c in child.children if c.dep_ in {"amod", "compound", "nmod", "poss"})
+    return [t for t in sorted(words, key=lambda t: t.i) if t.i not in title_range or is_place_word(t)]
+
+
+def description(phrase, root, doc, orgs, position) -> str:
+    """A readable name for an unnamed source: 'senior French government official',
+    'official close to the talks'; "of the group" becomes the organisation it refers to."""
+    words = []
+    moved = None
+    # "an official at the centre, which is hosting the talks": clauses deeper in the phrase
+    # describe something else, not the source
+    clauses = {t.i for token in phrase if token.dep_ in {"relcl", "acl", "advcl"} and token.i != root.i
+               and token.tag_ != "VBN" for t in token.subtree}
+    # "a spokesperson for Carrick Transport, a charity that runs ...": an apposition deeper in
+    # the phrase describes the organisation, not the source
+    clauses |= {t.i for token in phrase if token.dep_ == "appos" and token.i != root.i and token.head.i != root.i
+                for t in token.subtree}
+    phrase = [t for t in phrase if t.i not in clauses]
+    for token in phrase:
+        if token.dep_ in {"det", "predet"} and token.head == root and token.lower_ != "both":
+            continue
+        if token.dep_ == "poss" and token.head == root and token.pos_ == "PRON":
+            continue  # "its spokesman", but "the Growers' Federation" keeps its name
+        if not words and token.lower_ in {"the", "a", "an"}:
+            continue
+        if token.is_punct and token.text not in "-–" and token.dep_ != "case":
+            continue
+        words.append(token)
+    # "an official of the group" -> "Greenpeace official" when "the group" is an earlier organisation
+    preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "for", "with", "at", "in"}]
+    for prep in preps:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        org = organisation_for(objects[0], doc, orgs, position)
+        if org:
+            drop = {t.i for t in prep.subtree}
+            words = [t for t in words if t.i not in drop]
+            moved = org
+    # words keep the spacing they have in the article ("Growers' Federation", "co-founder")
+    text_words = [t.text + (t.whitespace_ if k + 1 < len(words) and words[k + 1].i == t.i + 1 else " ")
+                  for k, t in enumerate(words)]
+    if moved:
+        head_index = next((k for k, t in enumerate(words) if t.i == root.i), len(words) - 1)
+        text_words.insert(head_index, moved + " ")
+    return re.sub(r"\s+", " ", "".join(text_words)).strip() or root.text
+
+
+def organisation_for(token, doc, orgs, position) -> str | None:
+    span_tokens = list(token.subtree)
+    for mention in orgs:
+        if mention.label == "ORG" and mention.token_start <= token.i < mention.token_end:
+            return mention.canonical
+    if token.lemma_.lower() in lexicon.organisation_nouns() and any(c.lower_ == "the" for c in token.children) and len(span_tokens) <= 3:
+        # "the group" refers back to an organisation that stood on its own, not to a modifier ("a UN resolution")
+        return organisation_meant_by(token, doc, [m for m in orgs if m.label == "ORG"], position)
+    return None
+
+
+def organisation_meant_by(noun, doc, organisations, position) -> str | None:
+    """The organisation that "the league", "the company" stands for, in this order:
+    1. the last one named with that word ("the Pacific Soccer League", "the Ministry of Health"),
+       whether or not NER caught the name;
+    2. of the organisations in the last few paragraphs that name one, the one the article mentions most
+       (news keeps "the company" for the company the story is about, not the rival in passing);
+    3. the last organisation named."""
+    lemma = noun.lemma_.lower()
+    earlier = [m for m in organisations if m.start_char < position]
+    for mention in reversed(earlier):
+        words = doc[mention.token_start:mention.token_end]
+        if any(w.lemma_.lower() == lemma or w.lower_ == noun.lower_ for w in words) and not (words[0].i <= noun.i < words[-1].i + 1):
+            return mention.canonical
+    unrecognised = proper_name_headed_by(noun, doc)
+    if unrecognised:
+        return unrecognised
+    standing = [m for m in earlier if doc[m.token_start:m.token_end].root.dep_ not in {"compound", "nmod", "amod", "poss"}]
+    # "the company" is not the "Consumer Data Authority": a name ending in another kind of body
+    same_kind = [m for m in standing if not (lexicon.is_organisation_noun(doc[m.token_end - 1].lemma_)
+                                             and doc[m.token_end - 1].lemma_.lower() != lemma)]
+    standing = same_kind or standing
+    if not standing:
+        return None
+    last_paragraph = max(m.paragraph for m in earlier)
+    recent = [m for m in standing if m.paragraph >= last_paragraph - RECENT_PARAGRAPHS + 1] or standing[-1:]
+    mentions = Counter(m.canonical for m in earlier)
+    return max(recent, key=lambda m: (mentions[m.canonical], m.start_char)).canonical
+
+
+def proper_name_headed_by(noun, doc) -> str | None:
+    """An earlier name whose last word is the noun, capitalised ("the Pacific Women's Soccer
+    League" before "the league"), when NER did not tag it as an organisation."""
+    for token in reversed(doc[:noun.i]):
+        if token.lower_ != noun.lower_ or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and (doc[start - 1].tag_ == "POS" or doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()):
+            start -= 1
+        if start < token.i and doc[start].tag_ != "POS":
+            return doc[start:token.i + 1].text
+    return None
+
+
+def is_place_word(token) -> bool:
+    return token.text.lower() in lexicon.nationalities() or token.ent_type_ in {"GPE", "NORP"}
+
+
+def affiliation(tokens, doc, orgs, position, exclude=None) -> str | None:
+    """Organisation, nationality or country named in a speaker's words."""
+    nationalities = lexicon.nationalities()
+    for token in tokens:
+        if exclude is not None and exclude.token_start <= token.i < exclude.token_end:
+            continue
+        if token.ent_type_ == "ORG":
+            mention = next((m for m in orgs if m.token_start <= token.i < m.token_end), None)
+            if mention is not None:
+                return mention.canonical
+        if token.ent_type_ in {"NORP", "GPE"} or token.text.lower() in nationalities:
+            found = nationalities.get(token.text.lower())
+            if found:
+                return found[0]
+            mention = next((m for m in orgs if m.token_start <= token.i < m.token_end), None)
+            if mention is not None:
+                return country_or_self(mention)
+    for token in tokens:
+        if token.dep_ == "pobj" and token.head.lower_ in {"of", "from", "for"}:
+            org = organisation_for(token, doc, orgs, position)
+            if org:
+                return org
+    return None
+
+
+def country_or_self(mention) -> str:
+    found = lexicon.nationalities().get(mention.canonical.lower())
+    return found[0] if found else mention.canonical
+
+
+def affiliation_of_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    nationalities = lexicon.nationalities()
+    for word in re.findall(r"[\w.]+", title):
+        found = nationalities.get(word.lower())
+        if found:
+            return found[0]
+    return None
+
+
+def known_affiliation(referents, speaker) -> str | None:
+    return next((r.affiliation for r in reversed(referents) if r.speaker == speaker and r.affiliation), None)

@@ -1,0 +1,160 @@
+"""The rule sieves one rule at a time, on parsed documents, without stance or figures: each
+case names the content-span rule (quotes.content) or resolution pass (speakers) that must
+read it, and what it must give. A new rule is a new function plus a row here."""
+import ast
+from pathlib import Path
+
+import pytest
+
+from newsvoices import lexicon
+from newsvoices.article import load_article
+from newsvoices.entities import find_entities
+from newsvoices.quotes import find_statements
+from newsvoices.quotes.content import (CLAUSE_RULES, NAMING_CHILD_RULES, NAMING_RULES, CueFrame, is_naming_cue,
+                                       label_beside_the_verb)
+from newsvoices.quotes.cues import speaker_head
+from newsvoices.speakers import RESOLUTION_SIEVE, MentionFacts, ResolutionContext, resolve_speakers
+
+LIB = Path(__file__).resolve().parent.parent / "lib" / "newsvoices"
+
+
+def parsed(nlp, text):
+    article = load_article(text=text)
+    return article, nlp(article.text)
+
+
+def content_rule(doc, found, statement) -> str:
+    """The name of the first content rule that reads the statement's cue."""
+    cue = next(t for t in doc if t.idx == statement.cue_start)
+    frame = CueFrame.of(cue, speaker_head(cue), doc, found.in_quote)
+    for rule in NAMING_RULES if is_naming_cue(cue) else CLAUSE_RULES:
+        if rule(frame) is not None:
+            if rule is label_beside_the_verb:  # the name of the child rule that read it
+                return next(r.__name__ for c in cue.children for r in NAMING_CHILD_RULES if r(frame, c) is not None)
+            return rule.__name__
+    return "quotation beside the cue"
+
+
+CONTENT_CASES = [
+    ("complement_clause", "The minister said that the border would reopen next week.", "the border would reopen next week"),
+    ("complement_clause", "Mr. Chen told reporters the deal was close.", "the deal was close"),
+    # the small model hangs a clause before ", X said" on the cue as its complement
+    ("complement_clause", "Exports fell sharply in March, the central bank said on Monday.", "Exports fell sharply in March"),
+    ("medial_cue", "Too often, Ms. Ortega said, the debate over the port ignores the fishermen.",
+     "Too often, Ms. Ortega said, the debate over the port ignores the fishermen"),
+    ("complement_clause", "The Growers' Federation said in a statement that most farms had already cut their hours.",
+     "most farms had already cut their hours"),
+    ("statement_noun_clause", "Novak repeated the union's position that the plant must stay open.", "the plant must stay open"),
+    ("naming_complement", "Union leader Tom Reyes called the offer an insult.", "the offer an insult"),
+    ("call_for_or_on", "On Twitter, the mayor called on both sides to return to the table.", "both sides to return to the table"),
+    ("quoted_label_after_object", "She called the delay “unacceptable by any standard.”",
+     "the delay “unacceptable by any standard.”"),
+    ("quotation beside the cue", "The council met on Monday night.\n\nCouncillor Ana Silva added:\n\n"
+     "“We cannot wait another year. The roads are falling apart.”", "We cannot wait another year. The roads are falling apart."),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", CONTENT_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CONTENT_CASES)])
+def test_content_rule(nlp, rule, text, expected):
+    article, doc = parsed(nlp, text)
+    found = find_statements(doc, article)
+    assert [s.content for s in found.statements] == [expected]
+    assert content_rule(doc, found, found.statements[0]) == rule
+
+
+NOT_STATEMENTS = [
+    "The workers joined a group called Fair Wages Now.",  # a name
+    "Reyes called the mayor on Friday to thank her.",  # a telephone call
+    "She remembered the war. He hailed a taxi as it passed.",  # label verbs without a quoted label
+    "No one said the plan would work.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATEMENTS)
+def test_not_a_statement(nlp, text):
+    article, doc = parsed(nlp, text)
+    assert find_statements(doc, article).statements == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Critics dubbed the plan “a fiasco.”", "the plan “a fiasco.”"),
+    ("Critics called the plan “a fiasco.”", "the plan “a fiasco.”"),
+])
+def test_naming_verbs_all_reach_the_naming_rules(nlp, text, expected):
+    """"dub" was on no cue list, so its branch never ran (issue 14)."""
+    article, doc = parsed(nlp, text)
+    statements = find_statements(doc, article).statements
+    assert [s.content for s in statements] == [expected] and statements[0].kind == "mixed"
+
+
+def resolution_passes(nlp, text):
+    """(speaker, name of the pass that resolved it) for every cued statement, in order."""
+    article, doc = parsed(nlp, text)
+    index = find_entities(doc, article.paragraph_at)
+    found = find_statements(doc, article)
+    ctx = ResolutionContext.build(found, doc, article, index)
+    result = []
+    for statement in sorted(found.statements, key=lambda s: s.mention_start if s.mention_start is not None else s.content_start):
+        if statement.floating:
+            continue
+        facts = MentionFacts(doc[statement.mention_root], statement.mention_start, statement.mention)
+        name, referent = next((r.__name__, ref) for r in RESOLUTION_SIEVE if (ref := r(facts, ctx)) is not None)
+        ctx.referents.append(referent)
+        result.append((referent.speaker, name))
+    resolve_speakers(found, doc, article, index)  # the step itself agrees with the replay
+    assert [s.speaker for s in found.statements if not s.floating] == [speaker for speaker, _ in result]
+    return result
+
+
+SPEAKER_CASES = [
+    ("Prime Minister Karl Jensen said the country would wait.", ("Karl Jensen", "named_person")),
+    ("Karl Jensen spoke first. He said patience was needed.", ("Karl Jensen", "pronoun")),
+    ("The Joint Harbour Employers' Council (JHEC) said the offer was final.",
+     ("Joint Harbour Employers' Council", "organisation_or_country")),
+    ("A senior French diplomat, who asked not to be identified, said the talks had stalled. "
+     "The diplomat said a new round could start in June.", ("senior French diplomat", "earlier_speaker_with_role")),
+    ("Nordlys Freight, the largest operator at the port, said volumes had recovered. "
+     "The company said it would hire 200 workers.", ("Nordlys Freight", "organisation_noun")),
+    ("Pellmar Foods said in a statement that it had cooperated fully. "
+     "“We have replaced the leadership team,” the statement said.", ("Pellmar Foods", "issuing_document")),
+    ("A senior French diplomat, who asked not to be identified, said the talks had stalled.",
+     ("senior French diplomat", "group_or_unnamed_source")),
+]
+
+
+@pytest.mark.parametrize("text, last", SPEAKER_CASES, ids=[c[1][1] for c in SPEAKER_CASES])
+def test_resolution_pass(nlp, text, last):
+    assert resolution_passes(nlp, text)[-1] == last
+
+
+# ------------------------------------------------------------ every branched-on lemma comes from data
+
+def _lemma_literals(tree) -> set[str]:
+    """String literals compared with a token's lemma: `x.lemma_.lower() in {"call", ...}`, `x.lemma_ == "say"`."""
+    found = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        if "lemma_" not in ast.unparse(node.left):
+            continue
+        for comparator in node.comparators:
+            for item in ast.walk(comparator):
+                if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                    found.add(item.value)
+    return found
+
+
+def test_every_lemma_the_code_branches_on_is_in_a_data_list():
+    data_words = set()
+    for path in (LIB / "data").glob("*.txt"):
+        if not path.name.startswith("stance_"):
+            data_words |= set(lexicon.read_lines(path.name))
+    literals = set()
+    for path in LIB.rglob("*.py"):
+        literals |= {w for w in _lemma_literals(ast.parse(path.read_text(encoding="utf-8"))) if w.isalpha()}
+    assert literals - data_words == set()
+
+
+def test_every_naming_and_label_verb_is_a_cue_candidate():
+    """The naming branch only runs for cue candidates: a naming verb on no cue list is dead code."""
+    assert lexicon.naming_verbs() | lexicon.label_verbs() <= lexicon.cue_lemmas()
