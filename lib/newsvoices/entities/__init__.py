@@ -1,0 +1,56 @@
+"""Step 3: entity mentions resolved to canonical people, organisations and places.
+
+spaCy's NER finds mentions; this module decides which mentions are the same entity:
+"Ruiz" and "Ana Ruiz" are one PERSON, a surname before or after the full name
+resolves to it when unambiguous (else to the nearest full name before it), a known person's
+surname mis-tagged as ORG or GPE is still that person, and titles ("Secretary of State",
+"President") are kept as attributes of the person they precede.
+
+The passes, in the order `find_entities` runs them, live in `index` (mentions and the index
+that resolves names), `organisations` (short names, acronyms, canonical names),
+`people` (role holders, split names, surnames NER missed, canonical full names) and `titles`.
+"""
+from __future__ import annotations
+
+from .. import lexicon
+from .index import NAME_LABELS, EntityIndex, Mention, _sentence_numbers, clean_name
+from .people import _join_split_names, _people_spoken_of_as_it, _resolve_people
+from .organisations import _organisation_short_names, _resolve_others
+from .titles import _attach_titles, _ends_a_title
+
+
+def find_entities(doc, paragraph_of_char) -> EntityIndex:
+    """Collect and resolve the named-entity mentions of a parsed article."""
+    sentence_of_token = _sentence_numbers(doc)
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        words = ent
+        if ent.label_ == "PERSON":
+            # "Injecting Clinton's", "Crooked Hillary Clinton": leading words that are not names
+            while len(words) > 1 and words[0].pos_ not in {"PROPN"} and words[0].lower_ not in lexicon.person_titles():
+                words = words[1:]
+        key = clean_name(words.text, ent.label_)
+        if not key or not any(ch.isalpha() for ch in key):
+            continue
+        mentions.append(Mention(ent.text, ent.label_, ent.start_char, ent.end_char, sentence_of_token[ent.start],
+                                paragraph_of_char(ent.start_char), key=key, token_start=ent.start, token_end=ent.end))
+    mentions = [m for m in mentions if m.label == "PERSON" or not _ends_a_title(doc, m)]
+    for mention in mentions:
+        # "Nordlys Freight, the largest operator at the port": a name in apposition with a
+        # kind of organisation is one, whatever NER guessed
+        if mention.label == "PERSON":
+            root = doc[mention.token_start:mention.token_end].root
+            if any(c.dep_ == "appos" and lexicon.is_organisation_noun(c.lemma_) for c in root.children):
+                mention.label = "ORG"
+                mention.key = clean_name(mention.text, "ORG")
+    mentions = _join_split_names(mentions, doc)
+    index = EntityIndex(mentions)
+    _organisation_short_names(index, doc, sentence_of_token, paragraph_of_char)
+    _resolve_people(index, doc, sentence_of_token, paragraph_of_char)
+    _people_spoken_of_as_it(index, doc)
+    _resolve_others(index, doc)
+    _attach_titles(index, doc)
+    index.mentions.sort(key=lambda m: m.start_char)
+    return index

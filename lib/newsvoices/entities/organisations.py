@@ -1,0 +1,91 @@
+"""Organisations and places: short names ("Corvant" for "Corvant Semiconductor"), acronyms, and one canonical name per organisation or place."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .. import lexicon
+
+from .index import EntityIndex, Mention, _BRACKETED_ACRONYM, _lower_case_words, _tokens_matching, _tokens_spelled
+
+
+def _organisation_short_names(index: EntityIndex, doc, sentence_of_token, paragraph_of_char) -> None:
+    """"Corvant" after "Corvant Semiconductor": the first word of an organisation's name, used
+    alone, is that organisation, whatever NER made of it (often a PERSON, often nothing). Only
+    when the word is in no full name of a person, no country or nationality, no title, no word
+    that opens many names ("New", "National"; data/generic_name_words.txt), and never written in
+    lower case in the article ("General" of "General Motors" is not short for it if the text
+    also says "general")."""
+    countries = lexicon.nationalities()
+    titles = lexicon.person_titles()
+    lower_case = _lower_case_words(doc)
+    person_words = {w for m in index.mentions if m.label == "PERSON" and len(m.key.split()) >= 2 for w in m.key.split()}
+    long_names = defaultdict(set)
+    for mention in index.mentions:
+        words = mention.key.split()
+        if mention.label == "ORG" and len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha():
+            long_names[words[0]].add(mention.key)
+    short = {word: next(iter(names)) for word, names in long_names.items()
+             if len(names) == 1 and word.lower() not in countries and word.lower() not in titles
+             and word.lower() not in lower_case and word not in person_words and len(word) > 2
+             and word.lower() not in lexicon.generic_name_words()}
+    if not short:
+        return
+    for mention in index.mentions:
+        if mention.key in short and mention.label in {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"}:
+            mention.label, mention.key = "ORG", short[mention.key]
+    covered = {i for m in index.mentions for i in range(m.token_start, m.token_end)}
+    for token in _tokens_spelled(doc, short):
+        # any part of speech: the tagger often calls an unknown name in a headline an adjective
+        if token.i not in covered:
+            index.mentions.append(Mention(token.text, "ORG", token.idx, token.idx + len(token.text), sentence_of_token[token.i],
+                                          paragraph_of_char(token.idx), key=short[token.text], token_start=token.i,
+                                          token_end=token.i + 1))
+
+
+def _acronyms(index: EntityIndex, doc) -> dict[str, str]:
+    """Acronyms introduced in brackets after a name, "the Joint Employers' Council (JEC)", when
+    the capitalised words before the bracket have the acronym's initials (NER often misses
+    the long name itself)."""
+    found = {}
+    connectors = {"of", "for", "and", "the", "on", "'", "’", "'s", "’s", "&", "-"}
+    for token in _tokens_matching(doc, _BRACKETED_ACRONYM):
+        if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+            continue
+        acronym = doc[token.i + 1].text
+        if not re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", acronym) or sum(ch.isupper() for ch in acronym) < 2:
+            continue
+        words = []
+        k = token.i - 1
+        while k >= 0 and (doc[k].text[:1].isupper() or doc[k].lower_ in connectors) and doc[k].sent == token.sent:
+            words.insert(0, doc[k])
+            k -= 1
+        while words and (words[0].lower_ in connectors or words[0].lower_ in {"a", "an"}):
+            words = words[1:]
+        initials = "".join(w.text[0] for w in words if w.text[:1].isupper())
+        if len(words) >= 2 and initials.upper() == acronym.upper().replace("&", ""):
+            found.setdefault(acronym, doc[words[0].i:words[-1].i + 1].text)
+    return found
+
+
+def _resolve_others(index: EntityIndex, doc=None) -> None:
+    countries = lexicon.nationalities()
+    acronyms = _acronyms(index, doc) if doc is not None else {}
+    by_label = defaultdict(list)
+    for mention in index.mentions:
+        if mention.label == "PERSON":
+            continue
+        country = countries.get(mention.key.lower())
+        if mention.label in {"GPE", "LOC"} and country and country[1] == "name":
+            mention.canonical = country[0]
+        else:
+            mention.canonical = acronyms.get(mention.key, mention.key)
+        by_label[mention.label].append(mention)
+    # "Security Council" after "UN Security Council": the shorter form is the longer one's tail.
+    for mentions in by_label.values():
+        names = Counter(m.canonical for m in mentions)
+        for mention in mentions:
+            longer = [n for n in names if n != mention.canonical and len(n.split()) > len(mention.canonical.split())
+                      and n.lower().endswith(" " + mention.canonical.lower())]
+            if len(longer) == 1 and len(mention.canonical.split()) >= 2:
+                mention.canonical = longer[0]
