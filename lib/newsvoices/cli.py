@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     analyze = _command(commands, "analyze", help="summarise an article: tokens, entities, speakers")
+    analyze.description = ("In: one article file (.txt, .md, .html). Out: a summary on stdout (entities, statements, "
+                           "speakers) and, unless --no-figures, figures (PNG, SVG, PDF), CSV tables and tables.xlsx in "
+                           "figures/<article>/. Errors: one line on stderr, exit status 2.")
     analyze.add_argument("path", help="article file (.txt, .md, .html)")
     analyze.add_argument("--figures", metavar="DIR", help="where to write figures and tables (default: figures/<article>/)")
     analyze.add_argument("--no-figures", action="store_true", help="print the summary only")
@@ -41,11 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--max-chars", type=int, default=None, help="refuse longer articles (default: 20,000,000)")
 
     quotes = _command(commands, "quotes", help="attributed statements as JSON")
-    quotes.add_argument("path", help="article file, or a folder of NAME.txt files with --out")
+    quotes.description = ("In: an article file, or a folder with --out (every .txt, .md, .markdown, .html, .htm, .text "
+                          "file the corpus reads). Out: a JSON list of statements (id, content, offsets, kind, cue, "
+                          "speaker, gender, affiliation, stance, corrected, ...) on stdout, or OUTDIR/NAME.json per "
+                          "article; skipped files are named on stderr.")
+    quotes.add_argument("path", help="article file, or a folder of articles with --out")
     quotes.add_argument("--json", action="store_true", help="print a JSON list of statements (the default without --out)")
     quotes.add_argument("--corrections", metavar="FILE", help=CORRECTIONS_HELP + "; one article only")
-    quotes.add_argument("--out", help="folder to write NAME.json for every NAME.txt of PATH")
+    quotes.add_argument("--out", help="folder to write NAME.json for every article of PATH (or for the one article)")
     report = _command(commands, "report", help="run notebook 01 on an article: reports/<article>.ipynb and .html, figures/")
+    report.description = ("In: one article file. Out: notebook 01 executed on it (reports/<article>.ipynb), a clean HTML "
+                          "report without code or paths (reports/<article>.html; --with-code for the whole notebook) "
+                          "and its figures in figures/<article>/. Errors: one line on stderr, exit status 2.")
     report.add_argument("path", help="article file (.txt, .md, .html)")
     report.add_argument("--reports", default="reports", help="folder for the executed notebook and HTML (default: reports)")
     report.add_argument("--figures", default="figures", help="root folder for figures (default: figures)")
