@@ -254,7 +254,7 @@ def timeline(analysis):
         ax.set_xlim(-0.5, len(analysis.article.paragraphs) - 0.5)
         ax.set_ylim(-1.1, 1.1)
         ax.xaxis.get_major_locator().set_params(integer=True)
-        ax.set_xlabel("paragraph (numbered from 0, as in the tables; side by side: same paragraph and score)")
+        ax.set_xlabel("paragraph (from 0, as in the tables)")
         ax.set_ylabel("stance score\n◀ hardline   hopeful ▶")
         ax.grid(axis="both")
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5)
