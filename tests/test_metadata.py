@@ -4,7 +4,7 @@ import pytest
 from newsvoices import corpus, load_article
 from newsvoices.metadata import iso_date
 
-BODY = "“We will build the bridge,” said Mayor Ana Ruiz on Monday.\n\nThe council said it would vote.\n"
+BODY = "“We will build the bridge,” said Ana Ruiz, the mayor, on Monday.\n\nThe council said it would vote.\n"
 
 
 @pytest.fixture()
