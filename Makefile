@@ -3,6 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 ARTICLE ?= seeds/000_378cb35899c8b263.txt
+REPORTS ?= reports
+FIGURES ?= figures
+# Passed to the recipes through the environment and quoted there, so a path with spaces,
+# brackets, quotes or $ reaches the program as one argument, never parsed by the shell.
+# $(value ...) keeps a $ in a file name from being read as a make variable.
+NV_ARTICLE := $(value ARTICLE)
+NV_REPORTS := $(value REPORTS)
+NV_FIGURES := $(value FIGURES)
+export NV_ARTICLE NV_REPORTS NV_FIGURES
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lab bench clean
@@ -13,11 +22,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-# The main job: summary, then notebook 01 executed on the article -> reports/<article>.ipynb
-# and .html, figures -> figures/<article>/.
+# The main job: notebook 01 executed on the article -> reports/<article>.ipynb and .html
+# (the clean report), figures -> figures/<article>/, and the summary printed.
 run: $(STAMP)
-	$(BIN)/python -m newsvoices analyze --no-figures $(ARTICLE)
-	$(BIN)/python -m newsvoices report $(ARTICLE)
+	@$(BIN)/python -m newsvoices report --summary --reports "$$NV_REPORTS" --figures "$$NV_FIGURES" -- "$$NV_ARTICLE"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -14,7 +14,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] tags=["report-hide"]
 # # Who speaks in this article, and how?
 #
 # This notebook reads one news article the way a media analyst would: **who is quoted, how
@@ -29,21 +29,21 @@
 # %% tags=["parameters"]
 article_path = "../seeds/000_378cb35899c8b263.txt"
 figures_root = "../figures"  # figures go to <figures_root>/<article>/
+corrections_path = None  # a corrections file; None: <article>.corrections.csv or .yaml beside the article, if any
 
-# %%
+# %% tags=["summary"]
 import pandas as pd
 from IPython.display import HTML, display
 
 import newsvoices
-from newsvoices import highlight, plots, tables
+from newsvoices import corrections, highlight, plots, reports, tables
 
 pd.set_option("display.max_colwidth", 120)
-analysis = newsvoices.analyze(path=article_path)
-print(f"{analysis.article.display_name()}\n{len(analysis.article.paragraphs)} paragraphs, "
-      f"{len(analysis.statements)} attributed statements from {len(analysis.speakers)} speakers")
+analysis = newsvoices.analyze(path=article_path, corrections=corrections_path)
+reports.Summary(analysis)
 
 # %% [markdown]
-# ## 1. The article, with its voices marked
+# ## The article, with its voices marked
 #
 # Each attributed statement is shaded in its speaker's colour; the words that name the
 # speaker are **bold**, the reporting verb (*said*, *told*, *called*) is underlined. Hover over
@@ -53,40 +53,42 @@ print(f"{analysis.article.display_name()}\n{len(analysis.article.paragraphs)} pa
 # %%
 display(HTML(highlight.article_html(analysis)))
 
-# %% [markdown]
-# ## 2. Tokens
+# %% [markdown] tags=["report-hide"]
+# ## Tokens
 #
 # The article as spaCy reads it: one row per token, with its lemma, part of speech, syntactic
 # role, sentence and paragraph. Offsets (`start_char`, `end_char`) index the article text
 # exactly.
 
-# %%
+# %% tags=["report-hide"]
 print(f"{len(analysis.tokens)} tokens in {analysis.tokens['sentence'].nunique()} sentences")
 display(analysis.tokens.head(12))
 display(analysis.tokens["pos"].value_counts().head(8).to_frame("tokens"))
 
-# %% [markdown]
-# ## 3. People, organisations and places
+# %% [markdown] tags=["report-hide"]
+# ## People, organisations and places
 #
 # Named entities as spaCy finds them, then resolved: a surname ("Ruiz") and the full name
 # ("Ana Ruiz") are one person, and titles ("Prime Minister") are kept beside the name.
 
-# %%
+# %% tags=["report-hide"]
 display(HTML(highlight.entities_html(analysis)))
 display(analysis.entity_counts.head(15))
 
 # %% [markdown]
-# ## 4. Every attributed statement
+# ## Every attributed statement
 #
 # One row per statement: who said it, whether it is a **direct** quote (inside quotation
 # marks), **indirect** (reported speech) or **mixed** (reported speech with a quoted
 # fragment), what was said, and its stance. Stance runs from hardline (−1) to hopeful (+1).
+# Each statement has a stable `id` (the same on every run), which a corrections file uses;
+# `corrected` marks the rows a correction changed.
 
 # %%
 display(tables.styled_statements(analysis.statements))
 
 # %% [markdown]
-# ## 5. Speakers
+# ## Speakers
 #
 # One row per speaker: affiliation (read off words like "French diplomat" or "union official"),
 # role, whether the source is unnamed, how many statements of each kind, and the mean and
@@ -96,18 +98,20 @@ display(tables.styled_statements(analysis.statements))
 display(analysis.speakers)
 display(analysis.affiliations)
 
-# %% [markdown]
-# ## 6. Why each statement got its stance
+# %% [markdown] tags=["report-hide"]
+# ## Why each statement got its stance
 #
 # Stance comes from a classifier trained on about 2,350 statements labelled by reading. Check
 # first the statements it was least sure of: `stance_confidence` is the probability of the
 # label it chose (below 50% the figures draw the statement hollow). Where you disagree, the
 # label is yours to change.
 
-# %%
+# %% tags=["report-hide"]
 display(tables.least_certain(analysis.statements))
 
 # %% [markdown]
+# ## Why each statement got its stance
+#
 # The words behind each label: the matches of the stance lexicons
 # (`lib/newsvoices/data/stance_*.txt`) that agree with it, with their weights. "negated"
 # means the cue was turned around ("will not negotiate" is a refusal; "have not received
@@ -116,33 +120,65 @@ display(tables.least_certain(analysis.statements))
 # labelled statements, to judge the label by example.
 
 # %%
-display(tables.stance_cue_table(analysis.statements))
+display(tables.styled_cues(analysis.statements))
+
+# %% [markdown] tags=["report-hide"]
+# ## Correcting what is wrong
+#
+# When a speaker, a statement or a stance is wrong, write the fix in a **corrections file**
+# beside the article: for `story.txt`, `story.corrections.csv` (or `.yaml`). Every later run,
+# this notebook, `make run` and notebook 02 apply it, so the fix survives a rerun; or pass
+# any file as `corrections_path` above (`--corrections FILE` on the command line). Statements
+# are named by their `id` (table above), speakers by name as the speakers table writes them:
+#
+# ```
+# action,statement,speaker,value,text
+# reassign,s1a2b3c4d,Jane Roe,,
+# merge,,the minister,Jane Roe,
+# rename,,Jane Roe,Jane A. Roe,
+# affiliation,,Jane A. Roe,Ministry of Health,
+# drop,s5e6f7a8b,,,
+# add,,Jane A. Roe,,"the exact words of a statement the rules missed"
+# stance,s9c0d1e2f,,skeptical,
+# ```
+#
+# The same as YAML: a list of mappings with the same keys (`- action: merge`, `speaker: ...`,
+# `value: ...`). Corrections apply in file order (rename before setting the affiliation of the
+# new name). A correction that no longer matches anything (the article changed, a typo in a
+# name) is skipped with a warning that names it. Here, one example applied in memory: the
+# first statement's stance set by hand.
+
+# %% tags=["report-hide"]
+first_id = analysis.statements["id"].iloc[0] if len(analysis.statements) else "s00000000"
+example = corrections.parse_corrections(f"action,statement,value\nstance,{first_id},neutral\n")
+corrected = newsvoices.analyze(path=article_path, corrections=example)
+display(corrected.statements.loc[corrected.statements["corrected"], ["id", "speaker", "stance", "corrected", "content"]])
 
 # %% [markdown]
-# ## 7. Figures
+# ## Figures
 #
-# **Who is quoted, and how**: statements per speaker, split by kind; hatched bars are unnamed
-# sources, and the affiliation is written at the end of each bar.
+# **Who is quoted, and how**: statements per speaker by kind; hatched bars are unnamed sources,
+# the affiliation ends each bar.
 
 # %%
 plots.share_of_voice(analysis)
 
 # %% [markdown]
-# **How hopeful or hardline each voice is**: each dot is a statement, coloured by its stance
-# label (hollow when the classifier was unsure); the black bar is the speaker's mean.
+# **How hopeful or hardline each voice is**: a dot per statement, coloured by stance label
+# (hollow when the classifier was unsure); the black tick is the speaker's mean.
 
 # %%
 plots.stance_by_speaker(analysis)
 
 # %% [markdown]
-# **Stance against sentiment**: speakers placed by mean stance (left hardline, right hopeful)
-# and mean polarity; bigger points mean more statements.
+# **Stance against sentiment**: speakers by mean stance (left hardline, right hopeful) and mean
+# polarity; point size is the number of statements (legend).
 
 # %%
 plots.stance_vs_sentiment(analysis)
 
 # %% [markdown]
-# **Voices through the article**: the statements in reading order, by paragraph.
+# **Voices through the article**: statements in reading order, by paragraph (numbered as in the tables).
 
 # %%
 plots.timeline(analysis)
@@ -157,13 +193,21 @@ plots.affiliations(analysis)
 plots.entities(analysis)
 
 # %% [markdown]
-# ## 8. Export
+# **Share of voice by gender**, as the article refers to them: read only from the text
+# ("Mrs.", "spokeswoman", he/she), never guessed from first names; "not stated" when the
+# article does not say.
+
+# %%
+plots.share_by_gender(analysis)
+
+# %% [markdown] tags=["report-hide"]
+# ## Export
 #
 # Every figure as PNG (220 dpi), SVG and PDF, and the statements, speakers, affiliations and
 # entities tables as CSV. Files are written to a temporary name first and renamed, so an
 # interrupted run never leaves a half-written file; the same article gives the same files.
 
-# %%
+# %% tags=["report-hide"]
 written = plots.export_all(analysis, root=figures_root)
 folder = plots.figure_dir(analysis.article, root=figures_root)
-print(f"Wrote {sum(len(v) for v in written.values())} files to {folder}/")
+print(f"Wrote {sum(len(v) for v in written.values())} files to {folder.name}/")

@@ -152,7 +152,7 @@ def test_6_every_writer_handles_controls_and_bom(tmp_path, nlp, poison):
     text = f"City{poison} hall\n\nJane{poison} Doe said \"no{poison} deal.\"\n"
     analysis = newsvoices.analyze(text=text, nlp=nlp)
     written = plots.export_all(analysis, tmp_path / "figures")
-    assert len(written) == 10 and all(path.exists() for paths in written.values() for path in paths)
+    assert len(written) == len(plots.FIGURES) + 5 and all(path.exists() for paths in written.values() for path in paths)
     for svg in (tmp_path / "figures").glob("*.svg"):
         xml.dom.minidom.parse(str(svg))  # valid XML
     for pdf in (tmp_path / "figures").glob("*.pdf"):

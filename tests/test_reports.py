@@ -43,3 +43,32 @@ def test_notebooks_are_paired_with_their_scripts():
         assert notebook.metadata["kernelspec"]["name"] == "python3"
         tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
         assert len(tagged) == 1
+
+
+def test_make_run_with_spaces_and_brackets_writes_a_clean_report(tmp_path):
+    """`make run ARTICLE=...` with spaces, brackets, a quote and a $ in the path; the HTML report
+    has no code cell, no parameters and no absolute path; the full notebook has the code."""
+    import shutil
+    import subprocess
+
+    from newsvoices.reports import notebook_html
+
+    folder = tmp_path / "My (draft) [v2]"
+    folder.mkdir()
+    article = folder / "It's a $test (1).txt"
+    shutil.copy(SEED, article)
+    run = subprocess.run(["make", "-s", "run", f"ARTICLE={article}", f"REPORTS={tmp_path / 'reports'}",
+                          f"FIGURES={tmp_path / 'figures'}"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "Statements: 16" in run.stdout and "Antony Blinken" in run.stdout
+    assert "TCP" not in run.stdout + run.stderr
+    html_path = tmp_path / "reports" / "it-s-a-test-1.html"
+    page = html_path.read_text(encoding="utf-8")
+    assert "Antony Blinken" in page and page.count("<img") >= 7
+    for leak in ("import newsvoices", "article_path", "figures_root", str(tmp_path), str(ROOT), "/home/", "jp-InputPrompt"):
+        assert leak not in page, leak
+    assert "Tokens" not in page and "displacy" not in page.lower()
+    assert "\\n\\n" not in page  # the cue table shows a quotation over paragraphs as one text
+    assert len(list((tmp_path / "figures" / "it-s-a-test-1").glob("*.png"))) == 7
+    full = notebook_html(nbformat.read(tmp_path / "reports" / "it-s-a-test-1.ipynb", as_version=4), with_code=True)
+    assert "import newsvoices" in full and "Tokens" in full

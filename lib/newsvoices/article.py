@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import ArticleNotFoundError, ArticleTooLongError, ArticleUnreadableError, EmptyArticleError, NewsvoicesWarning
 from .files import read_regular_file
 from .html_text import html_to_text  # noqa: F401  (part of this module's interface)
+from .metadata import ArticleMetadata, front_matter_body, from_front_matter, from_html, from_metadata_csv
 from .output_text import without_surrogates
 
 # Longer articles are refused with a one-line error (cost grows with the text: see the README).
@@ -72,6 +73,7 @@ class Article:
     path: str | None = None
     encoding: str = "utf-8"
     format: str = "txt"
+    metadata: ArticleMetadata = field(default_factory=ArticleMetadata)  # outlet, date, url, title (see metadata)
 
     def display_name(self, width: int = 80) -> str:
         """The title, or the opening words in quotes when the article has no title."""
@@ -203,13 +205,14 @@ def load_article(source: str | os.PathLike | None = None, *, path: str | os.Path
         text = source if path is None else None
     if path is not None:
         path = Path(path)
-        text, encoding, fmt, title_hint = _read_file(path, max_chars)
+        text, encoding, fmt, title_hint, found = _read_file(path, max_chars)
+        metadata = ArticleMetadata().merged(found).merged(from_metadata_csv(path))
         ident = name or path.stem
     else:
         if not isinstance(text, str):
             raise TypeError(f"text= takes a string, not {type(text).__name__}")
         _check_length(len(text), "The text", max_chars)
-        encoding, fmt, title_hint = "utf-8", "txt", None
+        encoding, fmt, title_hint, metadata = "utf-8", "txt", None, ArticleMetadata()
         ident = name or "text-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     text = _same_length_cleanup(text, str(path) if path else "The text")
     if not any(ch.isprintable() and not ch.isspace() for ch in text):
@@ -217,7 +220,8 @@ def load_article(source: str | os.PathLike | None = None, *, path: str | os.Path
     paragraphs = split_paragraphs(text)
     title, dateline = _title_and_dateline(paragraphs, fmt, title_hint)
     return Article(text=text, id=ident, slug=slugify(ident), title=title, dateline=dateline,
-                   paragraphs=paragraphs, path=str(path) if path else None, encoding=encoding, format=fmt)
+                   paragraphs=paragraphs, path=str(path) if path else None, encoding=encoding, format=fmt,
+                   metadata=metadata)
 
 
 def _check_length(chars: int, what: str, max_chars: int) -> None:
@@ -261,19 +265,21 @@ def _legacy_path(source) -> Path | None:
     return None
 
 
-def _read_file(path: Path, max_chars: int = MAX_CHARS) -> tuple[str, str, str, str | None]:
+def _read_file(path: Path, max_chars: int = MAX_CHARS) -> tuple[str, str, str, str | None, dict]:
     data = read_regular_file(path, max_bytes=4 * max_chars)  # UTF-8 takes at most 4 bytes a character
     text, encoding = decode_bytes(data, source=str(path))
     del data
     _check_length(len(text), str(path), max_chars)
     suffix = path.suffix.lower()
     if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and re.match(r"\s*<(!doctype html|html)", text, re.I)):
+        found = from_html(text)
         text, title = html_to_text(text, source=str(path))
-        return text, encoding, "html", title
+        return text, encoding, "html", title, found
     if suffix in {".md", ".markdown"}:
+        found = from_front_matter(front_matter_body(text))
         text, title = without_front_matter(text)
-        return text, encoding, "md", title
-    return text, encoding, "txt", None
+        return text, encoding, "md", title, found
+    return text, encoding, "txt", None, {}
 
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)

@@ -17,6 +17,10 @@ from .output_text import for_terminal
 EXIT_INPUT = 2
 
 
+CORRECTIONS_HELP = ("corrections file (CSV or YAML; default: ARTICLE's stem + .corrections.csv/.yaml beside it, "
+                    "when present)")
+
+
 def _command(commands, name: str, **kwargs) -> argparse.ArgumentParser:
     """A subcommand that also accepts --debug after its name (`newsvoices analyze --debug X`)."""
     command = commands.add_parser(name, **kwargs)
@@ -30,19 +34,35 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     analyze = _command(commands, "analyze", help="summarise an article: tokens, entities, speakers")
+    analyze.description = ("In: one article file (.txt, .md, .html). Out: a summary on stdout (entities, statements, "
+                           "speakers) and, unless --no-figures, figures (PNG, SVG, PDF), CSV tables and tables.xlsx in "
+                           "figures/<article>/. Errors: one line on stderr, exit status 2.")
     analyze.add_argument("path", help="article file (.txt, .md, .html)")
     analyze.add_argument("--figures", metavar="DIR", help="where to write figures and tables (default: figures/<article>/)")
     analyze.add_argument("--no-figures", action="store_true", help="print the summary only")
+    analyze.add_argument("--corrections", metavar="FILE", help=CORRECTIONS_HELP)
     analyze.add_argument("--max-chars", type=int, default=None, help="refuse longer articles (default: 20,000,000)")
 
     quotes = _command(commands, "quotes", help="attributed statements as JSON")
-    quotes.add_argument("path", help="article file, or a folder of NAME.txt files with --out")
+    quotes.description = ("In: an article file, or a folder with --out (every .txt, .md, .markdown, .html, .htm, .text "
+                          "file the corpus reads). Out: a JSON list of statements (id, content, offsets, kind, cue, "
+                          "speaker, gender, affiliation, stance, corrected, ...) on stdout, or OUTDIR/NAME.json per "
+                          "article; skipped files are named on stderr.")
+    quotes.add_argument("path", help="article file, or a folder of articles with --out")
     quotes.add_argument("--json", action="store_true", help="print a JSON list of statements (the default without --out)")
-    quotes.add_argument("--out", help="folder to write NAME.json for every NAME.txt of PATH")
+    quotes.add_argument("--corrections", metavar="FILE", help=CORRECTIONS_HELP + "; one article only")
+    quotes.add_argument("--out", help="folder to write NAME.json for every article of PATH (or for the one article)")
     report = _command(commands, "report", help="run notebook 01 on an article: reports/<article>.ipynb and .html, figures/")
+    report.description = ("In: one article file. Out: notebook 01 executed on it (reports/<article>.ipynb), a clean HTML "
+                          "report without code or paths (reports/<article>.html; --with-code for the whole notebook) "
+                          "and its figures in figures/<article>/. Errors: one line on stderr, exit status 2.")
     report.add_argument("path", help="article file (.txt, .md, .html)")
     report.add_argument("--reports", default="reports", help="folder for the executed notebook and HTML (default: reports)")
     report.add_argument("--figures", default="figures", help="root folder for figures (default: figures)")
+    report.add_argument("--corrections", metavar="FILE", help=CORRECTIONS_HELP)
+    report.add_argument("--summary", action="store_true", help="also print the summary of `analyze` (what `make run` shows)")
+    report.add_argument("--with-code", action="store_true", help="the whole notebook with its code cells, not the clean "
+                        "report (no PDF: it needs LaTeX or a browser, which are not installed; print the HTML instead)")
 
     stance = _command(commands, "stance", help='stance of JSON lines on stdin: {"text": ..., "context": ...}')
     stance.description = ('Reads JSON lines on stdin, each {"text": STATEMENT, "context": REPORTING VERB OR SENTENCE} '
@@ -66,8 +86,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             from .reports import run_report
 
-            notebook, html = run_report(args.path, args.reports, args.figures)
-            print(f"Executed notebook: {notebook}\nHTML report: {html}")
+            notebook, html = run_report(args.path, args.reports, args.figures, with_code=args.with_code,
+                                        corrections=args.corrections)
+            if args.summary:
+                import nbformat
+
+                from .reports import executed_summary
+
+                print(executed_summary(nbformat.read(notebook, as_version=4)) or "")
+            print(f"Executed notebook: {for_terminal(notebook)}\nHTML report: {for_terminal(html)}")
             return 0
         if args.command == "stance":
             return cmd_stance(args)
@@ -98,7 +125,7 @@ def cmd_analyze(args) -> int:
 
     from .article import MAX_CHARS
 
-    analysis = analyze(path=Path(args.path), max_chars=args.max_chars or MAX_CHARS)
+    analysis = analyze(path=Path(args.path), max_chars=args.max_chars or MAX_CHARS, corrections=_corrections_arg(args, Path(args.path)))
     print(summary(analysis))
     if not args.no_figures:
         from .plots import export_all, figure_dir
@@ -108,6 +135,18 @@ def cmd_analyze(args) -> int:
         figures = sum(1 for name in written if not name.endswith(".csv"))
         print(f"Wrote {figures} figures (PNG, SVG, PDF) and {len(written) - figures} tables (CSV) to {folder}/")
     return 0
+
+
+def _corrections_arg(args, article: Path):
+    """--corrections FILE, else the file beside the article (None lets analyze() look)."""
+    from .errors import ArticleNotFoundError
+
+    given = getattr(args, "corrections", None)
+    if given is None:
+        return None
+    if not Path(given).is_file():
+        raise ArticleNotFoundError(f"No such corrections file: {given}")
+    return Path(given)
 
 
 def summary(analysis) -> str:
@@ -133,6 +172,9 @@ def summary(analysis) -> str:
     for row in speakers.itertuples():
         tags = [safe(t) for t in (row.affiliation if isinstance(row.affiliation, str) else None, "anonymous" if row.anonymous else None) if t]
         lines.append(f"  {row.statements:>3}  {safe(row.speaker)}" + (f"  [{'; '.join(tags)}]" if tags else ""))
+    if analysis.corrections is not None:
+        c = analysis.corrections
+        lines.append(f"Corrections: {len(c.applied)} applied from {safe(c.source)}" + (f", {len(c.stale)} no longer match" if c.stale else ""))
     return "\n".join(lines)
 
 
@@ -140,7 +182,7 @@ def cmd_quotes(args) -> int:
     from .article import load_article
     from .errors import ArticleUnreadableError
     from .files import write_text
-    from .tables import statement_records
+    from .tables import analysis_records
 
     source = Path(args.path)
     if source.is_dir():
@@ -149,8 +191,8 @@ def cmd_quotes(args) -> int:
         return _quotes_of_folder(source, Path(args.out))
     from .pipeline import analyze
 
-    analysis = analyze(load_article(path=Path(args.path)))
-    records = statement_records(analysis.statement_list)
+    analysis = analyze(load_article(path=Path(args.path)), corrections=_corrections_arg(args, Path(args.path)))
+    records = analysis_records(analysis)
     if args.out:
         write_text(Path(args.out) / f"{Path(args.path).stem}.json", json.dumps(records, ensure_ascii=False, indent=1))
     else:
@@ -177,7 +219,7 @@ def _quotes_of_folder(source: Path, out: Path) -> int:
     from .corpus import ArticleFailure, folder_listing, stream_corpus
     from .errors import ArticleNotFoundError
     from .files import remove_stale_temporaries, write_text
-    from .tables import statement_records
+    from .tables import analysis_records
 
     files, skipped = folder_listing(source)
     if not files:
@@ -191,7 +233,7 @@ def _quotes_of_folder(source: Path, out: Path) -> int:
             message = result.message.removeprefix("skipped: ")
             print(f"newsvoices: skipped {for_terminal(Path(result.source).name)}: {for_terminal(message)}", file=sys.stderr)
             continue
-        records = statement_records(result.statement_list)
+        records = analysis_records(result)
         write_text(out / f"{result.article.id}.json", json.dumps(records, ensure_ascii=False, indent=1))
         done += 1
     print(f"wrote {done} files to {for_terminal(out)}" + (f"; {failed} skipped" if failed else ""), file=sys.stderr)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .article import Article, load_article, slugify
 from .errors import NewsvoicesError
-from .files import atomic_path, file_kind, remove_stale_temporaries, write_spreadsheet_csv
+from .files import atomic_path, file_kind, remove_stale_temporaries
 from .nlp import load_model, parse_many
 from .output_text import without_surrogates
 from .pipeline import Analysis, analyze
@@ -43,18 +43,29 @@ class Corpus:
     articles: pd.DataFrame
     failures: list[ArticleFailure] = field(default_factory=list)
 
+    @property
+    def people(self) -> pd.DataFrame:
+        """Each speaker across articles, merged by canonical name: articles, outlets, statements, stance."""
+        from .corpus_tables import people_table
+
+        return people_table(self.statements)
+
     def export(self, folder: str | Path) -> list[Path]:
-        """Write the combined tables as CSV (formula-like cells neutralised for spreadsheets) and
-        Parquet (the exact text), each written atomically."""
+        """Write the combined tables as CSV (formula-like cells neutralised for spreadsheets),
+        Parquet (the exact text) and one Excel workbook (`corpus.xlsx`), each written atomically."""
+        from .exports import write_csv, write_workbook
+
         folder = Path(folder)
         remove_stale_temporaries(folder)
         written = []
-        for name in ("statements", "speakers", "affiliations", "articles"):
+        names = ("statements", "speakers", "affiliations", "articles", "people")
+        for name in names:
             table = getattr(self, name)
-            written.append(write_spreadsheet_csv(folder / f"{name}.csv", table))
+            written.append(write_csv(folder / f"{name}.csv", table))
             with atomic_path(folder / f"{name}.parquet") as temporary:
                 _for_parquet(table).to_parquet(temporary, index=False)
             written.append(folder / f"{name}.parquet")
+        written.append(write_workbook(folder / "corpus.xlsx", {name: getattr(self, name) for name in names}))
         return written
 
 
@@ -220,7 +231,7 @@ def stream_corpus(source: str | Path | Iterable, nlp=None, batch_size: int = 16,
 def _progress(total: int, enabled: bool):
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, desc="articles", unit="article", disable=not enabled, leave=False)
+    return tqdm(total=total, desc="articles", unit="article", disable=not enabled, leave=True)
 
 
 def analyze_corpus(source, nlp=None, batch_size: int = 16, n_process: int = 1, progress: bool = True,
@@ -237,24 +248,39 @@ def article_summary(analysis: Analysis) -> dict:
     """What a corpus keeps of one article: plain records, no parsed document and no per-article
     DataFrame, so memory stays flat however many articles stream through."""
     article = analysis.article
-    statements = analysis.statements.drop(columns=["stance_cues", "stance_examples"], errors="ignore").assign(article=article.id)
-    speakers = analysis.speakers.assign(article=article.id)
-    row = {"article": article.id, "title": article.display_name(60), "path": article.path, "paragraphs": len(article.paragraphs),
+    meta = article.metadata
+    where = {"article": article.id, "outlet": meta.outlet, "date": meta.date}
+    statements = analysis.statements.drop(columns=["stance_examples"], errors="ignore").assign(**where)
+    speakers = analysis.speakers.assign(**where)
+    row = {"article": article.id, "title": meta.title or article.title or article.display_name(60), "outlet": meta.outlet,
+           "date": meta.date, "url": meta.url, "path": article.path, "paragraphs": len(article.paragraphs),
            "statements": len(statements), "speakers": len(speakers),
            "stance_score_mean": float(statements["stance_score"].mean()) if len(statements) else float("nan")}
     return {"statements": statements.to_dict("records"), "speakers": speakers.to_dict("records"), "article": row}
 
 
+ARTICLE_COLUMNS = ["article", "title", "outlet", "date", "url", "path", "paragraphs", "statements", "speakers",
+                   "stance_score_mean"]
+
+
 def combine(statements: list[dict], speakers: list[dict], rows: list[dict], failures=()) -> Corpus:
     from . import tables
 
-    statement_columns = tables.STATEMENT_COLUMNS + ["stance", "stance_score", "polarity", "subjectivity", "vader", "article"]
-    speaker_columns = tables.SPEAKER_COLUMNS + ["stance_score_mean", "stance_score_std", "polarity_mean", "polarity_std", "article"]
+    where = ["article", "outlet", "date"]
+    statement_columns = (tables.STATEMENT_COLUMNS + ["stance", "stance_score", "stance_confidence", "stance_cues", "polarity",
+                                                     "subjectivity", "vader"] + tables.EXTRA_COLUMNS + where)
+    speaker_columns = (tables.SPEAKER_COLUMNS + tables.SPEAKER_EXTRA_COLUMNS
+                       + ["stance_score_mean", "stance_score_std", "polarity_mean", "polarity_std"] + where)
     statements_table = pd.DataFrame.from_records(statements, columns=statement_columns)
     speakers_table = pd.DataFrame.from_records(speakers, columns=speaker_columns)
     affiliations = (tables.affiliation_table(statements_table) if len(statements_table)
                     else pd.DataFrame(columns=["affiliation", "speakers", "statements", "stance_score_mean", "polarity_mean"]))
-    articles = pd.DataFrame(rows, columns=["article", "title", "path", "paragraphs", "statements", "speakers", "stance_score_mean"])
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    for table, columns in ((statements_table, tables.INTEGER_STATEMENT_COLUMNS), (speakers_table, tables.INTEGER_SPEAKER_COLUMNS),
+                           (articles, ("paragraphs", "statements", "speakers"))):
+        for column in columns:
+            if column in table:
+                table[column] = pd.to_numeric(table[column], errors="coerce").astype("Int64")
     return Corpus(statements_table, speakers_table, affiliations, articles, list(failures))
 
 

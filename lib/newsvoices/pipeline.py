@@ -14,6 +14,8 @@ from .errors import ArticleTooLongError, NewsvoicesWarning
 from .nlp import load_model, parse
 from .quotes import Statement, find_statements
 from . import segments
+from .corrections import Corrected, apply_corrections, corrections_beside, read_corrections, statement_ids
+from .gender import statement_genders
 from .sentiment import sentiment
 from .speakers import resolve_speakers
 from .stance import score_statements
@@ -31,6 +33,7 @@ class Analysis:
     statements: pd.DataFrame = field(repr=False)
     speakers: pd.DataFrame = field(repr=False)
     statement_list: list = field(default_factory=list, repr=False)
+    corrections: Corrected | None = field(default=None, repr=False)  # what a corrections file changed
 
     _tokens: pd.DataFrame | None = field(default=None, repr=False)
 
@@ -91,23 +94,33 @@ def warn_if_not_english(doc, article) -> None:
 
 
 def analyze(source=None, *, path=None, text=None, nlp=None, doc=None, name: str | None = None,
-            max_chars: int = MAX_CHARS, stance_method: str | None = None) -> Analysis:
+            max_chars: int = MAX_CHARS, stance_method: str | None = None, corrections=None) -> Analysis:
     """Analyse one article: `path=` a .txt/.md/.html file (or pass a `pathlib.Path`), `text=`
     the text itself (never read as a path), or an `Article`. Texts over `max_chars` characters
     are refused; running out of memory is a one-line `ArticleTooLongError` naming the size.
-    `stance_method` is "classifier" (the default) or "lexicon" (also `NEWSVOICES_STANCE`)."""
+    `stance_method` is "classifier" (the default) or "lexicon" (also `NEWSVOICES_STANCE`).
+    `corrections`: a corrections file (CSV or YAML, see `newsvoices.corrections`); by default
+    `<article>.corrections.csv|yaml` beside the article is applied when present; False applies none."""
     if isinstance(source, Article):
         article = source
     else:
         article = load_article(source, path=path, text=text, name=name, max_chars=max_chars)
     try:
-        return _analyze_article(article, nlp, doc, stance_method)
+        return _analyze_article(article, nlp, doc, stance_method, corrections)
     except MemoryError:
         raise ArticleTooLongError(f"Ran out of memory analysing {article.path or article.id} ({len(article.text):,} "
                                   "characters); analyse a shorter text or give the process more memory.") from None
 
 
-def _analyze_article(article: Article, nlp, doc, stance_method: str | None = None) -> Analysis:
+def _corrections_file(article: Article, corrections):
+    if corrections is False:
+        return None
+    if corrections is None:
+        return corrections_beside(article.path)
+    return corrections  # a file, or a list of Correction (`corrections.parse_corrections`)
+
+
+def _analyze_article(article: Article, nlp, doc, stance_method: str | None = None, corrections=None) -> Analysis:
     nlp = nlp or load_model()
     doc = doc if doc is not None else parse(article.text, nlp)
     warn_if_not_english(doc, article)
@@ -120,8 +133,19 @@ def _analyze_article(article: Article, nlp, doc, stance_method: str | None = Non
         resolve_speakers(found, doc, article, index)  # step 5: who said each
         statement_list = found.statements
         annotate_statements(statement_list, doc, stance_method)  # step 6: stance and sentiment
+    genders, people = statement_genders(statement_list, doc, index)
+    ids = statement_ids(article.id, statement_list)
+    corrections_path = _corrections_file(article, corrections)
+    corrected = None
+    if corrections_path is not None:
+        given = corrections_path if isinstance(corrections_path, list) else read_corrections(corrections_path)
+        source = None if isinstance(corrections_path, list) else str(corrections_path)
+        corrected = apply_corrections(given, statement_list, ids, genders, article, doc,
+                                      partial(annotate_statements, stance_method=stance_method), source, people)
+        statement_list, ids, genders = corrected.statements, corrected.ids, corrected.genders
+    flags = corrected.corrected if corrected else [False] * len(statement_list)
     entities = tables.entity_table(index)
-    statements = tables.statement_table(statement_list)
+    statements = tables.statement_table(statement_list, {"id": ids, "gender": genders, "corrected": flags})
     return Analysis(
         article=article,
         doc=doc,
@@ -131,4 +155,5 @@ def _analyze_article(article: Article, nlp, doc, stance_method: str | None = Non
         statements=statements,
         speakers=tables.speaker_table(statements),
         statement_list=statement_list,
+        corrections=corrected,
     )

@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .files import atomic_path, remove_stale_temporaries, write_spreadsheet_csv  # noqa: E402
+from .files import atomic_path, remove_stale_temporaries  # noqa: E402
 from .lexicon import data_path  # noqa: E402
 from .output_text import clean_figure_text  # noqa: E402
 from .tables import LOW_CONFIDENCE, low_confidence  # noqa: E402
@@ -28,7 +28,8 @@ LABEL_COLOURS = {"PERSON": "#0072B2", "ORG": "#E69F00", "GPE": "#009E73", "NORP"
 OTHER_COLOUR = "#BBBBBB"
 # Okabe-Ito without its yellow, which is too light for small markers on white
 SPEAKER_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
-FIGURES = ("share_of_voice", "stance_by_speaker", "stance_vs_sentiment", "timeline", "affiliations", "entities")
+FIGURES = ("share_of_voice", "stance_by_speaker", "stance_vs_sentiment", "timeline", "affiliations", "entities",
+           "share_by_gender")
 MAX_SPEAKERS = 30
 
 
@@ -60,10 +61,8 @@ def _empty(fig, ax, message: str) -> None:
 
 
 def _speaker_label(row) -> str:
-    name = textwrap.shorten(str(row["speaker"]), width=38, placeholder="…")
-    if row.get("anonymous"):
-        name += " (unnamed)"
-    return name
+    name = str(row["speaker"]) + (" (unnamed)" if row.get("anonymous") else "")
+    return "\n".join(textwrap.wrap(name, 30, max_lines=2, placeholder="…")) or name  # wrapped, not cut
 
 
 def _affiliation_colours(affiliations) -> dict:
@@ -155,14 +154,15 @@ def stance_by_speaker(analysis):
             jitter = np.linspace(-0.18, 0.18, len(own)) if len(own) > 1 else np.zeros(1)
             _stance_dots(ax, own["stance_score"], yi + jitter, [STANCE_COLOURS[s] for s in own["stance"]],
                          low_confidence(own), 26)
-            ax.plot([row["stance_score_mean"]] * 2, [yi - 0.34, yi + 0.34], color="#222222", linewidth=2.2, zorder=4)
+            for low, high in ((yi - 0.42, yi - 0.26), (yi + 0.26, yi + 0.42)):  # ticks outside the dots' band
+                ax.plot([row["stance_score_mean"]] * 2, [low, high], color="#222222", linewidth=2.2, zorder=2)
         ax.set_yticks(range(len(speakers)), [_speaker_label(r) for _, r in speakers.iterrows()])
         ax.set_xlim(-1.05, 1.05)
         ax.set_xlabel("stance score   ◀ hardline        hopeful ▶")
         handles = [plt.Line2D([], [], marker="o", linestyle="", color=c, label=l) for l, c in STANCE_COLOURS.items()]
         handles.append(plt.Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#555555",
                                   label=f"uncertain (confidence < {LOW_CONFIDENCE:.0%})"))
-        handles.append(plt.Line2D([], [], color="#222222", linewidth=2.2, label="speaker mean"))
+        handles.append(plt.Line2D([], [], color="#222222", linewidth=2.2, label="speaker mean (ticks)"))
         fig.legend(handles=handles, loc="outside lower center", ncols=3)
         return _done(fig)
 
@@ -192,6 +192,9 @@ def stance_vs_sentiment(analysis):
         ax.grid(axis="y")
         handles = [plt.Line2D([], [], marker="o", linestyle="", color=c, label=textwrap.shorten(str(a), 26, placeholder="…"))
                    for a, c in colours.items() if a and c != OTHER_COLOUR]
+        most = int(speakers["statements"].max())
+        handles += [plt.scatter([], [], s=40 + 60 * n, color="#999999", edgecolors="white", label=f"{n} statement{'s' if n > 1 else ''}")
+                    for n in sorted({1, max(1, most // 2), most})]
         if handles:
             # below the plot, where point labels cannot run into it; three short columns fit the width
             fig.legend(handles=handles, loc="outside lower center", ncols=min(3, len(handles)),
@@ -242,20 +245,32 @@ def timeline(analysis):
         order = {name: n for n, name in enumerate(analysis.speakers["speaker"])}
         for speaker, group in sorted(statements.groupby("speaker", sort=False), key=lambda item: order.get(item[0], 999)):
             colour = colours.get(speaker, OTHER_COLOUR)
-            _stance_dots(ax, group["paragraph"] + 1, group["stance_score"], [colour] * len(group), low_confidence(group),
+            _stance_dots(ax, _stacked_x(group, statements), group["stance_score"], [colour] * len(group), low_confidence(group),
                          34, textwrap.shorten(str(speaker), 30, placeholder="…") if speaker in colours else None)
         if len(colours) < statements["speaker"].nunique():
             ax.scatter([], [], color=OTHER_COLOUR, label="other speakers")
         if low_confidence(statements).any():
             ax.scatter([], [], facecolors="white", edgecolors="#555555", linewidths=1.3, label="hollow: uncertain stance")
-        ax.set_xlim(0.5, len(analysis.article.paragraphs) + 0.5)
+        ax.set_xlim(-0.5, len(analysis.article.paragraphs) - 0.5)
         ax.set_ylim(-1.1, 1.1)
         ax.xaxis.get_major_locator().set_params(integer=True)
-        ax.set_xlabel("paragraph")
+        ax.set_xlabel("paragraph (from 0, as in the tables)")
         ax.set_ylabel("stance score\n◀ hardline   hopeful ▶")
         ax.grid(axis="both")
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5)
         return _done(fig)
+
+
+def _stacked_x(group, statements):
+    """Paragraph of each statement of `group`, moved sideways when statements share a paragraph
+    and (nearly) a score, so that none hides another."""
+    key = list(zip(statements["paragraph"], statements["stance_score"].round(1)))
+    rank, seen = {}, {}
+    for index, k in zip(statements.index, key):
+        rank[index] = seen.get(k, 0)
+        seen[k] = rank[index] + 1
+    return [p + 0.2 * (rank[i] - (seen[k] - 1) / 2) for i, p, k in zip(group.index, group["paragraph"],
+                                                                           zip(group["paragraph"], group["stance_score"].round(1)))]
 
 
 def affiliations(analysis):
@@ -271,11 +286,15 @@ def affiliations(analysis):
         table = table.iloc[::-1]
         y = np.arange(len(table))
         left.barh(y, table["statements"], color="#0072B2", height=0.65)
-        left.set_yticks(y, [textwrap.shorten(str(a), 30, placeholder="…") for a in table["affiliation"]])
+        left.set_yticks(y, ["\n".join(textwrap.wrap(str(a), 26, max_lines=2, placeholder="…")) for a in table["affiliation"]])
         left.set_xlabel("statements")
         left.xaxis.get_major_locator().set_params(integer=True)
         colours = ["#009E73" if v > 0.05 else "#D55E00" if v < -0.05 else "#999999" for v in table["stance_score_mean"]]
         right.barh(y, table["stance_score_mean"], color=colours, height=0.65)
+        for yi, value in zip(y, table["stance_score_mean"]):  # the value itself, so a zero mean is visible
+            right.plot([value], [yi], marker="|", color="#222222", markersize=10, zorder=3)
+            right.text(value + (0.04 if value >= 0 else -0.04), yi, f"{value:+.2f}", va="center", fontsize=7,
+                       ha="left" if value >= 0 else "right", color="#333333")
         right.axvline(0, color="#888888", linewidth=0.8)
         right.set_xlim(-1, 1)
         right.set_xlabel("mean stance  ◀ hardline   hopeful ▶")
@@ -311,8 +330,11 @@ def all_figures(analysis) -> dict:
 # ---------------------------------------------------------------- export
 
 def figure_dir(article, directory: str | Path | None = None, root: str | Path = "figures") -> Path:
-    """`directory` if given, else <root>/<article-slug>/."""
-    return Path(directory) if directory is not None else Path(root) / article.slug
+    """`directory` if given, else <root>/<name>/, where the name is the article's slug unless
+    that folder holds another file's outputs (see `outputs.output_name`)."""
+    from .outputs import output_name
+
+    return Path(directory) if directory is not None else Path(root) / output_name(article, root)
 
 
 def save_figure(fig, name: str, article, directory: str | Path | None = None, formats=("png", "svg", "pdf")) -> list[Path]:
@@ -327,26 +349,36 @@ def save_figure(fig, name: str, article, directory: str | Path | None = None, fo
         for fmt in formats:
             path = folder / f"{name}.{fmt}"
             with atomic_path(path) as temporary:
-                fig.savefig(temporary, format=fmt, dpi=220, metadata=metadata[fmt])
+                # PDF fonts as TrueType (Type 42): text stays text, and it is written faster than Type 3
+                with plt.rc_context({"pdf.fonttype": 42}):
+                    fig.savefig(temporary, format=fmt, dpi=220, metadata=metadata[fmt])
             written.append(path)
     return written
 
 
 def export_all(analysis, directory: str | Path | None = None, root: str | Path = "figures") -> dict[str, list[Path]]:
-    """Every figure and the statements, speakers, affiliations and entities tables as CSV,
-    in `directory` or <root>/<article-slug>/."""
+    """Every figure and the statements, speakers, affiliations and entities tables as CSV and
+    as one Excel workbook (`tables.xlsx`, a sheet each), in `directory` or <root>/<name>/."""
+    from .outputs import claim
+
     folder = figure_dir(analysis.article, directory, root)
     remove_stale_temporaries(folder)
+    if directory is None:
+        claim(folder, analysis.article)
     written = {}
     for name, fig in all_figures(analysis).items():
         written[name] = save_figure(fig, name, analysis.article, folder)
         plt.close(fig)
     tables = {"statements": analysis.statements, "speakers": analysis.speakers,
               "affiliations": analysis.affiliations, "entities": analysis.entity_counts}
+    from .exports import write_csv, write_workbook
+
     for name, table in tables.items():
-        written[f"{name}.csv"] = [write_spreadsheet_csv(folder / f"{name}.csv", table)]
+        written[f"{name}.csv"] = [write_csv(folder / f"{name}.csv", table)]
+    written["tables.xlsx"] = [write_workbook(folder / "tables.xlsx", tables)]
     return written
 
 
 # figures that compare articles live in their own module; they are part of this one's API
 from .corpus_plots import compare_affiliations, compare_stance  # noqa: E402,F401
+from .voice_plots import share_by_gender, share_by_gender_per_outlet  # noqa: E402,F401

@@ -47,35 +47,56 @@ STATEMENT_COLUMNS = ["content", "content_start", "content_end", "kind", "cue", "
 STANCE_COLUMNS = ["stance", "stance_score", "stance_confidence", "stance_cues", "stance_examples", "polarity",
                   "subjectivity", "vader"]
 SPEAKER_COLUMNS = ["speaker", "affiliation", "role", "anonymous", "statements", "direct", "indirect", "mixed", "first_paragraph"]
+SPEAKER_EXTRA_COLUMNS = ["gender", "corrected"]
+INTEGER_STATEMENT_COLUMNS = ("content_start", "content_end", "mention_start", "mention_end", "paragraph", "sentence")
+INTEGER_SPEAKER_COLUMNS = ("statements", "direct", "indirect", "mixed", "first_paragraph")
 
 
-def statement_records(statements) -> list[dict]:
-    """Plain records (the JSON contract of `python -m newsvoices quotes`)."""
+EXTRA_COLUMNS = ["id", "gender", "corrected"]  # stable id, speaker's gender as the article gives it, changed by a correction
+
+
+def statement_records(statements, extra: dict[str, list] | None = None) -> list[dict]:
+    """Plain records (the JSON contract of `python -m newsvoices quotes`); `extra` adds
+    columns, one value per statement (`id`, `gender`, `corrected` from the pipeline)."""
     records = []
-    for s in statements:
+    for n, s in enumerate(statements):
         record = {column: getattr(s, column) for column in STATEMENT_COLUMNS}
-        for extra in STANCE_COLUMNS:
-            record[extra] = getattr(s, extra)
+        for column in STANCE_COLUMNS:
+            record[column] = getattr(s, column)
+        for column, values in (extra or {}).items():
+            record[column] = values[n]
         records.append(record)
     return records
 
 
-def statement_table(statements) -> pd.DataFrame:
-    records = statement_records(statements)
-    table = pd.DataFrame(records, columns=list(records[0]) if records else STATEMENT_COLUMNS)
+def analysis_records(analysis) -> list[dict]:
+    """An analysis's statements as plain records, with their id, gender and corrected flag."""
+    table = analysis.statements
+    extra = {c: [v.item() if hasattr(v, "item") else v for v in table[c]] for c in EXTRA_COLUMNS if c in table}
+    return statement_records(analysis.statement_list, extra)
+
+
+def statement_table(statements, extra: dict[str, list] | None = None) -> pd.DataFrame:
+    records = statement_records(statements, extra)
+    columns = list(records[0]) if records else STATEMENT_COLUMNS + (STANCE_COLUMNS + list(extra) if extra else [])
+    table = pd.DataFrame(records, columns=columns)
     for column in ("content_start", "content_end", "paragraph", "sentence"):
         table[column] = table[column].astype("int64")
     for column in ("mention_start", "mention_end"):
         table[column] = table[column].astype("Int64")
     table["anonymous"] = table["anonymous"].astype(bool)
+    if "corrected" in table:
+        table["corrected"] = table["corrected"].astype(bool)
     return table
 
 
 def speaker_table(statements: pd.DataFrame) -> pd.DataFrame:
     """One row per speaker, most quoted first."""
     if statements.empty:
-        return pd.DataFrame(columns=SPEAKER_COLUMNS)
+        return pd.DataFrame(columns=SPEAKER_COLUMNS + [c for c in SPEAKER_EXTRA_COLUMNS if c in statements])
     import statistics
+
+    from .gender import speaker_gender
     from collections import Counter
 
     groups: dict = {}
@@ -97,6 +118,10 @@ def speaker_table(statements: pd.DataFrame) -> pd.DataFrame:
             "mixed": kinds.get("mixed", 0),
             "first_paragraph": min(int(r["paragraph"]) for r in records),
         }
+        if "gender" in records[0]:
+            row["gender"] = speaker_gender(r["gender"] for r in records)
+        if "corrected" in records[0]:
+            row["corrected"] = any(bool(r["corrected"]) for r in records)
         for column in ("stance_score", "polarity"):
             if column in records[0]:
                 values = [float(r[column]) for r in records]
@@ -159,6 +184,17 @@ def stance_cue_table(statements: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"speaker": statements["speaker"], "stance": statements["stance"],
                          "stance_score": statements["stance_score"], "cues": statements["stance_cues"].map(describe),
                          "content": statements["content"]})
+
+
+def styled_cues(statements: pd.DataFrame):
+    """The cue table for reading: text left-aligned, line breaks in a quotation as spaces, escaped."""
+    table = stance_cue_table(statements)
+    table = table.assign(content=table["content"].map(lambda v: " ".join(str(v).split())))
+    styler = table.style.format(na_rep="", escape="html").hide(axis="index")
+    if "stance_score" in table and len(table):
+        styler = styler.format("{:+.2f}", subset=["stance_score"], na_rep="")
+    styler = styler.set_table_attributes('class="tex2jax_ignore mathjax_ignore"')
+    return styler.set_properties(subset=["speaker", "stance", "cues", "content"], **{"text-align": "left", "white-space": "normal"})
 
 
 LOW_CONFIDENCE = 0.5  # below this probability of its label, a statement's stance counts as uncertain
