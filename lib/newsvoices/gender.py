@@ -28,15 +28,14 @@ def _described_gender(description: str | None) -> str | None:
 
 def statement_genders(statements, doc, entity_index) -> tuple[list[str], dict[str, str]]:
     """The speaker's gender for each statement, and the gender of every person the article marks."""
-    from .speakers import PRONOUN_GENDER
-
+    pronoun_gender = lexicon.pronoun_genders()
     people = dict(person_genders(doc, entity_index)) if entity_index is not None else {}
     # "…," he said: a pronoun the analysis resolved to the speaker is the article's own word for them
     pronouns: dict = {}
     for statement in statements:
         word = (statement.mention or "").lower()
-        if statement.speaker and word in PRONOUN_GENDER:
-            pronouns.setdefault(statement.speaker, set()).add(PRONOUN_GENDER[word])
+        if statement.speaker and word in pronoun_gender:
+            pronouns.setdefault(statement.speaker, set()).add(pronoun_gender[word])
     for speaker, found in pronouns.items():
         if speaker not in people and len(found) == 1:
             people[speaker] = found.pop()

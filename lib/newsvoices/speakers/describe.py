@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from .. import lexicon
+from ..quotes.cues import is_time_phrase
 
 RECENT_PARAGRAPHS = 3  # "the company" looks back this many paragraphs for the company in the news
 
@@ -15,7 +16,7 @@ def noun_phrase(root):
     cut = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"}
     keep = [root]
     for child in root.children:
-        if child.dep_ in cut:
+        if child.dep_ in cut or is_time_phrase(child):  # "…, the mayor, on Monday"
             continue
         keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)

@@ -24,7 +24,7 @@ import numpy as np
 
 from .encoder import encode_pooled
 
-MADE_UP_SETS = ("styles", "heldout", "blind")
+MADE_UP_SETS = ("styles", "heldout", "blind", "varied")
 
 
 @dataclass
