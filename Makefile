@@ -28,6 +28,7 @@ run: $(STAMP)
 	@$(BIN)/python -m newsvoices report --summary --reports "$$NV_REPORTS" --figures "$$NV_FIGURES" -- "$$NV_ARTICLE"
 
 test: $(STAMP)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 	$(BIN)/python -m pytest -q --nbmake --nbmake-timeout=600 --nbmake-kernel=python3 notebooks/01_explore_article.ipynb notebooks/02_compare_articles.ipynb
 

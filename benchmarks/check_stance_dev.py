@@ -75,38 +75,38 @@ def main():
         reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(reader)
         if header not in (HEADER, HEADER + ["batch"]):  # stance_train.tsv names the labelling batch too
-            errors.append("bad header: %r" % (header,))
+            errors.append(f"bad header: {header!r}")
         for n, row in enumerate(reader, start=2):
             if not row or not "".join(row).strip():
                 continue
             if len(row) != len(header):
-                errors.append("line %d: expected %d fields, got %d" % (n, len(header), len(row)))
+                errors.append(f"line {n}: expected {len(header)} fields, got {len(row)}")
                 continue
             name, spans, cue, label, note = row[:5]
             spans = norm_spans(spans)
             if label not in LABELS:
-                errors.append("line %d: bad label %r" % (n, label))
+                errors.append(f"line {n}: bad label {label!r}")
                 continue
             if not note.strip():
-                warnings.append("line %d: empty note" % n)
+                warnings.append(f"line {n}: empty note")
             if (name, spans) in seen:
-                errors.append("line %d: duplicate row %s %s" % (n, name, spans))
+                errors.append(f"line {n}: duplicate row {name} {spans}")
                 continue
             seen.add((name, spans))
             if name not in cache:
                 path = find_ann(root, name)
                 cache[name] = read_ann(path) if path else None
             if cache[name] is None:
-                errors.append("line %d: no .ann file for %s under %s" % (n, name, root))
+                errors.append(f"line {n}: no .ann file for {name} under {root}")
                 continue
             contents, cues = cache[name]
             tids = [t for t, s in contents.items() if s == spans]
             if not tids:
-                errors.append("line %d: Content %r not found in .ann of %s" % (n, spans, name))
+                errors.append(f"line {n}: Content {spans!r} not found in .ann of {name}")
                 continue
             cue_texts = [c for t in tids for c in cues.get(t, [])]
             if " ".join(cue.split()) not in cue_texts:
-                warnings.append("line %d: cue %r not linked to that Content (has %r)" % (n, cue, cue_texts))
+                warnings.append(f"line {n}: cue {cue!r} not linked to that Content (has {cue_texts!r})")
             labels[label] += 1
             articles.add(name)
     for w in warnings:
@@ -114,9 +114,9 @@ def main():
     for e in errors:
         print("ERROR:", e)
     total = sum(labels.values())
-    print("rows verified: %d   articles: %d" % (total, len(articles)))
+    print(f"rows verified: {total}   articles: {len(articles)}")
     for lab in LABELS:
-        print("  %-10s %4d" % (lab, labels[lab]))
+        print(f"  {lab:<10} {labels[lab]:4d}")
     return 1 if errors else 0
 
 

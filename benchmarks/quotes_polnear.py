@@ -22,8 +22,8 @@ from pathlib import Path
 from newsvoices import evaluate
 from newsvoices.article import load_article
 from newsvoices.entities import find_entities
-from newsvoices.nlp import load_model
 from newsvoices.lexicon import speech_verbs
+from newsvoices.nlp import load_model
 from newsvoices.pipeline import attributed_statements
 
 HERE = Path(__file__).resolve().parent

@@ -24,7 +24,7 @@ import sys
 from stance_train_sample import NEGATED, ROOT, cue_lemma, first_ann
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PRONOUNS = set("i me my we us our he him his she her they them their it its you your one this that these those who".split())
+PRONOUNS = {"i", "me", "my", "we", "us", "our", "he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "you", "your", "one", "this", "that", "these", "those", "who"}
 TARGET = 920
 
 
@@ -83,14 +83,14 @@ def write_batches(pool, outdir, n, first=0):
     articles = list(dict.fromkeys(p[0] for p in pool[first:]))
     per = -(-len(articles) // n)
     for b in range(n):
-        folder = os.path.join(outdir, "batch_%02d" % (b + 1))
+        folder = os.path.join(outdir, f"batch_{b + 1:02d}")
         os.makedirs(folder, exist_ok=True)
         for name in articles[b * per:(b + 1) * per]:
             with open(os.path.join(ROOT, "train", "text", name + ".txt"), encoding="utf-8") as t:
                 text = t.read()
             paragraphs = [p for p in text.split("\n\n") if p.strip()]
             with open(os.path.join(folder, name + ".article.txt"), "w", encoding="utf-8") as f:
-                f.write("\n\n".join("[%d] %s" % (i, " ".join(p.split())) for i, p in enumerate(paragraphs)))
+                f.write("\n\n".join(f"[{i}] {' '.join(p.split())}" for i, p in enumerate(paragraphs)))
             with open(os.path.join(folder, name + ".items.tsv"), "w", encoding="utf-8", newline="") as f:
                 w = csv.writer(f, delimiter="\t")
                 w.writerow(["id", "source_text", "cue", "content_start", "where"])
@@ -101,7 +101,7 @@ def write_batches(pool, outdir, n, first=0):
                     c = int(content.split()[0])
                     para = text[:a].count("\n\n")
                     w.writerow([i, text[a:z], cue, " ".join(text[c:c + 80].split()) + "…",
-                                "paragraph %d, around: …%s…" % (para, " ".join(text[max(0, a - 60):z + 60].split()))])
+                                f"paragraph {para}, around: …{' '.join(text[max(0, a - 60):z + 60].split())}…"])
 
 
 def assemble(pool, labels_dir):
@@ -118,7 +118,7 @@ def assemble(pool, labels_dir):
         w.writerow(["file", "source_spans", "content_spans", "cue", "source_kind", "mention_kind", "speaker",
                     "affiliation", "note"])
         w.writerows(r[1:] for r in rows)
-    print("speakers_polnear.tsv: %d rows" % len(rows))
+    print(f"speakers_polnear.tsv: {len(rows)} rows")
 
 
 def main(argv):
@@ -128,7 +128,7 @@ def main(argv):
         w.writerow(["id", "file", "source_spans", "content_spans", "cue", "source_kind"])
         for i, row in enumerate(pool):
             w.writerow([i, *row])
-    print("pool: %d attributions from %d articles" % (len(pool), len({p[0] for p in pool})))
+    print(f"pool: {len(pool)} attributions from {len({p[0] for p in pool})} articles")
     if len(argv) in (3, 4) and argv[0] == "--batches":
         write_batches(pool, argv[1], int(argv[2]), int(argv[3]) if len(argv) == 4 else 0)
     if len(argv) == 2 and argv[0] == "--assemble":

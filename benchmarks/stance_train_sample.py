@@ -24,20 +24,13 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.environ.get("NEWSVOICES_POLNEAR", "/work/shared/data/polnear")
-SPEECH = (
-    "accuse acknowledge add admit announce argue ask assert assure blast boast call chant charge "
-    "claim comment complain concede confirm contend criticize declare decry demand denounce deny "
-    "dismiss emphasize stress explain insist joke lament maintain mock note pledge post praise "
-    "predict proclaim promise propose quip rail recall reiterate remark repeat reply retort respond "
-    "say scold shout slam state suggest tell thank threaten tout tweet urge vow warn write yell"
-).split()
+SPEECH = ["accuse", "acknowledge", "add", "admit", "announce", "argue", "ask", "assert", "assure", "blast", "boast", "call", "chant", "charge", "claim", "comment", "complain", "concede", "confirm", "contend", "criticize", "declare", "decry", "demand", "denounce", "deny", "dismiss", "emphasize", "stress", "explain", "insist", "joke", "lament", "maintain", "mock", "note", "pledge", "post", "praise", "predict", "proclaim", "promise", "propose", "quip", "rail", "recall", "reiterate", "remark", "repeat", "reply", "retort", "respond", "say", "scold", "shout", "slam", "state", "suggest", "tell", "thank", "threaten", "tout", "tweet", "urge", "vow", "warn", "write", "yell"]
 IRREGULAR = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write",
              "written": "write", "writes": "write", "replied": "reply", "replies": "reply",
              "denied": "deny", "denies": "deny", "decried": "decry", "criticized": "criticize",
              "criticised": "criticize", "criticises": "criticize", "emphasised": "emphasize"}
-SKIP = set(("also has have had will would is was were be been being later then previously once "
-            "recently repeatedly again publicly privately just flatly even often he she they it").split())
-NEGATED = re.compile(r"\b(not|never|declined|refused|didn't|doesn't|won't|didn’t|doesn’t|won’t)\b", re.I)
+SKIP = {"also", "has", "have", "had", "will", "would", "is", "was", "were", "be", "been", "being", "later", "then", "previously", "once", "recently", "repeatedly", "again", "publicly", "privately", "just", "flatly", "even", "often", "he", "she", "they", "it"}
+NEGATED = re.compile(r"\b(not|never|declined|refused|didn't|doesn't|won't|didn’t|doesn’t|won’t)\b", re.IGNORECASE)
 STRATA = {
     "doubt": r"doubt|unclear|skeptic|sceptic|whether|not sure|uncertain|unlikely|don'?t know|remains to be "
              r"seen|not convinced|wonder|questionable|(do|does)n[’']?t think|hard to|not clear|can'?t say|"
@@ -117,7 +110,7 @@ def draw():
             for item in items:
                 if item in chosen:
                     continue
-                if stratum is None or re.search(STRATA[stratum], item[2], re.I):
+                if stratum is None or re.search(STRATA[stratum], item[2], re.IGNORECASE):
                     chosen.append(item)
                     break
         for item in items:  # an article short of a stratum fills up from the rest
@@ -140,7 +133,7 @@ def write_batches(pool, outdir, n):
     os.makedirs(outdir, exist_ok=True)
     size = -(-len(pool) // n)
     for b in range(n):
-        with open(os.path.join(outdir, "batch_%02d.tsv" % (b + 1)), "w", encoding="utf-8", newline="") as f:
+        with open(os.path.join(outdir, f"batch_{b + 1:02d}.tsv"), "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, delimiter="\t", quoting=csv.QUOTE_MINIMAL)
             w.writerow(["id", "cue", "statement", "paragraph"])
             for i, (name, spans, cue) in enumerate(pool[b * size:(b + 1) * size], start=b * size):
@@ -169,7 +162,7 @@ def assemble(pool, labels_dir):
             w = csv.writer(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
             w.writerow(["file", "content_spans", "cue", "label", "note", "batch"])
             w.writerows(r[1:] for r in rows)
-        print("%s: %d rows" % (out, len(rows)))
+        print(f"{out}: {len(rows)} rows")
 
 
 def main(argv):
@@ -179,7 +172,7 @@ def main(argv):
         w.writerow(["id", "file", "content_spans", "cue"])
         for i, row in enumerate(pool):
             w.writerow([i, *row])
-    print("pool: %d statements from %d articles" % (len(pool), len({p[0] for p in pool})))
+    print(f"pool: {len(pool)} statements from {len({p[0] for p in pool})} articles")
     if len(argv) == 3 and argv[0] == "--batches":
         write_batches(pool, argv[1], int(argv[2]))
     if len(argv) == 2 and argv[0] == "--assemble":

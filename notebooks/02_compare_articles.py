@@ -36,7 +36,12 @@ from pathlib import Path
 from IPython.display import display
 
 from newsvoices import corpus, corpus_tables, plots
-from newsvoices.corpus_plots import compare_affiliations, compare_stance, save_corpus_figures, stance_over_time
+from newsvoices.corpus_plots import (
+    compare_affiliations,
+    compare_stance,
+    save_corpus_figures,
+    stance_over_time,
+)
 
 result = corpus.analyze_corpus(articles_dir)
 print(f"{len(result.articles)} articles analysed, {len(result.statements)} statements, "

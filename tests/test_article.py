@@ -1,12 +1,15 @@
 import re
-import warnings
 
 import pytest
 
-from newsvoices.article import load_article, split_paragraphs
-from newsvoices.errors import ArticleNotFoundError, ArticleUnreadableError, EmptyArticleError, NewsvoicesWarning
-
 from conftest import SEED
+from newsvoices.article import load_article, split_paragraphs
+from newsvoices.errors import (
+    ArticleNotFoundError,
+    ArticleUnreadableError,
+    EmptyArticleError,
+    NewsvoicesWarning,
+)
 
 SAMPLE = "Harbour Town: The mayor said on Friday that “the ferry will run again”, officials said.\n\nSecond paragraph — café, naïve, 50€.\n"
 

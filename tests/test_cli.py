@@ -6,7 +6,8 @@ from conftest import ROOT, SEED
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "newsvoices", *args], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run([sys.executable, "-m", "newsvoices", *args], capture_output=True, text=True, cwd=ROOT,
+                          check=False)
 
 
 def test_analyze_prints_the_summary():

@@ -1,9 +1,8 @@
 import pandas as pd
 
+from conftest import SEED
 from newsvoices import corpus
 from newsvoices.nlp import ParseCache, parse
-
-from conftest import SEED
 
 
 def write_folder(tmp_path):

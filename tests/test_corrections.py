@@ -5,11 +5,10 @@ import warnings
 import pytest
 
 import newsvoices
+from conftest import SEED
 from newsvoices import plots
 from newsvoices.corrections import CorrectionsError, read_corrections
 from newsvoices.errors import NewsvoicesWarning
-
-from conftest import SEED
 
 ADDED = "Biden’s proposal envisages a ceasefire and phased release of prisoners"
 

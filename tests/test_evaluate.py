@@ -23,7 +23,7 @@ def test_same_person():
 
 
 def test_brat_reader(polnear_dev):
-    name, text_path, ann = polnear_dev[0]
+    _name, text_path, ann = polnear_dev[0]
     text = text_path.read_text(encoding="utf-8")
     gold = evaluate.read_brat(ann)
     assert gold and all(g.spans for g in gold)

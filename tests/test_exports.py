@@ -6,9 +6,8 @@ import warnings
 import pandas as pd
 
 import newsvoices
-from newsvoices import corpus, plots
-
 from conftest import SEED
+from newsvoices import corpus, plots
 
 
 def test_workbook_opens_with_pandas_and_has_every_sheet_and_csv_keeps_types(seed_analysis, tmp_path):

@@ -6,18 +6,23 @@ import zipfile
 
 import matplotlib.figure
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import newsvoices
+from conftest import ROOT
 from newsvoices import plots
-from newsvoices.errors import (ArticleNotFoundError, ArticleUnreadableError, EmptyArticleError, NewsvoicesError,
-                               NewsvoicesWarning)
-
-from conftest import ROOT, SEED
+from newsvoices.errors import (
+    ArticleUnreadableError,
+    EmptyArticleError,
+    NewsvoicesError,
+    NewsvoicesWarning,
+)
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "newsvoices", *args], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run([sys.executable, "-m", "newsvoices", *args], capture_output=True, text=True, cwd=ROOT,
+                          check=False)
 
 
 def one_line_error(result):

@@ -8,16 +8,15 @@ import warnings
 import pytest
 
 import newsvoices
-from newsvoices.errors import ArticleUnreadableError, NewsvoicesError, NewsvoicesWarning
-
 from conftest import ROOT, SEED
+from newsvoices.errors import ArticleUnreadableError, NewsvoicesWarning
 
 SAID = 'Jane Doe said "we will never negotiate."\n'
 
 
 def run_cli(*args, cwd=ROOT, timeout=120):
     return subprocess.run([sys.executable, "-m", "newsvoices", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=timeout)
+                          check=False, timeout=timeout)
 
 
 cli = run_cli
@@ -102,6 +101,7 @@ def test_3_csv_cells_are_neutralised_parquet_and_json_keep_the_text(tmp_path, nl
     import json
 
     import pandas as pd
+
     from newsvoices import corpus, plots
 
     article = tmp_path / "clerk.txt"
@@ -146,6 +146,7 @@ def test_6_every_writer_handles_controls_and_bom(tmp_path, nlp, poison):
     import xml.dom.minidom
 
     import pandas as pd
+
     from newsvoices import plots
     from newsvoices.highlight import article_html, entities_html
 
@@ -175,7 +176,7 @@ def test_9_output_errors_are_one_line_and_keep_earlier_files(tmp_path, monkeypat
     blocker.write_text("a file where a folder should be", encoding="utf-8")
     one_line_error(run_cli("analyze", str(article), "--figures", str(blocker / "sub")), "Cannot write")
     analysis = newsvoices.analyze(path=article, nlp=nlp)
-    import newsvoices.files as files
+    from newsvoices import files
 
     calls = {"n": 0}
     original = files.os.replace
@@ -199,7 +200,7 @@ def test_8_decoding_is_per_file_but_bad_bytes_stay_local(tmp_path):
     from newsvoices.errors import EmptyArticleError
 
     mixed = tmp_path / "mixed.txt"
-    mixed.write_bytes("“Good,” she said.\n\n".encode("utf-8") + "“Bad,” he said.\n".encode("cp1252"))
+    mixed.write_bytes("“Good,” she said.\n\n".encode() + "“Bad,” he said.\n".encode("cp1252"))
     with pytest.warns(NewsvoicesWarning, match="line 3"):
         article = newsvoices.load_article(path=mixed)
     assert article.text == "“Good,” she said.\n\n“Bad,” he said.\n" and article.encoding == "utf-8"
@@ -220,7 +221,7 @@ def test_8_decoding_is_per_file_but_bad_bytes_stay_local(tmp_path):
 # ---------------------------------------------------------------- 9 (Why). silent loss in corpus mode
 
 def test_9_corpus_lists_every_skipped_entry_and_keeps_ids_unique(tmp_path, nlp):
-    from newsvoices import corpus, plots
+    from newsvoices import corpus
 
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -258,7 +259,8 @@ def test_9_a_lone_surrogate_is_not_fatal_whatever_n_process(nlp):
 # ---------------------------------------------------------------- 7. cost grows faster than the input
 
 def test_7_no_statement_is_lost_at_a_cut_and_offsets_stay_exact(monkeypatch, nlp):
-    from newsvoices import nlp as nlp_module, segments
+    from newsvoices import nlp as nlp_module
+    from newsvoices import segments
 
     seed = " ".join(SEED.read_text(encoding="utf-8").split())  # no paragraphs, no line breaks
     text = " ".join([seed] * 3)
@@ -274,7 +276,8 @@ def test_7_no_statement_is_lost_at_a_cut_and_offsets_stay_exact(monkeypatch, nlp
 
 
 def test_7_max_chars_and_memory_errors_are_one_line(tmp_path, monkeypatch, capsys, nlp):
-    from newsvoices import cli as command_line, pipeline
+    from newsvoices import cli as command_line
+    from newsvoices import pipeline
     from newsvoices.errors import ArticleTooLongError
 
     with pytest.raises(ArticleTooLongError, match="max_chars=50"):

@@ -4,11 +4,16 @@ import re
 
 import pytest
 
-from newsvoices import lexicon
-from newsvoices.quotes import clause_object_verbs, directive_verbs, object_content_verbs, speech_nouns, speech_verbs
-from newsvoices.stance.rules import lexicon_entries
-
 from conftest import GOLD
+from newsvoices import lexicon
+from newsvoices.quotes import (
+    clause_object_verbs,
+    directive_verbs,
+    object_content_verbs,
+    speech_nouns,
+    speech_verbs,
+)
+from newsvoices.stance.rules import lexicon_entries
 
 
 def test_word_lists_load_without_duplicates():

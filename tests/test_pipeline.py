@@ -39,7 +39,7 @@ def test_attributed_statements_without_stance(nlp):
     article = load_article(text=TEXT)
     doc = nlp(article.text)
     statements = pipeline.attributed_statements(doc, article, pipeline.find_entities(doc, article.paragraph_at))
-    assert [s.speaker for s in statements][0] == "Ana Ruiz"
+    assert next(s.speaker for s in statements) == "Ana Ruiz"
     assert all(s.stance is None for s in statements)
 
 

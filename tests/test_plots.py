@@ -6,7 +6,6 @@ import pytest
 from newsvoices import plots
 
 
-
 @pytest.fixture(scope="module")
 def many_speakers(analyze_text):
     first = ["Maria", "John", "Aisha", "Kenji", "Olga", "Pedro", "Fatima", "Liam", "Chen", "Amara",

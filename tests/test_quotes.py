@@ -3,12 +3,12 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
-from newsvoices import evaluate
-from newsvoices.quotes import find_quotes
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import GOLD, ROOT, SEED
+from newsvoices import evaluate
+from newsvoices.quotes import find_quotes
 
 
 def statements_of(analyze_text, text):

@@ -10,8 +10,14 @@ from newsvoices import lexicon
 from newsvoices.article import load_article
 from newsvoices.entities import find_entities
 from newsvoices.quotes import find_statements
-from newsvoices.quotes.content import (CLAUSE_RULES, NAMING_CHILD_RULES, NAMING_RULES, CueFrame, is_naming_cue,
-                                       label_beside_the_verb)
+from newsvoices.quotes.content import (
+    CLAUSE_RULES,
+    NAMING_CHILD_RULES,
+    NAMING_RULES,
+    CueFrame,
+    is_naming_cue,
+    label_beside_the_verb,
+)
 from newsvoices.quotes.cues import speaker_head
 from newsvoices.speakers import RESOLUTION_SIEVE, MentionFacts, ResolutionContext, resolve_speakers
 
@@ -49,8 +55,8 @@ CONTENT_CASES = [
     ("call_for_or_on", "On Twitter, the mayor called on both sides to return to the table.", "both sides to return to the table"),
     ("quoted_label_after_object", "She called the delay “unacceptable by any standard.”",
      "the delay “unacceptable by any standard.”"),
-    ("quotation beside the cue", "The council met on Monday night.\n\nCouncillor Ana Silva added:\n\n"
-     "“We cannot wait another year. The roads are falling apart.”", "We cannot wait another year. The roads are falling apart."),
+    ("quotation beside the cue", ("The council met on Monday night.\n\nCouncillor Ana Silva added:\n\n"
+     "“We cannot wait another year. The roads are falling apart.”"), "We cannot wait another year. The roads are falling apart."),
 ]
 
 
@@ -111,12 +117,12 @@ SPEAKER_CASES = [
     ("Karl Jensen spoke first. He said patience was needed.", ("Karl Jensen", "pronoun")),
     ("The Joint Harbour Employers' Council (JHEC) said the offer was final.",
      ("Joint Harbour Employers' Council", "organisation_or_country")),
-    ("A senior French diplomat, who asked not to be identified, said the talks had stalled. "
-     "The diplomat said a new round could start in June.", ("senior French diplomat", "earlier_speaker_with_role")),
-    ("Nordlys Freight, the largest operator at the port, said volumes had recovered. "
-     "The company said it would hire 200 workers.", ("Nordlys Freight", "organisation_noun")),
-    ("Pellmar Foods said in a statement that it had cooperated fully. "
-     "“We have replaced the leadership team,” the statement said.", ("Pellmar Foods", "issuing_document")),
+    (("A senior French diplomat, who asked not to be identified, said the talks had stalled. "
+     "The diplomat said a new round could start in June."), ("senior French diplomat", "earlier_speaker_with_role")),
+    (("Nordlys Freight, the largest operator at the port, said volumes had recovered. "
+     "The company said it would hire 200 workers."), ("Nordlys Freight", "organisation_noun")),
+    (("Pellmar Foods said in a statement that it had cooperated fully. "
+     "“We have replaced the leadership team,” the statement said."), ("Pellmar Foods", "issuing_document")),
     ("A senior French diplomat, who asked not to be identified, said the talks had stalled.",
      ("senior French diplomat", "group_or_unnamed_source")),
 ]

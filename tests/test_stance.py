@@ -5,9 +5,8 @@ import sys
 
 import pytest
 
-from newsvoices.stance import METHODS, score_text, score_texts
-
 from conftest import GOLD, ROOT
+from newsvoices.stance import METHODS, score_text, score_texts
 
 
 @pytest.mark.parametrize("text, context, expected", [
@@ -84,7 +83,7 @@ def test_statement_and_speaker_columns(seed_analysis):
 
 
 def run_stance(lines: str):
-    return subprocess.run([sys.executable, "-m", "newsvoices", "stance"], input=lines, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "newsvoices", "stance"], input=lines, capture_output=True, text=True, check=False,
                           cwd=ROOT)
 
 

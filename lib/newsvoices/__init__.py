@@ -8,5 +8,5 @@ from .article import Article, load_article
 from .errors import NewsvoicesError
 from .pipeline import Analysis, analyze
 
-__all__ = ["analyze", "Analysis", "Article", "load_article", "NewsvoicesError"]
+__all__ = ["Analysis", "Article", "NewsvoicesError", "analyze", "load_article"]
 __version__ = "0.1.0"

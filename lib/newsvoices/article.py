@@ -14,10 +14,16 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ArticleNotFoundError, ArticleTooLongError, ArticleUnreadableError, EmptyArticleError, NewsvoicesWarning
+from .errors import (
+    ArticleNotFoundError,
+    ArticleTooLongError,
+    ArticleUnreadableError,
+    EmptyArticleError,
+    NewsvoicesWarning,
+)
 from .files import read_regular_file
-from .html_text import html_to_text  # noqa: F401  (part of this module's interface)
-from .metadata import ArticleMetadata, front_matter_body, from_front_matter, from_html, from_metadata_csv
+from .html_text import html_to_text
+from .metadata import ArticleMetadata, from_front_matter, from_html, from_metadata_csv, front_matter_body
 from .output_text import without_surrogates
 
 # Longer articles are refused with a one-line error (cost grows with the text: see the README).
@@ -271,7 +277,7 @@ def _read_file(path: Path, max_chars: int = MAX_CHARS) -> tuple[str, str, str, s
     del data
     _check_length(len(text), str(path), max_chars)
     suffix = path.suffix.lower()
-    if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and re.match(r"\s*<(!doctype html|html)", text, re.I)):
+    if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and re.match(r"\s*<(!doctype html|html)", text, re.IGNORECASE)):
         found = from_html(text)
         text, title = html_to_text(text, source=str(path))
         return text, encoding, "html", title, found
@@ -282,7 +288,7 @@ def _read_file(path: Path, max_chars: int = MAX_CHARS) -> tuple[str, str, str, s
     return text, encoding, "txt", None, {}
 
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 
 
 def without_front_matter(text: str) -> tuple[str, str | None]:
@@ -290,7 +296,7 @@ def without_front_matter(text: str) -> tuple[str, str | None]:
     match = _FRONT_MATTER.match(text[:65_536])
     if not match:
         return text, None
-    title = re.search(r"^title:[ \t]*(.+?)[ \t]*$", match.group("body"), re.M)
+    title = re.search(r"^title:[ \t]*(.+?)[ \t]*$", match.group("body"), re.MULTILINE)
     return text[match.end():], title.group(1).strip("'\"") if title else None
 
 

@@ -121,9 +121,8 @@ def _one_line_warning(message, category, filename, lineno, file=None, line=None)
 
 
 def cmd_analyze(args) -> int:
-    from .pipeline import analyze
-
     from .article import MAX_CHARS
+    from .pipeline import analyze
 
     analysis = analyze(path=Path(args.path), max_chars=args.max_chars or MAX_CHARS, corrections=_corrections_arg(args, Path(args.path)))
     print(summary(analysis))
@@ -201,16 +200,16 @@ def cmd_quotes(args) -> int:
 
 
 def _stance_item(number: int, line: str) -> tuple[str, str | None]:
-    """(text, context) of one input line, or ValueError naming what is wrong."""
+    """(text, context) of one input line, or ValueError / TypeError naming what is wrong."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ValueError(f"line {number}: not JSON ({exc.msg})") from None
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-        raise ValueError(f'line {number}: expected an object with a "text" string')
+        raise TypeError(f'line {number}: expected an object with a "text" string')
     context = item.get("context")
     if context is not None and not isinstance(context, str):
-        raise ValueError(f'line {number}: "context" must be a string')
+        raise TypeError(f'line {number}: "context" must be a string')
     return item["text"], context
 
 
@@ -252,7 +251,7 @@ def cmd_stance(args) -> int:
             continue
         try:
             items.append(_stance_item(number, line))
-        except ValueError as exc:
+        except (ValueError, TypeError) as exc:
             print(f"newsvoices: {exc}", file=sys.stderr)
             items.append(None)
             status = EXIT_INPUT

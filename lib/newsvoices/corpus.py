@@ -13,9 +13,9 @@ import errno
 import hashlib
 import os
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -219,7 +219,7 @@ def stream_corpus(source: str | Path | Iterable, nlp=None, batch_size: int = 16,
             yield analyze(article, nlp=nlp, doc=doc)
         except NewsvoicesError as exc:
             yield ArticleFailure(article.path or article.id, str(exc))
-        except Exception as exc:  # a bug on one article must not stop the corpus
+        except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop the corpus
             yield ArticleFailure(article.path or article.id, f"internal error ({type(exc).__name__}: {exc})")
         bar.update(1)
     while pending:
@@ -326,7 +326,7 @@ def summarise_article(article: Article):
         return article_summary(analyze(article))
     except NewsvoicesError as exc:
         return ArticleFailure(article.path or article.id, str(exc))
-    except Exception as exc:  # one article's bug is reported, not raised across the cluster
+    except Exception as exc:  # noqa: BLE001 - one article's bug is reported, not raised across the cluster
         return ArticleFailure(article.path or article.id, f"internal error ({type(exc).__name__}: {exc})")
 
 

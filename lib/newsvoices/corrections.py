@@ -275,7 +275,7 @@ def _find(article_text: str, wanted: str) -> tuple[int, int] | None:
     if start >= 0:
         return start, start + len(wanted)
     pattern = r"\s+".join(re.escape(word) for word in wanted.split())  # line breaks and spacing may differ
-    match = re.search(pattern, article_text, re.I)
+    match = re.search(pattern, article_text, re.IGNORECASE)
     return (match.start(), match.end()) if match else None
 
 

@@ -51,7 +51,7 @@ class Score:
     def speaker_accuracy(self) -> float:
         return self.speaker_correct / self.matched if self.matched else 0.0
 
-    def __add__(self, other: "Score") -> "Score":
+    def __add__(self, other: Score) -> Score:
         return Score(self.gold + other.gold, self.predicted + other.predicted,
                      self.matched + other.matched, self.speaker_correct + other.speaker_correct)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -27,7 +27,7 @@ def read_table(name: str) -> list[dict[str, str]]:
         return [row for row in csv.DictReader(line for line in handle if not line.startswith("#"))]
 
 
-@lru_cache(maxsize=None)
+@cache
 def nationalities() -> dict[str, tuple[str, str]]:
     """Lower-cased surface form -> (country, kind) for country names, adjectives and peoples."""
     table = {}
@@ -36,7 +36,7 @@ def nationalities() -> dict[str, tuple[str, str]]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def titles() -> dict[str, frozenset[str]]:
     """Lower-cased title or role noun -> its kinds (honorific, title, role); a word such as
     "minister" is both a title ("Minister Ana Ruiz") and a role ("the minister said")."""
@@ -46,23 +46,23 @@ def titles() -> dict[str, frozenset[str]]:
     return {form: frozenset(kinds) for form, kinds in table.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def role_nouns() -> frozenset[str]:
     return frozenset(t for t, kinds in titles().items() if "role" in kinds and " " not in t)
 
 
-@lru_cache(maxsize=None)
+@cache
 def person_titles() -> frozenset[str]:
     return frozenset(t for t, kinds in titles().items() if kinds & {"title", "honorific"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def gendered_words() -> dict[str, str]:
     """Lower-cased honorific, title or role noun -> "m" or "f" ("Mrs.", "spokeswoman")."""
     return {row["word"].strip().lower(): row["gender"].strip() for row in read_table("gendered_words.csv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def organisation_nouns() -> frozenset[str]:
     return frozenset(read_lines("organisation_nouns.txt"))
 
@@ -78,7 +78,7 @@ def is_organisation_noun(lemma: str) -> bool:
     return lemma in organisation_nouns() or (lemma.endswith("maker") and len(lemma) > 5)
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> frozenset[str]:
     """The entries of a one-word-per-line list of `data/`, read once."""
     return frozenset(read_lines(name))
@@ -118,32 +118,32 @@ def cue_lemmas() -> frozenset[str]:
     return speech_verbs() | object_content_verbs() | label_verbs() | naming_verbs() | speech_nouns() | {"accord", "according"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def anonymity_words() -> re.Pattern:
     """How news marks an unnamed source ("who asked not to be identified", "on condition of anonymity")."""
-    return re.compile(r"\b(?:" + "|".join(read_lines("anonymity_patterns.txt")) + r")\b", re.I)
+    return re.compile(r"\b(?:" + "|".join(read_lines("anonymity_patterns.txt")) + r")\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def pronouns() -> dict[str, dict[str, str]]:
     """Lower-cased pronoun -> its row of `pronouns.csv` (kind: person, group, thing; gender; case)."""
     return {row["form"]: row for row in read_table("pronouns.csv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def pronoun_forms(kind: str) -> frozenset[str]:
     """Subject and object pronouns that stand for a speaker of `kind` ("he", "them", "it")."""
     return frozenset(form for form, row in pronouns().items() if row["kind"] == kind and {"subject", "object"} & set(row["case"].split()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def possessive_pronouns(kind: str | None = None) -> frozenset[str]:
     """"his", "her", "its", "their" (of one kind only, if given)."""
     return frozenset(form for form, row in pronouns().items()
                      if "possessive" in row["case"].split() and kind in {None, row["kind"]})
 
 
-@lru_cache(maxsize=None)
+@cache
 def pronoun_genders() -> dict[str, str]:
     """"he", "his", "herself" -> "m" or "f"."""
     return {form: row["gender"] for form, row in pronouns().items() if row["gender"]}

@@ -40,7 +40,7 @@ class ArticleMetadata:
     def as_dict(self) -> dict:
         return asdict(self)
 
-    def merged(self, other: dict) -> "ArticleMetadata":
+    def merged(self, other: dict) -> ArticleMetadata:
         """These values, with every value `other` gives taking precedence."""
         values = self.as_dict()
         values.update({k: v for k, v in other.items() if k in FIELDS and v})
@@ -130,7 +130,7 @@ def _read_rows(csv_path: str, stamp: int) -> dict:
 
     try:
         text = read_regular_file(Path(csv_path)).decode("utf-8-sig", errors="replace")
-    except Exception:  # an unreadable metadata file never stops the analysis of the article
+    except Exception:  # noqa: BLE001 - an unreadable metadata file never stops the analysis of the article
         return {}
     rows = {}
     for row in csv.DictReader(io.StringIO(text)):
@@ -153,5 +153,5 @@ def _normalised(found: dict) -> dict:
 
 def front_matter_body(text: str) -> str | None:
     """The YAML between the opening `---` lines of a Markdown text, if any."""
-    match = re.match(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", text[:65_536], re.S | re.M)
+    match = re.match(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", text[:65_536], re.DOTALL | re.MULTILINE)
     return match.group("body") if match else None

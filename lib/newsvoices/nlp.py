@@ -241,7 +241,7 @@ class ParseCache:
             return None
         try:
             docs = list(DocBin().from_disk(path).get_docs(self.nlp.vocab))
-        except Exception:  # a damaged cache entry is parsed again, never trusted
+        except Exception:  # noqa: BLE001 - a damaged cache entry is parsed again, never trusted
             return None
         return docs[0] if docs and docs[0].text == text else None
 

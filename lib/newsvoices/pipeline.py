@@ -2,20 +2,19 @@
 from __future__ import annotations
 
 import warnings
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 
 import pandas as pd
 
-from . import tables
+from . import segments, tables
 from .article import MAX_CHARS, Article, load_article
+from .corrections import Corrected, apply_corrections, corrections_beside, read_corrections, statement_ids
 from .entities import EntityIndex, find_entities
 from .errors import ArticleTooLongError, NewsvoicesWarning
+from .gender import statement_genders
 from .nlp import load_model, parse
 from .quotes import Statement, find_statements
-from . import segments
-from .corrections import Corrected, apply_corrections, corrections_beside, read_corrections, statement_ids
-from .gender import statement_genders
 from .sentiment import sentiment
 from .speakers import resolve_speakers
 from .stance import score_statements

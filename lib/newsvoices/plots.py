@@ -10,16 +10,16 @@ import textwrap
 from contextlib import contextmanager
 from pathlib import Path
 
-import matplotlib.patches  # noqa: E402
-import matplotlib.ticker  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
+import matplotlib.patches
+import matplotlib.pyplot as plt
+import matplotlib.ticker
+import numpy as np
+import pandas as pd
 
-from .files import atomic_path, remove_stale_temporaries  # noqa: E402
-from .lexicon import data_path  # noqa: E402
-from .output_text import clean_figure_text  # noqa: E402
-from .tables import LOW_CONFIDENCE, low_confidence  # noqa: E402
+from .files import atomic_path, remove_stale_temporaries
+from .lexicon import data_path
+from .output_text import clean_figure_text
+from .tables import LOW_CONFIDENCE, low_confidence
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 KIND_COLOURS = {"direct": "#0072B2", "indirect": "#56B4E9", "mixed": "#E69F00"}
@@ -348,10 +348,9 @@ def save_figure(fig, name: str, article, directory: str | Path | None = None, fo
     with style():
         for fmt in formats:
             path = folder / f"{name}.{fmt}"
-            with atomic_path(path) as temporary:
-                # PDF fonts as TrueType (Type 42): text stays text, and it is written faster than Type 3
-                with plt.rc_context({"pdf.fonttype": 42}):
-                    fig.savefig(temporary, format=fmt, dpi=220, metadata=metadata[fmt])
+            # PDF fonts as TrueType (Type 42): text stays text, and it is written faster than Type 3
+            with atomic_path(path) as temporary, plt.rc_context({"pdf.fonttype": 42}):
+                fig.savefig(temporary, format=fmt, dpi=220, metadata=metadata[fmt])
             written.append(path)
     return written
 
@@ -380,5 +379,5 @@ def export_all(analysis, directory: str | Path | None = None, root: str | Path =
 
 
 # figures that compare articles live in their own module; they are part of this one's API
-from .corpus_plots import compare_affiliations, compare_stance  # noqa: E402,F401
-from .voice_plots import share_by_gender, share_by_gender_per_outlet  # noqa: E402,F401
+from .corpus_plots import compare_affiliations, compare_stance  # noqa: F401
+from .voice_plots import share_by_gender, share_by_gender_per_outlet  # noqa: F401

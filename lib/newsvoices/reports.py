@@ -64,8 +64,8 @@ def summary_html(analysis) -> str:
     """Headline and one-paragraph summary of an analysis, as escaped HTML (for notebook 01)."""
     article, statements, speakers = analysis.article, analysis.statements, analysis.speakers
     kinds = statements["kind"].value_counts().to_dict() if len(statements) else {}
-    parts = [f"{len(article.paragraphs)} paragraphs, {len(statements)} attributed statements "
-             f"({', '.join(f'{v} {k}' for k, v in kinds.items()) or 'none'}) from {len(speakers)} speakers."]
+    parts = [(f"{len(article.paragraphs)} paragraphs, {len(statements)} attributed statements "
+             f"({', '.join(f'{v} {k}' for k, v in kinds.items()) or 'none'}) from {len(speakers)} speakers.")]
     if len(speakers):
         top = speakers.iloc[0]
         parts.append(f"Most quoted: {top['speaker']} ({top['statements']}).")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 
 SEGMENT_CHARS = 100_000
@@ -70,7 +71,7 @@ def segments(text: str, size: int | None = None, overlap: int | None = None) -> 
     bounds = [0] + cut_points(text, size, spans) + [len(text)]
     context_cuts = [0] + cut_points(text, max(overlap // 2, 200), spans) + [len(text)]
     result = []
-    for own_start, own_end in zip(bounds, bounds[1:]):
+    for own_start, own_end in itertools.pairwise(bounds):
         before = context_cuts[max(0, bisect.bisect_right(context_cuts, own_start - overlap) - 1)]
         after = context_cuts[min(len(context_cuts) - 1, bisect.bisect_left(context_cuts, own_end + overlap))]
         result.append((min(before, own_start), own_start, own_end, max(after, own_end)))

@@ -95,9 +95,9 @@ def speaker_table(statements: pd.DataFrame) -> pd.DataFrame:
     if statements.empty:
         return pd.DataFrame(columns=SPEAKER_COLUMNS + [c for c in SPEAKER_EXTRA_COLUMNS if c in statements])
     import statistics
+    from collections import Counter
 
     from .gender import speaker_gender
-    from collections import Counter
 
     groups: dict = {}
     for record in statements.to_dict("records"):
@@ -137,7 +137,7 @@ def _most_common(counter) -> str | None:
     if not counter:
         return None
     top = max(counter.values())
-    return sorted(value for value, n in counter.items() if n == top)[0]
+    return min(value for value, n in counter.items() if n == top)
 
 
 def affiliation_table(statements: pd.DataFrame) -> pd.DataFrame:

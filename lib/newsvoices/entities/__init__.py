@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from .. import lexicon
 from .index import NAME_LABELS, EntityIndex, Mention, _sentence_numbers, clean_name
-from .people import _join_split_names, _people_spoken_of_as_it, _resolve_people
 from .organisations import _organisation_short_names, _resolve_others
+from .people import _join_split_names, _people_spoken_of_as_it, _resolve_people
 from .titles import _attach_titles, _ends_a_title
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from .. import lexicon
 from ..nlp import doc_text, sentence_numbers
-
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
@@ -103,7 +102,7 @@ def clean_name(text: str, label: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" ,.;:-–—\"“”'‘’")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _headline_speech_words() -> frozenset[str]:
     """Inflected verbs and nouns of saying that headline case capitalises after a name
     ("Lee Says", "Lee Warns", "Lee Speech"). Bare verbs are left out: "Post" is also a surname."""

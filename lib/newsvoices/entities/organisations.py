@@ -5,8 +5,14 @@ import re
 from collections import Counter, defaultdict
 
 from .. import lexicon
-
-from .index import EntityIndex, Mention, _BRACKETED_ACRONYM, _lower_case_words, _tokens_matching, _tokens_spelled
+from .index import (
+    _BRACKETED_ACRONYM,
+    EntityIndex,
+    Mention,
+    _lower_case_words,
+    _tokens_matching,
+    _tokens_spelled,
+)
 
 
 def _organisation_short_names(index: EntityIndex, doc, sentence_of_token, paragraph_of_char) -> None:

@@ -1,11 +1,19 @@
 """People: role holders NER missed, split given names, surnames NER missed, and which full name each mention of a person is."""
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 
 from .. import lexicon
-
-from .index import EntityIndex, Mention, _lower_case_words, _matching_people, _most_likely_referent, _tokens_spelled, clean_name
+from .index import (
+    EntityIndex,
+    Mention,
+    _lower_case_words,
+    _matching_people,
+    _most_likely_referent,
+    _tokens_spelled,
+    clean_name,
+)
 
 
 def _looks_like_a_named_role_holder(mention, doc) -> bool:
@@ -31,7 +39,7 @@ def _join_split_names(mentions: list[Mention], doc) -> list[Mention]:
     countries = lexicon.nationalities()
     joined, skip = [], set()
     ordered = sorted(mentions, key=lambda m: m.start_char)
-    for first, second in zip(ordered, ordered[1:]):
+    for first, second in itertools.pairwise(ordered):
         if first.label == "PERSON" or second.label != "PERSON" or first.token_end - first.token_start != 1 \
                 or second.token_end - second.token_start != 1 or second.token_start != first.token_end \
                 or doc[first.token_start].whitespace_ != " " or not first.text[:1].isupper() \
@@ -79,10 +87,11 @@ def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_cha
     full_names = _full_name_counts(people)
     # NER slips: a known person's name tagged as an organisation or place is that person.
     for mention in index.mentions:
-        if mention.label in {"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"} and mention.key.lower() not in countries:
-            if _matching_people(mention.key, full_names) and len(mention.key.split()) <= 3:
-                mention.label = "PERSON"
-                people.append(mention)
+        if mention.label in {"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"} \
+                and mention.key.lower() not in countries and _matching_people(mention.key, full_names) \
+                and len(mention.key.split()) <= 3:
+            mention.label = "PERSON"
+            people.append(mention)
     people += _missed_surnames(index, doc, full_names, sentence_of_token, paragraph_of_char)
     people.sort(key=lambda m: m.start_char)
     _assign_canonical_names(people, full_names, doc)

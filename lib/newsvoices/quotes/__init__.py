@@ -19,8 +19,19 @@ from .floating import add_floating_quotes
 from .marks import QuoteSpan, find_quotes, quote_membership
 from .statement import FoundStatements, QuoteContext, Statement
 
-__all__ = ["FoundStatements", "QuoteContext", "QuoteSpan", "Statement", "find_quotes", "find_statements",
-           "clause_object_verbs", "directive_verbs", "object_content_verbs", "speech_nouns", "speech_verbs"]
+__all__ = [
+    "FoundStatements",
+    "QuoteContext",
+    "QuoteSpan",
+    "Statement",
+    "clause_object_verbs",
+    "directive_verbs",
+    "find_quotes",
+    "find_statements",
+    "object_content_verbs",
+    "speech_nouns",
+    "speech_verbs",
+]
 
 
 def find_statements(doc, article) -> FoundStatements:

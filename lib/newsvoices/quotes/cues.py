@@ -7,10 +7,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import cache
 
 from .. import lexicon
-from .content import after_comma, content_span, has_subject, is_naming_cue, SUBJECT_DEPS, subtree_bounds, token_span_chars
+from .content import (
+    SUBJECT_DEPS,
+    after_comma,
+    content_span,
+    has_subject,
+    is_naming_cue,
+    subtree_bounds,
+    token_span_chars,
+)
 from .edges import classify, clip
 from .statement import QuoteContext, Statement
 
@@ -19,7 +27,7 @@ def _non_sources() -> frozenset[str]:
     return lexicon.word_list("non_source_subjects.txt")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cue_lemma_ids() -> frozenset[int]:
     from spacy.strings import get_string_id
 
@@ -44,9 +52,7 @@ def is_cue(token) -> bool:
     lemma = token.lemma_.lower()
     if lemma not in lexicon.speech_verbs() and lemma not in lexicon.object_content_verbs() and not is_naming_cue(token):
         return False
-    if token.pos_ not in {"VERB", "AUX"} and not (token.tag_.startswith("VB")):
-        return False
-    return True
+    return not (token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"))
 
 
 def statement_from_cue(token, ctx: QuoteContext) -> Statement | None:
@@ -163,9 +169,10 @@ def _nearest_noun_before(cue):
     for token in reversed(list(sent[: cue.i - sent.start])):
         if token.dep_ in {"relcl", "acl"} or token.is_punct:
             continue
-        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"appos", "nsubj", "npadvmod", "dep"}:
-            if not any(a.dep_ in {"relcl", "acl"} and a.i < token.i for a in token.ancestors if a.i < cue.i and a.sent == sent and a.dep_ in {"relcl"}):
-                return token
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"appos", "nsubj", "npadvmod", "dep"} \
+                and not any(a.dep_ in {"relcl", "acl"} and a.i < token.i for a in token.ancestors
+                            if a.i < cue.i and a.sent == sent and a.dep_ in {"relcl"}):
+            return token
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"relcl", "acl", "xcomp", "auxpass", "aux"} and not any(a.dep_ == "relcl" for a in token.ancestors):
             break
     return None

@@ -22,7 +22,7 @@ def clip(content, body_start: int, text: str) -> tuple[int, int] | None:
         while start < end and (text[start].isspace() or text[start] in ",;:—–-…" or (text[start] in ALL_MARKS and _is_closing_at(text, start))):
             start += 1
             changed = True
-        match = re.match(r"(?:that|but|and|so|yet|however|also)(?=[\s,])[\s,]*", text[start:end], flags=re.I)
+        match = re.match(r"(?:that|but|and|so|yet|however|also)(?=[\s,])[\s,]*", text[start:end], flags=re.IGNORECASE)
         if match and match.end() < end - start and text[start:start + match.end()].strip().lower() in LEADING_CONNECTIVES:
             start += match.end()
             changed = True

@@ -91,7 +91,7 @@ def _quotes_in_paragraph(text, p_start, p_end, pending):
         elif double is None and ch in SINGLE_OPEN + "'" and single is None:
             if not before.isalnum() and (after.isalpha() or after in "“\""):
                 single = QuoteSpan(i + 1, i + 1, i, None, False)
-        elif double is None and single is not None and ch in SINGLE_CLOSE + "'":
+        elif double is None and single is not None and ch in SINGLE_CLOSE + "'":  # noqa: SIM102 - an elif chain
             if not before.isspace() and not after.isalnum():
                 single.end, single.close_mark = i, i
                 if i - single.start >= 2:

@@ -26,7 +26,7 @@ from .. import lexicon
 from . import describe
 from .pronouns import Referent, person_genders, resolve_pronoun
 
-__all__ = ["Referent", "ResolutionContext", "MentionFacts", "RESOLUTION_SIEVE", "person_genders", "resolve_speakers"]
+__all__ = ["RESOLUTION_SIEVE", "MentionFacts", "Referent", "ResolutionContext", "person_genders", "resolve_speakers"]
 
 DEFINITE_WORDS = {"the", "this", "that", "these", "those"}
 ORGANISATION_LABELS = {"ORG", "GPE", "NORP"}

@@ -30,9 +30,7 @@ def close_words(root, person):
     except nationality words ("US Secretary of State")."""
     title_words = len(person.title.split()) if person.title else 0
     title_range = range(person.token_start - title_words, person.token_start)
-    words = []
-    for token in noun_phrase(root):
-        words.append(token)
+    words = list(noun_phrase(root))
     for child in root.children:
         if child.dep_ == "appos":
             words.append(child)

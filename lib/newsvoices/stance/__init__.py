@@ -20,8 +20,17 @@ from .rules import score_statement as lexicon_statement
 from .rules import score_text as lexicon_text
 
 METHODS = ("classifier", "lexicon")
-__all__ = ["LABELS", "METHODS", "Cue", "StanceResult", "score_doc", "score_statements", "score_texts", "score_text",
-           "default_method"]
+__all__ = [
+    "LABELS",
+    "METHODS",
+    "Cue",
+    "StanceResult",
+    "default_method",
+    "score_doc",
+    "score_statements",
+    "score_text",
+    "score_texts",
+]
 
 
 def default_method() -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .. import lexicon
 from .. import nlp as _nlp  # noqa: F401 (declares the Doc extensions this module uses)
@@ -69,7 +69,7 @@ def _read_lexicon(name: str, side: str):
     return entries
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_entries():
     return (_read_lexicon("stance_hopeful.txt", "hopeful") + _read_lexicon("stance_hardline.txt", "hardline")
             + _read_lexicon("stance_skeptical.txt", "skeptical"))
@@ -130,7 +130,7 @@ def _matchers(vocab):
     return phrases, gapped
 
 
-@lru_cache(maxsize=None)
+@cache
 def _match_labels() -> dict[int, tuple[str, float, str]]:
     """Match id -> (side, weight, kind). Looked up here rather than in the vocab's StringStore,
     whose strings added inside `nlp.memory_zone()` (corpus mode) are freed when the zone ends."""
@@ -140,7 +140,7 @@ def _match_labels() -> dict[int, tuple[str, float, str]]:
             for number, (side, weight, kind, _) in enumerate(lexicon_entries())}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dependency_anchors() -> frozenset[str]:
     return frozenset(p.split(" < ")[1].strip() for _, _, _, p in lexicon_entries() if " < " in p)
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from .. import lexicon
-from .metrics import scores
 from .classifier import encode_bank
+from .metrics import scores
 from .training import MADE_UP_SETS, VARIANTS, assemble, dev_set, item_parts, training_set
 
 SEED = 20261201
