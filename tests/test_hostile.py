@@ -164,9 +164,9 @@ def test_6_every_writer_handles_controls_and_bom(tmp_path, nlp, poison):
         assert poison not in page and "hall" in page
 
 
-# ---------------------------------------------------------------- 9. output errors
+# ---------------------------------------------------------------- 10 (Why). output errors (a read-only, full or blocked --figures folder)
 
-def test_9_output_errors_are_one_line_and_keep_earlier_files(tmp_path, monkeypatch, nlp):
+def test_10_output_errors_are_one_line_and_keep_earlier_files(tmp_path, monkeypatch, nlp):
     from newsvoices import plots
     from newsvoices.errors import OutputError
 
@@ -194,7 +194,7 @@ def test_9_output_errors_are_one_line_and_keep_earlier_files(tmp_path, monkeypat
     assert kept == ["share_of_voice.pdf", "share_of_voice.png", "share_of_voice.svg"]  # intact, no temporaries
 
 
-# ---------------------------------------------------------------- 8. one bad byte garbles the file
+# ---------------------------------------------------------------- 8 (Why). one bad byte garbles the whole file
 
 def test_8_decoding_is_per_file_but_bad_bytes_stay_local(tmp_path):
     from newsvoices.errors import EmptyArticleError

@@ -1,8 +1,10 @@
 """Step 1 of the pipeline: read an article faithfully.
 
-`load_article` accepts a path or the text itself and returns an `Article`. The text the
-user sees (`article.text`) is never normalised in a way that moves characters: every offset
-in newsvoices (paragraphs, tokens, entities, statements) indexes it.
+`load_article(path=...)` reads a file (only a regular file, see `files`), `load_article(text=...)`
+takes the text itself, and both return an `Article`. The text the user sees (`article.text`)
+is never normalised in a way that moves characters (a lone CR becomes LF, a lone surrogate
+U+FFFD, one for one): every offset in newsvoices (paragraphs, tokens, entities, statements)
+indexes it.
 """
 from __future__ import annotations
 

@@ -229,8 +229,7 @@ def _quotes_of_folder(source: Path, out: Path) -> int:
     for result in stream_corpus(skipped + files, progress=sys.stderr.isatty()):
         if isinstance(result, ArticleFailure):
             failed += 1
-            message = result.message.removeprefix("skipped: ")
-            print(f"newsvoices: skipped {for_terminal(Path(result.source).name)}: {for_terminal(message)}", file=sys.stderr)
+            print(f"newsvoices: skipped {for_terminal(Path(result.source).name)}: {for_terminal(result.message)}", file=sys.stderr)
             continue
         records = analysis_records(result)
         write_text(out / f"{result.article.id}.json", json.dumps(records, ensure_ascii=False, indent=1))

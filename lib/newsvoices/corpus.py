@@ -125,7 +125,7 @@ def folder_listing(source: str | Path) -> tuple[list[ArticleFile], list[ArticleF
     for entry in entries:
         reason = _skip_reason(entry)
         if reason:
-            skipped.append(ArticleFailure(str(entry), f"skipped: {reason}"))
+            skipped.append(ArticleFailure(str(entry), reason))
         else:
             paths.append(entry)
     names = unique_names(paths)
