@@ -18,9 +18,8 @@ from newsvoices.stance import METHODS, score_text, score_texts
     ("I doubt the polls are right, and it is unclear whether the plan will work.", "said", "skeptical"),
     ("The committee meets on Tuesday in the capital.", "said", "neutral"),
     ("Profits fell 5% in the quarter.", "said", "neutral"),  # business: a plain fact
-    pytest.param("Demand for memory chips fell sharply in the third quarter.", "said", "neutral",
-                 marks=pytest.mark.xfail(strict=True, reason="known weakness: trained on political news, the "
-                                         "classifier reads 'demand ... fell sharply' as hardline (at low confidence)")),
+    # hardline when trained on political news alone; right since the business stories of benchmarks/varied
+    ("Demand for memory chips fell sharply in the third quarter.", "said", "neutral"),
 ])
 def test_each_label(nlp, text, context, expected):
     assert score_text(text, context, nlp).label == expected
