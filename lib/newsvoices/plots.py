@@ -132,10 +132,11 @@ def share_of_voice(analysis):
 def _stance_dots(ax, x, y, colours, unsure, size: int, label=None) -> None:
     """Statements as dots: filled when the stance is sure, hollow (white, coloured ring) when not."""
     x, y, colours, unsure = np.asarray(x), np.asarray(y), np.asarray(colours, dtype=object), np.asarray(unsure)
-    ax.scatter(x[~unsure], y[~unsure], s=size, c=list(colours[~unsure]), edgecolors="white", linewidths=0.5, zorder=3,
-               label=label)
+    ax.scatter(x[~unsure], y[~unsure], s=size, c=list(colours[~unsure]), edgecolors="white", linewidths=0.5, zorder=3)
     ax.scatter(x[unsure], y[unsure], s=size, facecolors="white", edgecolors=list(colours[unsure]), linewidths=1.3,
                zorder=3)
+    if label is not None and len(colours):  # the legend's marker is filled, whichever dots there are
+        ax.scatter([], [], s=size, c=[colours[0]], edgecolors="white", linewidths=0.5, label=label)
 
 
 def stance_by_speaker(analysis):
