@@ -297,6 +297,13 @@ def _collect(results, failures: list) -> Corpus:
     return combine(statements, speakers, rows, failures)
 
 
+def _start_worker() -> None:
+    """A worker process: the model loaded once, and the stance encoder on one thread, since
+    the processes already share the cores between them."""
+    os.environ["NEWSVOICES_ENCODER_THREADS"] = "1"
+    load_model()
+
+
 def _analyze_in_processes(source, n_process: int, batch_size: int, progress: bool) -> Corpus:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -308,7 +315,7 @@ def _analyze_in_processes(source, n_process: int, batch_size: int, progress: boo
     bar = _progress(len(articles), progress)
 
     def results():
-        with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=load_model) as pool:
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_start_worker) as pool:
             for result in pool.map(summarise_article, articles, chunksize=max(1, batch_size // 4)):
                 bar.update(1)
                 yield result

@@ -34,7 +34,8 @@ class Encoder:
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        options.intra_op_num_threads = threads or int(os.environ.get("NEWSVOICES_ENCODER_THREADS") or 0) \
+            or min(2, os.cpu_count() or 1)
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
         self.session = onnxruntime.InferenceSession(model_path, options, providers=["CPUExecutionProvider"])
