@@ -339,6 +339,11 @@ def test_10_lone_cr_front_matter_and_closing_marks(tmp_path, nlp):
     assert article.text.startswith("The mayor said")
     said = newsvoices.analyze(text="Jane Doe said “we will never negotiate.”\n", nlp=nlp).statements
     assert said["content"].tolist() == ["we will never negotiate."]
+    # a quotation opening the reported clause stays in the statement, whatever it starts with
+    formula = newsvoices.analyze(text='The clerk said "=HYPERLINK(1)" was the only entry.\n', nlp=nlp).statements
+    assert formula["content"].tolist() == ['"=HYPERLINK(1)" was the only entry']
+    quoted = newsvoices.analyze(text='The clerk said "the deal" was the only option.\n', nlp=nlp).statements
+    assert quoted["content"].tolist() == ['"the deal" was the only option'] and quoted["kind"].tolist() == ["mixed"]
 
 
 # ---------------------------------------------------------------- property: article-shaped text

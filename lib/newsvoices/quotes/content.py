@@ -291,8 +291,25 @@ def complement_clause(frame: CueFrame) -> tuple[int, int] | None:
                 start = objects[0].left_edge.i
         if start > cue.i:
             end = _extend_to_sentence_end(doc, cue, end)
+            start = _with_quoted_subject(frame, start, end)
         return token_span_chars(doc, start, end)
     return None
+
+
+def _with_quoted_subject(frame: CueFrame, start: int, end: int) -> int:
+    """'said "the deal" was the only option', 'said "=X(1)" was ...': a quotation right after the
+    cue that opens the reported clause, and is followed by more of it, belongs to it, opening
+    mark included, however the parse hung its words. (A clause wholly inside the quotation,
+    'said “we will not negotiate.”', is a direct quote and keeps its own edges.)"""
+    doc, in_quote, first = frame.doc, frame.in_quote, frame.cue.i + 1
+    if start <= first or doc[first].text not in ALL_MARKS:
+        return start
+    between = range(first, start)
+    quoted = [i for i in range(first, end) if in_quote[i] is not None]
+    if not quoted or not all(doc[i].text in ALL_MARKS or in_quote[i] is not None for i in between):
+        return start
+    after_quote = [i for i in range(quoted[-1] + 1, end) if doc[i].text not in ALL_MARKS and not doc[i].is_punct]
+    return first if after_quote and (quoted[0] < start or in_quote[start] is not None) else start
 
 
 def clause_read_as_object(frame: CueFrame) -> tuple[int, int] | None:
