@@ -198,27 +198,12 @@ def mention_bounds(speaker, cue) -> tuple[int, int]:
         # a parse that hangs words after the cue on the speaker ("One reviewer dismissed her work
         # as “…,” a judgment she framed"): the mention stops before the cue
         right = speaker.doc[max(speaker.i, cue.i - 1)]
-    right = _before_time_phrase(speaker, right)
     while right.i > left.i and (right.is_punct or right.is_space):
         right = right.doc[right.i - 1]
     return left.idx, right.idx + len(right.text)
 
 
-TIME_ENTITIES = {"DATE", "TIME"}
 
-
-def _before_time_phrase(speaker, right):
-    """"said Ana Ruiz, the mayor, on Monday": a time phrase the parse hangs on the name ends it."""
-    for token in speaker.doc[speaker.i + 1: right.i + 1]:
-        if is_time_phrase(token):
-            return speaker.doc[max(speaker.i, token.i - 1)]
-    return right
-
-
-def is_time_phrase(token) -> bool:
-    """"on Monday", "last week": a preposition or noun phrase of time (spaCy's DATE, TIME)."""
-    return token.dep_ in {"prep", "npadvmod"} and (
-        token.ent_type_ in TIME_ENTITIES or any(c.ent_type_ in TIME_ENTITIES for c in token.children))
 
 
 def adjacent_quote(cue, speaker, ctx: QuoteContext) -> int | None:

@@ -6,9 +6,18 @@ import re
 from collections import Counter
 
 from .. import lexicon
-from ..quotes.cues import is_time_phrase
 
 RECENT_PARAGRAPHS = 3  # "the company" looks back this many paragraphs for the company in the news
+
+
+TIME_ENTITIES = {"DATE", "TIME"}
+
+
+def is_time_phrase(token) -> bool:
+    """"on Monday", "in 2015": a phrase of time (spaCy's DATE, TIME) the parse hangs on a name.
+    The mention keeps it (it is how the text runs); the speaker's name does not."""
+    return token.dep_ in {"prep", "npadvmod"} and (
+        token.ent_type_ in TIME_ENTITIES or any(c.ent_type_ in TIME_ENTITIES for c in token.children))
 
 
 def noun_phrase(root):
