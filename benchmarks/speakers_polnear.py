@@ -29,6 +29,7 @@ GENERIC = {"party", "campaign", "the", "of", "u", "s", "us"}
 
 
 def same_affiliation(a: str | None, b: str | None) -> bool:
+    a, b = (x if isinstance(x, str) else None for x in (a, b))  # an empty table cell is NaN
     ta, tb = set(_name_tokens(a)) - GENERIC, set(_name_tokens(b)) - GENERIC
     return bool(ta and tb) and (ta <= tb or tb <= ta)
 
@@ -40,7 +41,8 @@ def spans(text: str) -> list[tuple[int, int]]:
 def speaker_right(gold: dict, predicted: dict) -> bool:
     if gold["speaker"].startswith("unnamed"):
         return bool(predicted.get("anonymous"))
-    return same_person(gold["speaker"], predicted.get("speaker"))
+    speaker = predicted.get("speaker")
+    return same_person(gold["speaker"], speaker if isinstance(speaker, str) else None)
 
 
 def tally(rows: list[tuple[dict, dict | None]]) -> None:
