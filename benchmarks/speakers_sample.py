@@ -21,7 +21,7 @@ import random
 import re
 import sys
 
-from stance_train_sample import NEGATED, ROOT, cue_lemma, first_ann
+from stance_train_sample import NEGATED, ROOT, cue_lemma, first_ann, read_ann
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PRONOUNS = {"i", "me", "my", "we", "us", "our", "he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "you", "your", "one", "this", "that", "these", "those", "who"}
@@ -44,16 +44,7 @@ def article_candidates(name):
     path = first_ann("train", name)
     if path is None:
         return []
-    tb, events = {}, []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if line.startswith("T") and len(parts) >= 2:
-                typ, spans = parts[1].split(" ", 1)
-                tb[parts[0]] = (typ, ";".join(" ".join(p.split()) for p in spans.split(";")),
-                                parts[2] if len(parts) > 2 else "")
-            elif line.startswith("E") and len(parts) >= 2:
-                events.append(dict(a.split(":", 1) for a in parts[1].split()))
+    tb, events = read_ann(path)
     out = []
     for ev in events:
         source, cue, content = tb.get(ev.get("Source")), tb.get(ev.get("Cue")), tb.get(ev.get("Content"))

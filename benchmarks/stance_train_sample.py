@@ -66,11 +66,8 @@ def first_ann(split, name):
     return os.path.join(d, hits[0]) if hits else None
 
 
-def candidates(name):
-    """(content_spans, cue, content text) of every eligible attribution of one article."""
-    path = first_ann("train", name)
-    if path is None:
-        return []
+def read_ann(path):
+    """A brat file: {T id: (type, spans, text)} and the attribution events as {role: T id}."""
     tb, events = {}, []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -81,6 +78,15 @@ def candidates(name):
                                 parts[2] if len(parts) > 2 else "")
             elif line.startswith("E") and len(parts) >= 2:
                 events.append(dict(a.split(":", 1) for a in parts[1].split()))
+    return tb, events
+
+
+def candidates(name):
+    """(content_spans, cue, content text) of every eligible attribution of one article."""
+    path = first_ann("train", name)
+    if path is None:
+        return []
+    tb, events = read_ann(path)
     out, seen = [], set()
     for ev in events:
         content, cue = tb.get(ev.get("Content")), tb.get(ev.get("Cue"))
