@@ -40,14 +40,21 @@ def _rows(corpus, by: str) -> int:
     return max(1, len(corpus.articles) if by == "article" else corpus.statements[by].nunique(dropna=False))
 
 
+def _corpus_figure(corpus, by: str, title: str):
+    """A figure with one row per article (or outlet) and its title; a note if nothing was found."""
+    fig, ax = plt.subplots(figsize=(6.5, _height(_rows(corpus, by), 1.8, 0.5)))
+    fig.suptitle(title, x=0.01, ha="left", fontsize=10.5, fontweight="bold")
+    if corpus.statements.empty:
+        _empty(fig, ax, "No attributed statements were found in these articles.")
+    return fig, ax
+
+
 def compare_affiliations(corpus, top: int = 6, by: str = "article"):
     """Share of statements by affiliation in each article, or each outlet (`by="outlet"`)."""
     with style():
         statements = corpus.statements
-        fig, ax = plt.subplots(figsize=(6.5, _height(_rows(corpus, by), 1.8, 0.5)))
-        fig.suptitle(f"Share of voice by affiliation, per {by}", x=0.01, ha="left", fontsize=10.5, fontweight="bold")
+        fig, ax = _corpus_figure(corpus, by, f"Share of voice by affiliation, per {by}")
         if statements.empty:
-            _empty(fig, ax, "No attributed statements were found in these articles.")
             return _done(fig)
         affiliation = statements["affiliation"].astype(object).where(statements["affiliation"].notna(), "unknown")
         leading = [a for a in affiliation[affiliation != "unknown"].value_counts().index[:top]]
@@ -74,10 +81,8 @@ def compare_stance(corpus, by: str = "article"):
     """Each article's (or outlet's) statements by stance score, with the mean as a tick beside them."""
     with style():
         statements = corpus.statements
-        fig, ax = plt.subplots(figsize=(6.5, _height(_rows(corpus, by), 1.8, 0.5)))
-        fig.suptitle(f"How hopeful or hardline the voices are, per {by}", x=0.01, ha="left", fontsize=10.5, fontweight="bold")
+        fig, ax = _corpus_figure(corpus, by, f"How hopeful or hardline the voices are, per {by}")
         if statements.empty:
-            _empty(fig, ax, "No attributed statements were found in these articles.")
             return _done(fig)
         groups, labels = _groups(corpus, by)
         order = statements["stance_score"].groupby(groups).mean().sort_values()
