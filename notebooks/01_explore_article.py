@@ -151,46 +151,59 @@ display(tables.styled_cues(analysis.statements))
 # %% tags=["report-hide"]
 first_id = analysis.statements["id"].iloc[0] if len(analysis.statements) else "s00000000"
 example = corrections.parse_corrections(f"action,statement,value\nstance,{first_id},neutral\n")
-corrected = newsvoices.analyze(path=article_path, corrections=example)
+corrected = newsvoices.analyze(path=article_path, doc=analysis.doc, corrections=example)  # the parse is reused
 display(corrected.statements.loc[corrected.statements["corrected"], ["id", "speaker", "stance", "corrected", "content"]])
 
 # %% [markdown]
 # ## Figures
-#
+
+# %% [markdown] tags=["report-hide"]
+# Every figure is written as PNG (220 dpi), SVG and PDF, beside the statements, speakers,
+# affiliations and entities tables as CSV and one Excel workbook (`tables.xlsx`), then shown
+# here as saved. Files are written to a temporary name first and renamed, so an interrupted run
+# never leaves a half-written file; the same article gives the same files. Each figure is also a
+# function returning a matplotlib figure to restyle, e.g. `plots.share_of_voice(analysis)`.
+
+# %% tags=["report-hide"]
+written = plots.export_all(analysis, root=figures_root)
+folder = plots.figure_dir(analysis.article, root=figures_root)
+print(f"Wrote {sum(len(v) for v in written.values())} files to {folder.name}/")
+
+# %% [markdown]
 # **Who is quoted, and how**: statements per speaker by kind; hatched bars are unnamed sources,
 # the affiliation ends each bar.
 
 # %%
-plots.share_of_voice(analysis)
+plots.show(written, "share_of_voice")
 
 # %% [markdown]
 # **How hopeful or hardline each voice is**: a dot per statement, coloured by stance label
 # (hollow when the classifier was unsure); the black tick is the speaker's mean.
 
 # %%
-plots.stance_by_speaker(analysis)
+plots.show(written, "stance_by_speaker")
 
 # %% [markdown]
 # **Stance against sentiment**: speakers by mean stance (left hardline, right hopeful) and mean
 # polarity; point size is the number of statements (legend).
 
 # %%
-plots.stance_vs_sentiment(analysis)
+plots.show(written, "stance_vs_sentiment")
 
 # %% [markdown]
 # **Voices through the article**: statements in reading order, by paragraph (numbered as in the tables).
 
 # %%
-plots.timeline(analysis)
+plots.show(written, "timeline")
 
 # %% [markdown]
 # **Voices by affiliation** and the **most mentioned entities**.
 
 # %%
-plots.affiliations(analysis)
+plots.show(written, "affiliations")
 
 # %%
-plots.entities(analysis)
+plots.show(written, "entities")
 
 # %% [markdown]
 # **Share of voice by gender**, as the article refers to them: read only from the text
@@ -198,16 +211,4 @@ plots.entities(analysis)
 # article does not say.
 
 # %%
-plots.share_by_gender(analysis)
-
-# %% [markdown] tags=["report-hide"]
-# ## Export
-#
-# Every figure as PNG (220 dpi), SVG and PDF, and the statements, speakers, affiliations and
-# entities tables as CSV. Files are written to a temporary name first and renamed, so an
-# interrupted run never leaves a half-written file; the same article gives the same files.
-
-# %% tags=["report-hide"]
-written = plots.export_all(analysis, root=figures_root)
-folder = plots.figure_dir(analysis.article, root=figures_root)
-print(f"Wrote {sum(len(v) for v in written.values())} files to {folder.name}/")
+plots.show(written, "share_by_gender")

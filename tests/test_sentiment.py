@@ -1,3 +1,5 @@
+import pytest
+
 from newsvoices.sentiment import sentiment, textblob_label
 
 
@@ -12,3 +14,13 @@ def test_textblob_and_vader_work_offline():
 def test_textblob_threshold_baseline_misses_stance():
     # the reason newsvoices has its own stance: general sentiment reads a demand as neutral
     assert textblob_label("Their capabilities must be annihilated.") == "neutral"
+
+
+@pytest.mark.parametrize("text", ["This is terribly good!", "not bad at all", "I never liked it", "",
+                                  "The talks collapsed in bitter acrimony.", "Ça va très bien, merci."])
+def test_scores_are_textblobs_own_and_textblob_stays_importable(text):
+    from textblob import TextBlob
+
+    ours = sentiment(text)
+    theirs = TextBlob(text).sentiment
+    assert (ours.polarity, ours.subjectivity) == (round(theirs.polarity, 4), round(theirs.subjectivity, 4))

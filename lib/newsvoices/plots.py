@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import textwrap
 from contextlib import contextmanager
-from pathlib import Path
 
 import matplotlib.patches
 import matplotlib.pyplot as plt
@@ -16,9 +15,7 @@ import matplotlib.ticker
 import numpy as np
 import pandas as pd
 
-from .files import atomic_path, remove_stale_temporaries
 from .lexicon import data_path
-from .output_text import clean_figure_text
 from .tables import LOW_CONFIDENCE, low_confidence
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -328,57 +325,8 @@ def all_figures(analysis) -> dict:
     return {name: globals()[name](analysis) for name in FIGURES}
 
 
-# ---------------------------------------------------------------- export
-
-def figure_dir(article, directory: str | Path | None = None, root: str | Path = "figures") -> Path:
-    """`directory` if given, else <root>/<name>/, where the name is the article's slug unless
-    that folder holds another file's outputs (see `outputs.output_name`)."""
-    from .outputs import output_name
-
-    return Path(directory) if directory is not None else Path(root) / output_name(article, root)
-
-
-def save_figure(fig, name: str, article, directory: str | Path | None = None, formats=("png", "svg", "pdf")) -> list[Path]:
-    """Write `fig` as PNG (220 dpi), SVG and PDF under figures/<article-slug>/ (or `directory`).
-    Each file is written to a temporary name and renamed; the same figure gives the same bytes."""
-    folder = figure_dir(article, directory)
-    written = []
-    metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
-                "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}}
-    clean_figure_text(fig)
-    with style():
-        for fmt in formats:
-            path = folder / f"{name}.{fmt}"
-            # PDF fonts as TrueType (Type 42): text stays text, and it is written faster than Type 3
-            with atomic_path(path) as temporary, plt.rc_context({"pdf.fonttype": 42}):
-                fig.savefig(temporary, format=fmt, dpi=220, metadata=metadata[fmt])
-            written.append(path)
-    return written
-
-
-def export_all(analysis, directory: str | Path | None = None, root: str | Path = "figures") -> dict[str, list[Path]]:
-    """Every figure and the statements, speakers, affiliations and entities tables as CSV and
-    as one Excel workbook (`tables.xlsx`, a sheet each), in `directory` or <root>/<name>/."""
-    from .outputs import claim
-
-    folder = figure_dir(analysis.article, directory, root)
-    remove_stale_temporaries(folder)
-    if directory is None:
-        claim(folder, analysis.article)
-    written = {}
-    for name, fig in all_figures(analysis).items():
-        written[name] = save_figure(fig, name, analysis.article, folder)
-        plt.close(fig)
-    tables = {"statements": analysis.statements, "speakers": analysis.speakers,
-              "affiliations": analysis.affiliations, "entities": analysis.entity_counts}
-    from .exports import write_csv, write_workbook
-
-    for name, table in tables.items():
-        written[f"{name}.csv"] = [write_csv(folder / f"{name}.csv", table)]
-    written["tables.xlsx"] = [write_workbook(folder / "tables.xlsx", tables)]
-    return written
-
-
-# figures that compare articles live in their own module; they are part of this one's API
+# figures that compare articles, and writing figure files, live in their own modules; they are
+# part of this one's API
 from .corpus_plots import compare_affiliations, compare_stance  # noqa: F401
+from .figure_files import export_all, figure_dir, pdf_font_type, save_figure, show  # noqa: F401
 from .voice_plots import share_by_gender, share_by_gender_per_outlet  # noqa: F401

@@ -9,6 +9,9 @@ neither is part of the install; print the HTML page to PDF from a browser instea
 from __future__ import annotations
 
 import html as html_escape
+import sys
+import threading
+from importlib import import_module
 from pathlib import Path
 
 from .article import load_article
@@ -84,6 +87,9 @@ def run_report(article_path: str | Path, reports_dir: str | Path = "reports", fi
                notebook: str | Path = NOTEBOOK, timeout: int = 600, with_code: bool = False,
                corrections: str | Path | None = None) -> tuple[Path, Path]:
     """Execute the explore notebook on one article; return the executed notebook and HTML paths."""
+    # jsonschema (under nbformat) imports rfc3987_syntax when it is installed, which compiles a
+    # grammar for about 1.6 s, only to check "iri" string formats that notebooks never use
+    sys.modules.setdefault("rfc3987_syntax", None)
     import nbformat
 
     from .outputs import output_name
@@ -102,7 +108,11 @@ def run_report(article_path: str | Path, reports_dir: str | Path = "reports", fi
     html_path = reports_dir / f"{name}.html"
     parameters = {"article_path": str(article_path), "figures_root": str(Path(figures_root).resolve()),
                   "corrections_path": str(Path(corrections).resolve()) if corrections else None}
+    # nbconvert takes seconds to import: do it on the other core while the kernel works
+    exporter_import = threading.Thread(target=import_module, args=("nbconvert",), daemon=True)
+    exporter_import.start()
     _execute(notebook, executed_path, parameters, timeout, article_path.name)
+    exporter_import.join()
     executed = nbformat.read(executed_path, as_version=4)
     write_text(html_path, notebook_html(executed, with_code))
     return executed_path, html_path

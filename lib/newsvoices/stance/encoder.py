@@ -7,12 +7,16 @@ Hugging Face `tokenizers`. Embeddings are the mean of the last hidden states ove
 L2-normalised: what sentence-transformers does for this model.
 
 Texts are encoded in batches sorted by length, so a batch pads to its own longest text and a
-few long statements do not make every short one pay for their padding.
+few long statements do not make every short one pay for their padding. The last few calls are
+remembered by their exact list of texts, so analysing the same article again (as a corrections
+preview does) costs nothing and gives the same numbers; a text's vector is not reused in
+another list, because the int8 model's activation scales depend on its batch.
 """
 from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from functools import lru_cache
 
 import numpy as np
@@ -24,6 +28,7 @@ MAX_TOKENS = 256  # the length the model was trained at; longer statements are c
 BATCH_SIZE = 32
 DIMENSIONS = 384
 _LOCK = threading.Lock()
+REMEMBERED_CALLS = 8
 
 
 class Encoder:
@@ -45,10 +50,25 @@ class Encoder:
         self.tokenizer = Tokenizer.from_file(tokenizer_path)
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self.remembered: OrderedDict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = OrderedDict()
 
     def encode(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Mean-pooled unit vectors and max-pooled vectors, one row per text, in the order given.
         The max over tokens keeps a single strong word ("liar") that the mean dilutes."""
+        key = tuple(texts)
+        with _LOCK:
+            if key in self.remembered:
+                self.remembered.move_to_end(key)
+                mean, peak = self.remembered[key]
+                return mean.copy(), peak.copy()
+        mean, peak = self._encode(texts)
+        with _LOCK:
+            self.remembered[key] = (mean.copy(), peak.copy())
+            while len(self.remembered) > REMEMBERED_CALLS:
+                self.remembered.popitem(last=False)
+        return mean, peak
+
+    def _encode(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         peak = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         if not texts:
