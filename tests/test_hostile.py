@@ -230,11 +230,13 @@ def test_9_corpus_lists_every_skipped_entry_and_keeps_ids_unique(tmp_path, nlp):
     os.symlink(folder / "loop", folder / "loop")
     os.mkfifo(folder / "pipe.txt")
     (folder / "notes.docx").write_bytes(b"not an article")
+    (folder / "metadata.csv").write_text("file,outlet\nstory.txt,The Daily\n", encoding="utf-8")
+    (folder / "story.corrections.csv").write_text("action,statement,value\n", encoding="utf-8")
     for name in ("LOUD.TXT", "story.txt", "story.md", "story.html", "Story A.txt", "story-a.txt"):
         (folder / name).write_text(SAID.replace("Jane Doe", name.split(".")[0].title() + " Smith"), encoding="utf-8")
     result = corpus.analyze_corpus(folder, nlp=nlp, progress=False)
     reasons = {os.path.basename(f.source): f.message for f in result.failures}
-    assert set(reasons) == {"sub", "loop", "pipe.txt", "notes.docx"}
+    assert set(reasons) == {"sub", "loop", "pipe.txt", "notes.docx"}  # metadata and corrections are read, not skipped
     assert "folder" in reasons["sub"] and "link loop" in reasons["loop"] and "FIFO" in reasons["pipe.txt"]
     assert "unsupported extension .docx" in reasons["notes.docx"]
     ids = result.articles["article"].tolist()

@@ -123,6 +123,8 @@ def folder_listing(source: str | Path) -> tuple[list[ArticleFile], list[ArticleF
         raise NewsvoicesError(f"Cannot list {folder}: {exc.strerror or exc}.") from None
     paths, skipped = [], []
     for entry in entries:
+        if is_companion_file(entry):
+            continue  # read with the articles, so neither an article nor skipped
         reason = _skip_reason(entry)
         if reason:
             skipped.append(ArticleFailure(str(entry), reason))
@@ -130,6 +132,15 @@ def folder_listing(source: str | Path) -> tuple[list[ArticleFile], list[ArticleF
             paths.append(entry)
     names = unique_names(paths)
     return [ArticleFile(path, names[path]) for path in paths], skipped
+
+
+def is_companion_file(path: Path) -> bool:
+    """The folder's `metadata.csv` and the corrections files beside articles."""
+    from .corrections import SUFFIXES
+    from .metadata import METADATA_FILE
+
+    name = path.name.lower()
+    return name == METADATA_FILE or any(name.endswith(suffix) for suffix in SUFFIXES)
 
 
 def unique_names(paths: list[Path]) -> dict[Path, str]:
@@ -231,7 +242,7 @@ def stream_corpus(source: str | Path | Iterable, nlp=None, batch_size: int = 16,
 def _progress(total: int, enabled: bool):
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, desc="articles", unit="article", disable=not enabled, leave=True)
+    return tqdm(total=total, desc="files", unit="file", disable=not enabled, leave=True)  # skipped ones count too
 
 
 def analyze_corpus(source, nlp=None, batch_size: int = 16, n_process: int = 1, progress: bool = True,
