@@ -76,3 +76,17 @@ def test_no_person_the_seed_names_in_the_package(seed_analysis):
             text = path.read_text(encoding="utf-8").lower()
             found = [s for s in surnames if re.search(rf"\b{re.escape(s)}\b", text)]
             assert not found, f"{path.name}: {found}"
+
+
+def test_every_data_file_is_documented():
+    data = lexicon.data_path("README.md").parent
+    readme = (data / "README.md").read_text(encoding="utf-8")
+    assert [p.name for p in data.iterdir() if p.is_file() and p.name != "README.md" and p.name not in readme] == []
+
+
+@pytest.mark.parametrize("job, member", [("definite", "those"), ("article", "an"), ("indefinite", "a"),
+                                         ("continuing", "while"), ("leading_connective", "however,")])
+def test_function_words_by_job(job, member):
+    assert member in lexicon.function_words(job)
+    with pytest.raises(KeyError, match="no function words"):
+        lexicon.function_words("adverbial")

@@ -9,7 +9,8 @@ import pytest
 from newsvoices import lexicon
 from newsvoices.article import load_article
 from newsvoices.entities import find_entities
-from newsvoices.quotes import find_statements
+from newsvoices.nlp import doc_text
+from newsvoices.quotes import body_start, find_statements
 from newsvoices.quotes.content import (
     CLAUSE_RULES,
     NAMING_CHILD_RULES,
@@ -18,7 +19,9 @@ from newsvoices.quotes.content import (
     is_naming_cue,
     label_beside_the_verb,
 )
-from newsvoices.quotes.cues import speaker_head
+from newsvoices.quotes.cues import CUE_RULES, cue_candidates, speaker_head
+from newsvoices.quotes.marks import find_quotes, quote_membership
+from newsvoices.quotes.statement import QuoteContext
 from newsvoices.speakers import RESOLUTION_SIEVE, MentionFacts, ResolutionContext, resolve_speakers
 
 LIB = Path(__file__).resolve().parent.parent / "lib" / "newsvoices"
@@ -55,6 +58,18 @@ CONTENT_CASES = [
     ("call_for_or_on", "On Twitter, the mayor called on both sides to return to the table.", "both sides to return to the table"),
     ("quoted_label_after_object", "She called the delay “unacceptable by any standard.”",
      "the delay “unacceptable by any standard.”"),
+    ("clause_read_as_object", "She said the plan which the board approved in March costs too much money.",
+     "the plan which the board approved in March costs too much money"),
+    ("that_clause_after_preposition", "The mayor pointed to reports that the tram was far over budget.",
+     "the tram was far over budget"),
+    ("that_clause_after_preposition", "He also told one of his aides on a regular basis that the rules were optional.",
+     "the rules were optional"),
+    ("object_content", "The mayor cited polls showing support for the tram.", "polls showing support for the tram"),
+    ("object_content", "The union accused the government of closing the plant in secret.",
+     "the government of closing the plant in secret"),
+    ("label_in_apposition", "Critics called the plan ‘a false economy’.", "the plan ‘a false economy’"),
+    ("label_after_as", "In what she described as “a gesture of goodwill”, the minister released the prisoners.",
+     "a gesture of goodwill"),
     ("quotation beside the cue", ("The council met on Monday night.\n\nCouncillor Ana Silva added:\n\n"
      "“We cannot wait another year. The roads are falling apart.”"), "We cannot wait another year. The roads are falling apart."),
 ]
@@ -73,6 +88,11 @@ NOT_STATEMENTS = [
     "Reyes called the mayor on Friday to thank her.",  # a telephone call
     "She remembered the war. He hailed a taxi as it passed.",  # label verbs without a quoted label
     "No one said the plan would work.",
+    # verbs of the sentence, not attributions: parenthetical_cue wants the cue set off by
+    # punctuation and no subordinating word
+    "Ruth Amoah released her accounts this year, even though they disclosed large fees from a bank.",
+    ("Then there is the way the ministry has tightened control over the press, in ways that help the president "
+     "maintain his image at home."),
 ]
 
 
@@ -91,6 +111,30 @@ def test_naming_verbs_all_reach_the_naming_rules(nlp, text, expected):
     article, doc = parsed(nlp, text)
     statements = find_statements(doc, article).statements
     assert [s.content for s in statements] == [expected] and statements[0].kind == "mixed"
+
+
+def cue_rules(nlp, text) -> list[tuple[str, str]]:
+    """(name of the first of `CUE_RULES` that reads a statement, its content) for each cue."""
+    article, doc = parsed(nlp, text)
+    text = doc_text(doc)
+    quotes = find_quotes(text, [(p.start, p.end) for p in article.paragraphs])
+    ctx = QuoteContext(doc, text, quotes, quote_membership(doc, quotes), body_start(article))
+    read = []
+    for i in cue_candidates(doc):
+        if ctx.in_quote[i] is None:
+            read += [(rule.__name__, text[s.content_start:s.content_end])
+                     for rule in CUE_RULES if (s := rule(doc[i], ctx)) is not None][:1]
+    return read
+
+
+@pytest.mark.parametrize("rule, text, content", [
+    ("according_to", "The talks will resume in May, according to the foreign ministry.", "The talks will resume in May"),
+    ("according_to", "According to the coroner, the driver died instantly.", "the driver died instantly"),
+    ("statement_noun", "The minister's warning that the deal could collapse was ignored.", "the deal could collapse"),
+    ("speech_verb", "The mayor said the tram would run by June.", "the tram would run by June"),
+])
+def test_cue_rule(nlp, rule, text, content):
+    assert cue_rules(nlp, text) == [(rule, content)]
 
 
 def resolution_passes(nlp, text):
@@ -123,6 +167,8 @@ SPEAKER_CASES = [
      "The company said it would hire 200 workers."), ("Nordlys Freight", "organisation_noun")),
     (("Pellmar Foods said in a statement that it had cooperated fully. "
      "“We have replaced the leadership team,” the statement said."), ("Pellmar Foods", "issuing_document")),
+    ("Defence Minister Piet Vos flew in on Monday. The defence minister said the army was ready.",
+     ("Piet Vos", "title_holder")),
     ("A senior French diplomat, who asked not to be identified, said the talks had stalled.",
      ("senior French diplomat", "group_or_unnamed_source")),
 ]

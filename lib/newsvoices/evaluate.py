@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .lexicon import function_words
+
 
 @dataclass
 class GoldStatement:
@@ -66,7 +68,7 @@ def _name_tokens(name: str | None) -> list[str]:
         return []
     name = re.sub(r"\([^)]*\)", " ", name)
     name = re.sub(r"['’]s\b", "", name)
-    return [w for w in re.findall(r"[\w\-]+", name.lower()) if w not in {"the", "a", "an"}]
+    return [w for w in re.findall(r"[\w\-]+", name.lower()) if w not in function_words("article")]
 
 
 def same_person(a: str | None, b: str | None) -> bool:

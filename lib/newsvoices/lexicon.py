@@ -147,3 +147,13 @@ def possessive_pronouns(kind: str | None = None) -> frozenset[str]:
 def pronoun_genders() -> dict[str, str]:
     """"he", "his", "herself" -> "m" or "f"."""
     return {form: row["gender"] for form, row in pronouns().items() if row["gender"]}
+
+
+@cache
+def function_words(job: str) -> frozenset[str]:
+    """Closed-class words of `function_words.csv` doing `job` (definite, article, indefinite,
+    continuing, leading_connective)."""
+    words = frozenset(row["word"] for row in read_table("function_words.csv") if row["job"] == job)
+    if not words:
+        raise KeyError(f"no function words for {job!r} in function_words.csv")
+    return words

@@ -106,9 +106,9 @@ def clean_name(text: str, label: str) -> str:
 def _headline_speech_words() -> frozenset[str]:
     """Inflected verbs and nouns of saying that headline case capitalises after a name
     ("Lee Says", "Lee Warns", "Lee Speech"). Bare verbs are left out: "Post" is also a surname."""
-    from ..lexicon import speech_nouns, speech_verbs
+    from ..lexicon import read_lines, speech_nouns, speech_verbs
 
-    words = {"said", "told", "wrote", "spoke", "speaks", "speech", "speeches", "interview"}
+    words = set(read_lines("headline_speech_words.txt"))
     for verb in speech_verbs():
         words |= {verb + "s", verb + "es", verb + "ed", verb + "d"}
     for noun in speech_nouns():

@@ -17,7 +17,6 @@ from .marks import ALL_MARKS
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 COMPLEMENT_DEPS = {"oprd", "xcomp", "attr", "ccomp"}
 # "..., and B": words after which content cut short by the parse runs on to the sentence end
-CONTINUING_WORDS = {"and", "but", "or", "while", "as"}
 
 
 @dataclass
@@ -105,7 +104,7 @@ def _extend_to_sentence_end(doc, cue, end: int) -> int:
     if not words:
         return end
     first = next((t for t in tail if not t.is_space and t.text != ","), None)
-    if first is None or first.lower_ not in CONTINUING_WORDS:
+    if first is None or first.lower_ not in lexicon.function_words("continuing"):
         return end
     if any(t.lemma_.lower() in lexicon.speech_verbs() and t.pos_ == "VERB" for t in tail):
         return end
@@ -386,11 +385,20 @@ def parenthetical_cue(frame: CueFrame) -> tuple[int, int] | None:
     head = cue.head
     if head.lemma_.lower() in lexicon.speech_verbs() and has_subject(head):
         return None
+    if any(child.dep_ == "mark" for child in cue.children):
+        return None  # "..., even though they disclosed ...": a subordinate clause, not an attribution
     start = cue.sent.start
     cue_left = min(t.i for t in cue.subtree)
     if speaker.i < cue.i:
         cue_left = min(cue_left, speaker.left_edge.i)
-    return token_span_chars(frame.doc, start, cue_left) if cue_left > start else None
+    if cue_left <= start:
+        return None
+    before = frame.doc[cue_left - 1]
+    # set off by a comma, a dash or a closing quotation mark; a cue run into its clause
+    # ("the way that helps him maintain ...") is a verb of the sentence, not its attribution
+    if not (before.is_quote or before.text in lexicon.word_list("parenthesis_marks.txt")):
+        return None
+    return token_span_chars(frame.doc, start, cue_left)
 
 
 CLAUSE_RULES = (medial_cue, complement_clause, clause_read_as_object, that_clause_after_preposition,

@@ -4,11 +4,18 @@ fragment) or indirect."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from .. import lexicon
 from .marks import ALL_MARKS, DOUBLE_CLOSE, SINGLE_CLOSE
 
-# Words that join the content to its cue ("said that ...", "said, but ..."): never its first word.
-LEADING_CONNECTIVES = {"that", "but", "and", "so", "yet", "however", "also", "however,"}
+
+@cache
+def _connective_pattern() -> re.Pattern:
+    """A leading connective of `function_words.csv` and the spaces and commas after it."""
+    words = sorted({w.rstrip(",") for w in lexicon.function_words("leading_connective")}, key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, words))
+    return re.compile(rf"(?:{alternatives})(?=[\s,])[\s,]*", flags=re.IGNORECASE)
 
 
 def clip(content, body_start: int, text: str) -> tuple[int, int] | None:
@@ -22,8 +29,10 @@ def clip(content, body_start: int, text: str) -> tuple[int, int] | None:
         while start < end and (text[start].isspace() or text[start] in ",;:—–-…" or (text[start] in ALL_MARKS and _is_closing_at(text, start))):
             start += 1
             changed = True
-        match = re.match(r"(?:that|but|and|so|yet|however|also)(?=[\s,])[\s,]*", text[start:end], flags=re.IGNORECASE)
-        if match and match.end() < end - start and text[start:start + match.end()].strip().lower() in LEADING_CONNECTIVES:
+        match = _connective_pattern().match(text[start:end])
+        # a word joining the content to its cue ("said that ...", "said, but ...") is never its first
+        joining = text[start:start + match.end()].strip().lower() if match else ""
+        if match and match.end() < end - start and joining in lexicon.function_words("leading_connective"):
             start += match.end()
             changed = True
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
