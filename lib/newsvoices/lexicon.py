@@ -147,3 +147,16 @@ def possessive_pronouns(kind: str | None = None) -> frozenset[str]:
 def pronoun_genders() -> dict[str, str]:
     """"he", "his", "herself" -> "m" or "f"."""
     return {form: row["gender"] for form, row in pronouns().items() if row["gender"]}
+
+
+@cache
+def antecedent_models() -> dict[str, dict]:
+    """The antecedent rankers' weights (`antecedent_weights.json`): kind of mention -> {"bias",
+    "weights", "threshold"}."""
+    import json
+
+    return json.loads(data_path("antecedent_weights.json").read_text(encoding="utf-8"))["models"]
+
+
+def antecedent_model(kind: str) -> dict:
+    return antecedent_models()[kind]
