@@ -334,11 +334,11 @@ def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent
     sources = _words("source_nouns.txt") | lexicon.role_nouns()
     description = describe.description(phrase, root, ctx.doc, ctx.orgs, m.position)
     affiliation = describe.affiliation(phrase, ctx.doc, ctx.orgs, m.position)
-    anonymous = bool(lexicon.anonymity_words().search(m.mention)) or (m.lemma in sources and not m.definite) \
-        or documents.is_document(root)  # a document whose issuer the article never gives
+    anonymous = bool(lexicon.anonymity_words().search(m.mention)) or (m.lemma in sources and not m.definite)
     group = root.tag_ in {"NNS", "NNPS"} or root.lower_ in _words("group_nouns.txt") or any(t.lower_ == "both" for t in phrase)
     if group and m.lemma not in sources:
         anonymous = anaphora.unnamed_people(root, m.definite)
+    anonymous = anonymous or documents.is_document(root)  # a document whose issuer the article never gives
     return Referent(m.position, description, "group" if group else "person", description if m.lemma in sources else None,
                     affiliation, anonymous)
 

@@ -38,11 +38,12 @@ def is_document(token) -> bool:
 
 def issuer_in_phrase(root, ctx) -> Referent | None:
     """"released by X", "X's report", "a release from X", "the X study"."""
-    for child in root.children:
-        if child.dep_ == "poss" or (child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN"):
-            found = _named(child, ctx)
+    for token in (t for t in root.subtree if t.i < root.i):  # "a 1996 FEC advisory opinion"
+        if token.dep_ == "poss" or (token.dep_ in {"compound", "nmod"} and token.pos_ == "PROPN"):
+            found = _named(token, ctx)
             if found:
                 return found
+    for child in root.children:
         if child.dep_ == "prep" and child.lower_ in ISSUER_PREPOSITIONS:
             found = _object_named(child, ctx)
             if found:
