@@ -77,7 +77,7 @@ def _acronyms(index: EntityIndex, doc) -> dict[str, str]:
 
 def _resolve_others(index: EntityIndex, doc=None) -> None:
     countries = lexicon.nationalities()
-    acronyms = unbracketed_acronyms(index.mentions)
+    acronyms = unbracketed_acronyms(index.mentions, doc)
     acronyms.update(_acronyms(index, doc) if doc is not None else {})
     by_label = defaultdict(list)
     for mention in index.mentions:

@@ -2,15 +2,19 @@
 `RESOLUTION_SIEVE`, an ordered list of passes (as in Stanford's multi-pass coreference sieve),
 each named after the mention it recognises and returning a `Referent` or None:
 
-1. `named_person`: a name ("de Vries", "senior union official Marta de Vries") through the
+1. `apposed_to_a_name`: "Alfonso Reyes, a historian at ..., who said" is Alfonso Reyes;
+2. `named_person`: a name ("de Vries", "senior union official Marta de Vries") through the
    article's canonical people; the words around it become the role and the affiliation;
-2. `pronoun`: he, she, they, it to the nearest earlier speaker or subject that fits;
-3. `organisation_or_country`: "the union said", "the White House said";
-4. `title_holder`: a title alone ("the US Secretary of State") to the one person holding it;
-5. `earlier_speaker_with_role`: "the official", "her son" to the earlier speaker with that role;
-6. `organisation_noun`: "the company", "the chipmaker" to the organisation it stands for;
-7. `issuing_document`: "the statement said" to whoever issued it;
-8. `group_or_unnamed_source`: groups ("both sides") and unnamed sources, anonymous, described
+3. `gendered_pronoun`: he, she to the best-ranked candidate (`anaphora`, `ranking`);
+4. `pronoun`: they, it, I to the nearest earlier speaker, group or organisation that fits;
+5. `counted_group`: "some Democrats", "those surveyed" (`groups`), an unnamed group;
+6. `title_holder`: a title alone ("the US Secretary of State") to the one person holding it;
+7. `earlier_speaker_with_role`: "the official", "her son" to the earlier speaker with that role;
+8. `person_description`: "the retired neurosurgeon" to the best-ranked named person, if any;
+9. `organisation_or_country`: "the union said", "the White House said";
+10. `organisation_noun`: "the company", "the chipmaker" to the organisation it stands for;
+11. `issued_document`: "the report said", "a release from X" to whoever issued it (`documents`);
+12. `group_or_unnamed_source`: groups ("both sides") and unnamed sources, anonymous, described
    by their role.
 A floating quote takes the speaker of the statement beside it. Affiliations come from
 nationality words (data/nationalities.csv), organisations and places.
@@ -139,7 +143,7 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
     for statement, neighbour in found.floating:
         _take_speaker(statement, neighbour)
         statement.mention = None
-    documents.merge_headline_sources(statements, article)
+    documents.merge_headline_sources(statements, article, doc)
     _unify_affiliations(statements)
     return ctx
 

@@ -11,7 +11,6 @@ from .pronouns import Referent
 
 INDEFINITE_WORDS = {"a", "an", "one", "another"}
 DEFINITE_WORDS = {"the", "this", "that"}
-GENDERED_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
 
 
 def place_of(m, ctx, **extra) -> MentionPlace:
@@ -36,7 +35,7 @@ def ranked_referent(m, ctx, place: MentionPlace, kind: str, role: str | None = N
 
 def gendered_pronoun(m, ctx) -> Referent | None:
     """He or she: the best-ranked person of that gender before it."""
-    if m.lower not in GENDERED_PRONOUNS or m.root.pos_ != "PRON":
+    if m.lower not in lexicon.pronoun_genders() or m.root.pos_ != "PRON":
         return None
     return ranked_referent(m, ctx, place_of(m, ctx, gender=wanted_gender(m.lower)), "pronoun")
 
@@ -111,7 +110,7 @@ def _named_modifier(root) -> bool:
 
 def possessor_pronoun(m, ctx) -> Referent | None:
     """"His remarks", "her letter": the person the possessive pronoun stands for."""
-    owner = next((c for c in m.root.children if c.dep_ == "poss" and c.lower_ in GENDERED_PRONOUNS), None)
+    owner = next((c for c in m.root.children if c.dep_ == "poss" and c.lower_ in lexicon.pronoun_genders()), None)
     if owner is None:
         return None
     place = MentionPlace(owner.idx, ctx.discourse.sentence_of_token[owner.i], ctx.article.paragraph_at(owner.idx),

@@ -117,7 +117,7 @@ def _words_describing(root, mention, doc) -> set[str]:
             words.update(_noun_and_modifiers(child))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         words.update(_noun_and_modifiers(root.head))
-    if root.dep_ in SUBJECTS and root.head.lemma_ == "be":
+    if root.dep_ in SUBJECTS and root.head.pos_ == "AUX":  # "Roe is a labourer"
         for attr in (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
             words.update(_noun_and_modifiers(attr))
     return {w for w in words if w.isalpha() or "-" in w}

@@ -101,15 +101,15 @@ def _named(token, ctx) -> Referent | None:
 # ---------------------------------------------------------------- headlines
 
 
-def merge_headline_sources(statements, article) -> None:
+def merge_headline_sources(statements, article, doc) -> None:
     """A headline's or dek's unnamed source is the body's unnamed source with the same head noun."""
     paragraphs = article.paragraphs
     for statement in statements:
         if not statement.anonymous or not _in_headline(statement, paragraphs, article):
             continue
-        head = _head_noun(statement.speaker)
+        head = _head_lemma(statement, doc)
         body = next((s for s in statements if s.paragraph >= HEADLINE_PARAGRAPHS and s.anonymous
-                     and s.speaker != statement.speaker and _head_noun(s.speaker) == head), None)
+                     and s.speaker != statement.speaker and _head_lemma(s, doc) == head), None)
         if body is not None:
             statement.speaker, statement.role = body.speaker, body.role
             statement.affiliation = body.affiliation
@@ -124,8 +124,6 @@ def _in_headline(statement, paragraphs, article) -> bool:
     return len(text.split()) <= HEADLINE_WORDS and not text.endswith((".", "!", "?", ".”", '."'))
 
 
-def _head_noun(speaker) -> str:
-    """"senior official" -> "official", "sources" -> "source"."""
-    words = (speaker or "").lower().split()
-    word = words[-1] if words else ""
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+def _head_lemma(statement, doc) -> str | None:
+    """"sources" of "…, sources say" and "source" of "a source close to the talks": "source"."""
+    return doc[statement.mention_root].lemma_.lower() if statement.mention_root is not None else None

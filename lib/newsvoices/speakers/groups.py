@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from .. import lexicon
 
-SURVEY_VERBS = {"survey", "poll", "question", "ask", "interview", "sample"}
-
 
 def quantifiers() -> frozenset[str]:
     return lexicon.word_list("quantifier_words.txt")
@@ -26,5 +24,5 @@ def is_counted_group(root, phrase) -> bool:
         if child.dep_ == "nummod" and child.like_num and root.tag_ in {"NNS", "NNPS"}:
             return not any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in root.children)
     # "those surveyed", "those polled"
-    return root.lower_ == "those" and any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in SURVEY_VERBS
+    return root.lower_ == "those" and any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in lexicon.word_list("survey_verbs.txt")
                                           for c in root.children)
