@@ -64,6 +64,10 @@ def person_description(m, ctx) -> Referent | None:
     # named after it, only when the words the article gives the person say so
     generic = place.head in lexicon.word_list("generic_person_nouns.txt")
     needs = ("head_matches",) if generic else ("head_matches", "modifier_matches") if indefinite else ()
+    if not needs and place.head in lexicon.role_nouns():
+        # "the mayor" is not the man the article has called a union leader: a role noun needs a
+        # person it fits, or one the article has given no other role
+        needs = ("head_matches", "modifier_matches", "no_other_role")
     return ranked_referent(m, ctx, place, "description", role, needs=needs)
 
 

@@ -221,6 +221,7 @@ def _features(candidate: Candidate, place: MentionPlace, before, spoken, discour
         "head_matches": float(place.head is not None and place.head in descriptors),
         "modifier_matches": float(bool(place.head_words - {place.head}) and bool((place.head_words - {place.head}) & descriptors)),
         "has_descriptors": float(bool(descriptors)),
+        "no_other_role": float(not (descriptors & lexicon.role_nouns())),
         # "One man in the crowd shouted ... the man said": someone new was introduced with that noun
         # after the candidate was last named
         "introduced_since": float(place.head is not None and any(
