@@ -158,7 +158,13 @@ def resolution_passes(nlp, text):
 
 SPEAKER_CASES = [
     ("Prime Minister Karl Jensen said the country would wait.", ("Karl Jensen", "named_person")),
-    ("Karl Jensen spoke first. He said patience was needed.", ("Karl Jensen", "pronoun")),
+    ("Karl Jensen spoke first. He said patience was needed.", ("Karl Jensen", "gendered_pronoun")),
+    ("The Harbour Tenants Trust met on Monday. It said rents had risen.", ("Harbour Tenants Trust", "pronoun")),
+    ("“The talks failed,” said Alfonso Reyes, a historian at the university of Leeds who says both sides left.",
+     ("Alfonso Reyes", "apposed_to_a_name")),
+    ("Some Democrats said the bill went too far.", ("Democrats", "counted_group")),
+    (("Ben Carson spoke in Iowa on Tuesday. The retired neurosurgeon said he expected scrutiny."),
+     ("Ben Carson", "person_description")),
     ("The Joint Harbour Employers' Council (JHEC) said the offer was final.",
      ("Joint Harbour Employers' Council", "organisation_or_country")),
     (("A senior French diplomat, who asked not to be identified, said the talks had stalled. "
@@ -166,7 +172,9 @@ SPEAKER_CASES = [
     (("Nordlys Freight, the largest operator at the port, said volumes had recovered. "
      "The company said it would hire 200 workers."), ("Nordlys Freight", "organisation_noun")),
     (("Pellmar Foods said in a statement that it had cooperated fully. "
-     "“We have replaced the leadership team,” the statement said."), ("Pellmar Foods", "issuing_document")),
+     "“We have replaced the leadership team,” the statement said."), ("Pellmar Foods", "issued_document")),
+    (("The Harbour Tenants Trust released a study on Monday. The study said rents had risen."),
+     ("Harbour Tenants Trust", "issued_document")),
     ("Defence Minister Piet Vos flew in on Monday. The defence minister said the army was ready.",
      ("Piet Vos", "title_holder")),
     ("A senior French diplomat, who asked not to be identified, said the talks had stalled.",

@@ -157,3 +157,16 @@ def function_words(job: str) -> frozenset[str]:
     if not words:
         raise KeyError(f"no function words for {job!r} in function_words.csv")
     return words
+
+
+@cache
+def antecedent_models() -> dict[str, dict]:
+    """The antecedent rankers' weights (`antecedent_weights.json`): kind of mention -> {"bias",
+    "weights", "threshold"}."""
+    import json
+
+    return json.loads(data_path("antecedent_weights.json").read_text(encoding="utf-8"))["models"]
+
+
+def antecedent_model(kind: str) -> dict:
+    return antecedent_models()[kind]

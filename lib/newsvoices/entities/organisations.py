@@ -5,6 +5,7 @@ import re
 from collections import Counter, defaultdict
 
 from .. import lexicon
+from .acronyms import unbracketed_acronyms
 from .index import (
     _BRACKETED_ACRONYM,
     EntityIndex,
@@ -76,7 +77,8 @@ def _acronyms(index: EntityIndex, doc) -> dict[str, str]:
 
 def _resolve_others(index: EntityIndex, doc=None) -> None:
     countries = lexicon.nationalities()
-    acronyms = _acronyms(index, doc) if doc is not None else {}
+    acronyms = unbracketed_acronyms(index.mentions, doc)
+    acronyms.update(_acronyms(index, doc) if doc is not None else {})
     by_label = defaultdict(list)
     for mention in index.mentions:
         if mention.label == "PERSON":

@@ -2,15 +2,19 @@
 `RESOLUTION_SIEVE`, an ordered list of passes (as in Stanford's multi-pass coreference sieve),
 each named after the mention it recognises and returning a `Referent` or None:
 
-1. `named_person`: a name ("de Vries", "senior union official Marta de Vries") through the
+1. `apposed_to_a_name`: "Alfonso Reyes, a historian at ..., who said" is Alfonso Reyes;
+2. `named_person`: a name ("de Vries", "senior union official Marta de Vries") through the
    article's canonical people; the words around it become the role and the affiliation;
-2. `pronoun`: he, she, they, it to the nearest earlier speaker or subject that fits;
-3. `organisation_or_country`: "the union said", "the White House said";
-4. `title_holder`: a title alone ("the US Secretary of State") to the one person holding it;
-5. `earlier_speaker_with_role`: "the official", "her son" to the earlier speaker with that role;
-6. `organisation_noun`: "the company", "the chipmaker" to the organisation it stands for;
-7. `issuing_document`: "the statement said" to whoever issued it;
-8. `group_or_unnamed_source`: groups ("both sides") and unnamed sources, anonymous, described
+3. `gendered_pronoun`: he, she to the best-ranked candidate (`anaphora`, `ranking`);
+4. `pronoun`: they, it, I to the nearest earlier speaker, group or organisation that fits;
+5. `counted_group`: "some Democrats", "those surveyed" (`groups`), an unnamed group;
+6. `title_holder`: a title alone ("the US Secretary of State") to the one person holding it;
+7. `earlier_speaker_with_role`: "the official", "her son" to the earlier speaker with that role;
+8. `person_description`: "the retired neurosurgeon" to the best-ranked named person, if any;
+9. `organisation_or_country`: "the union said", "the White House said";
+10. `organisation_noun`: "the company", "the chipmaker" to the organisation it stands for;
+11. `issued_document`: "the report said", "a release from X" to whoever issued it (`documents`);
+12. `group_or_unnamed_source`: groups ("both sides") and unnamed sources, anonymous, described
    by their role.
 A floating quote takes the speaker of the statement beside it. Affiliations come from
 nationality words (data/nationalities.csv), organisations and places.
@@ -23,7 +27,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import lexicon
-from . import describe
+from . import anaphora, describe, documents, groups
+from .candidates import Discourse
 from .pronouns import Referent, person_genders, resolve_pronoun
 
 __all__ = ["RESOLUTION_SIEVE", "MentionFacts", "Referent", "ResolutionContext", "person_genders", "resolve_speakers"]
@@ -50,6 +55,8 @@ class ResolutionContext:
     person_subjects: list = field(default_factory=list)  # people named as a subject outside quoted words
     genders: dict = field(default_factory=dict)
     referents: list[Referent] = field(default_factory=list)
+    discourse: Discourse = field(default_factory=Discourse)  # the people as pronouns and descriptions need them
+    ranked: dict = field(default_factory=dict)  # mention offset -> (model kind, candidates ranked there)
 
     @classmethod
     def build(cls, found, doc, article, entity_index) -> ResolutionContext:
@@ -74,6 +81,7 @@ class ResolutionContext:
                     ctx.person_subjects.append(mention)
         ctx.organisations = [m for m in ctx.orgs if m.label == "ORG"]
         ctx.genders = person_genders(doc, entity_index)
+        ctx.discourse = Discourse.build(doc, entity_index, found.in_quote, article.paragraph_at)
         return ctx
 
     def people_opening_paragraph(self, position) -> list:
@@ -117,9 +125,9 @@ class MentionFacts:
         return any(t.dep_ == "poss" and t.pos_ in {"NOUN", "PROPN"} for t in self.root.children)
 
 
-def resolve_speakers(found, doc, article, entity_index) -> None:
+def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
     """Set speaker, anonymous, affiliation and role on every statement of `found`
-    (`quotes.FoundStatements`)."""
+    (`quotes.FoundStatements`); returns what resolution knew (with each ranked candidate list)."""
     ctx = ResolutionContext.build(found, doc, article, entity_index)
     floating = {id(s) for s, _ in found.floating}
     statements = found.statements
@@ -135,7 +143,9 @@ def resolve_speakers(found, doc, article, entity_index) -> None:
     for statement, neighbour in found.floating:
         _take_speaker(statement, neighbour)
         statement.mention = None
+    documents.merge_headline_sources(statements, article, doc)
     _unify_affiliations(statements)
+    return ctx
 
 
 def _take_speaker(statement, source) -> None:
@@ -184,7 +194,7 @@ def person_named_in(root, people_by_token):
             return person_at(child)
     for token in root.subtree:
         mention = person_at(token)
-        if mention is None:
+        if mention is None or (root.pos_ == "NOUN" and _in_a_clause_or_phrase_of(doc_root(mention, token), root)):
             continue
         if root.pos_ == "NOUN" and token.head.i == root.i and token.dep_ in {"poss", "compound", "nmod"}:
             continue
@@ -194,6 +204,23 @@ def person_named_in(root, people_by_token):
     return None
 
 
+
+
+def doc_root(mention, token):
+    return token.doc[mention.token_start:mention.token_end].root
+
+
+def _in_a_clause_or_phrase_of(token, root) -> bool:
+    """"a spokesman for Mayor X", "a woman who accused X", "aides to X": a name in a clause or a
+    prepositional phrase of a common noun is someone else ("experts like X" are X; "her editor
+    at Fennick, Colin Ashdown," set off in apposition, is the editor)."""
+    if token.dep_ == "appos":
+        return False
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in {"relcl", "acl", "advcl"} or (token.dep_ == "prep" and token.lower_ not in {"like", "including", "as"}):
+            return True
+        token = token.head
+    return False
 
 
 # ---------------------------------------------------------------- the passes, in order
@@ -282,11 +309,27 @@ def organisation_noun(m: MentionFacts, ctx: ResolutionContext) -> Referent | Non
     return Referent(m.position, named, "group", None, named) if named else None
 
 
-def issuing_document(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
-    """"the statement said": whoever issued it, the speaker just before ("X said in a statement ...")."""
-    if not m.definite or m.lemma not in _words("document_nouns.txt"):
+def issued_document(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
+    """"the report said", "a release from X": whoever issued it (`documents`); "the statement"
+    after "X said in a statement" is X."""
+    if not documents.is_document(m.root):
+        return None
+    issuer = anaphora.possessor_pronoun(m, ctx) or documents.issuer_in_phrase(m.root, ctx) \
+        or documents.issuer_of_earlier(m.root, ctx, m.position)
+    if issuer is not None:
+        return Referent(m.position, issuer.speaker, issuer.kind, issuer.role, issuer.affiliation, issuer.anonymous)
+    if not m.definite:
         return None
     return next((r for r in reversed(ctx.referents) if r.position < m.position), None)
+
+
+def counted_group(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
+    """"some Democrats", "a full 79 percent of voters", "those surveyed": an unnamed group."""
+    if not groups.is_counted_group(m.root, m.phrase):
+        return None
+    description = describe.description(m.phrase, m.root, ctx.doc, ctx.orgs, m.position)
+    return Referent(m.position, description, "group", None, describe.affiliation(m.phrase, ctx.doc, ctx.orgs, m.position),
+                    True)
 
 
 def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent:
@@ -298,10 +341,12 @@ def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent
     anonymous = bool(lexicon.anonymity_words().search(m.mention)) or (m.lemma in sources and not m.definite)
     group = root.tag_ in {"NNS", "NNPS"} or root.lower_ in _words("group_nouns.txt") or any(t.lower_ == "both" for t in phrase)
     if group and m.lemma not in sources:
-        anonymous = False
+        anonymous = anaphora.unnamed_people(root, m.definite)
+    anonymous = anonymous or documents.is_document(root)  # a document whose issuer the article never gives
     return Referent(m.position, description, "group" if group else "person", description if m.lemma in sources else None,
                     affiliation, anonymous)
 
 
-RESOLUTION_SIEVE = (named_person, pronoun, organisation_or_country, title_holder, earlier_speaker_with_role,
-                    organisation_noun, issuing_document, group_or_unnamed_source)
+RESOLUTION_SIEVE = (anaphora.apposed_to_a_name, named_person, anaphora.gendered_pronoun, pronoun, counted_group,
+                    title_holder, earlier_speaker_with_role, anaphora.person_description, organisation_or_country,
+                    organisation_noun, issued_document, group_or_unnamed_source)

@@ -1,0 +1,128 @@
+"""Pronouns and descriptions resolved by ranking their candidate antecedents (`candidates`,
+`ranking`): which mentions are ranked, where they stand, and the referent the best candidate
+gives. Each candidate list is recorded on the resolution context, so the ranker can be trained on
+what resolution saw (`benchmarks/train_antecedents.py`)."""
+from __future__ import annotations
+
+from .. import lexicon
+from . import ranking
+from .candidates import MentionPlace, gather, wanted_gender
+from .pronouns import Referent
+
+INDEFINITE_WORDS = {"a", "an", "one", "another"}
+DEFINITE_WORDS = {"the", "this", "that"}
+
+
+def place_of(m, ctx, **extra) -> MentionPlace:
+    discourse = ctx.discourse
+    return MentionPlace(m.position, discourse.sentence_of_token[m.root.i], ctx.article.paragraph_at(m.position), **extra)
+
+
+def ranked_referent(m, ctx, place: MentionPlace, kind: str, role: str | None = None, needs=()) -> Referent | None:
+    """The referent of the best candidate the model for `kind` accepts (and that has one of
+    the features `needs`, if given), or None."""
+    candidates = gather(place, ctx.discourse, ctx.referents, ctx.genders)
+    ctx.ranked[m.position] = (kind, candidates)
+    chosen = ranking.best(candidates, kind)
+    if chosen is None or (needs and not any(chosen.candidate.features.get(name) for name in needs)):
+        return None
+    candidate = chosen.candidate
+    if candidate.referent is not None:
+        known = candidate.referent
+        return Referent(m.position, known.speaker, known.kind, known.role or role, known.affiliation, known.anonymous)
+    return Referent(m.position, candidate.name, "person", role)
+
+
+def gendered_pronoun(m, ctx) -> Referent | None:
+    """He or she: the best-ranked person of that gender before it."""
+    if m.lower not in lexicon.pronoun_genders() or m.root.pos_ != "PRON":
+        return None
+    return ranked_referent(m, ctx, place_of(m, ctx, gender=wanted_gender(m.lower)), "pronoun")
+
+
+def person_description(m, ctx) -> Referent | None:
+    """"The retired neurosurgeon", "the Yellowhead MP", "an independent political expert": a
+    singular description of one person, resolved to a named person when one fits."""
+    root = m.root
+    if root.tag_ not in {"NN", "NNP"} or root.ent_type_ not in {"", "NORP"} or not _describes_a_person(root):
+        return None
+    if lexicon.anonymity_words().search(m.mention):
+        return None
+    determiners = {c.lower_ for c in root.children if c.dep_ in {"det", "poss", "nummod"}}
+    if determiners & INDEFINITE_WORDS:
+        indefinite = True
+    elif determiners & DEFINITE_WORDS or _named_modifier(root):
+        indefinite = False
+    else:
+        return None
+    words = [t for t in m.phrase if t.dep_ in {"amod", "compound", "nmod"} and t.head.i == root.i]
+    head_words = frozenset(t.lemma_.lower() for t in words) | {root.lemma_.lower()}
+    place = place_of(m, ctx, gender=wanted_gender(root.lower_), head_words=head_words, head=root.lemma_.lower(),
+                     indefinite=indefinite, end=max(t.idx + len(t) for t in m.phrase))
+    role = " ".join(t.text for t in m.phrase if t.dep_ not in {"det", "poss"} and not t.is_punct) or None
+    # "the man", "the woman": an ordinary unnamed person, and "an independent expert" someone
+    # named after it, only when the words the article gives the person say so
+    generic = place.head in lexicon.word_list("generic_person_nouns.txt")
+    needs = ("head_matches",) if generic else ("head_matches", "modifier_matches") if indefinite else ()
+    if not needs and place.head in lexicon.role_nouns():
+        # "the mayor" is not the man the article has called a union leader: a role noun needs a
+        # person it fits, or one the article has given no other role
+        needs = ("head_matches", "modifier_matches", "no_other_role")
+    return ranked_referent(m, ctx, place, "description", role, needs=needs)
+
+
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "crat", "eon", "man", "woman", "person")
+
+
+def is_person_noun(word: str) -> bool:
+    """"spokeswoman", "neurosurgeon", "tycoon", "labourer": a noun for a person (the role nouns
+    of titles.csv, gendered_words.csv, person_nouns.txt, or a person noun's ending)."""
+    word = word.lower()
+    if word in lexicon.role_nouns() or word in lexicon.gendered_words() or word in lexicon.word_list("person_nouns.txt"):
+        return True
+    if word in lexicon.word_list("non_person_nouns.txt") or word in lexicon.word_list("document_nouns.txt"):
+        return False
+    if lexicon.is_organisation_noun(word) or word in lexicon.word_list("group_nouns.txt"):
+        return False
+    return word.endswith(PERSON_ENDINGS) and not word.endswith("ment")
+
+
+def _describes_a_person(root) -> bool:
+    return is_person_noun(root.lemma_) or is_person_noun(root.lower_)
+
+
+def apposed_to_a_name(m, ctx) -> Referent | None:
+    """"Alfonso Aguilar, the executive director of ..., who said": a description in apposition
+    with a name (or joined to one that is) is that person."""
+    node = m.root
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "appos":
+        return None
+    mention = ctx.people_by_token.get(node.head.i)
+    if mention is None or mention.label != "PERSON":
+        return None
+    known = next((r for r in reversed(ctx.referents) if r.speaker == mention.canonical), None)
+    return Referent(m.position, mention.canonical, "person", known.role if known else None,
+                    known.affiliation if known else None)
+
+
+def _named_modifier(root) -> bool:
+    """"Yellowhead MP", "Liberal MP": a bare role noun after a proper-noun modifier."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children) and root.i > 0
+
+
+def possessor_pronoun(m, ctx) -> Referent | None:
+    """"His remarks", "her letter": the person the possessive pronoun stands for."""
+    owner = next((c for c in m.root.children if c.dep_ == "poss" and c.lower_ in lexicon.pronoun_genders()), None)
+    if owner is None:
+        return None
+    place = MentionPlace(owner.idx, ctx.discourse.sentence_of_token[owner.i], ctx.article.paragraph_at(owner.idx),
+                         gender=wanted_gender(owner.lower_))
+    return ranked_referent(m, ctx, place, "pronoun")
+
+
+def unnamed_people(root, definite: bool) -> bool:
+    """"critics", "old political hands", "World Bank watchers": people in the plural whom the
+    article does not name (not "the Democrats", "the committee")."""
+    return root.tag_ == "NNS" and not definite and is_person_noun(root.lemma_) and not root.ent_type_

@@ -1,0 +1,73 @@
+"""Speakers resolved by ranking candidates and by issuers (newsvoices.speakers.anaphora,
+candidates, ranking, documents; entities.acronyms): one short made-up article per class of
+issue 15."""
+import pytest
+
+from newsvoices.entities.acronyms import initials
+from newsvoices.speakers.anaphora import is_person_noun
+
+CASES = [
+    pytest.param(  # a description of a person already named is that person, not a new speaker
+        "Marta Kowalczyk has run the Harbourview bakery on Dunmore Street for twenty years.\n\n"
+        "Kowalczyk opened the shop with her late husband in 2004. The 58-year-old baker said her rent had doubled "
+        "since the spring and that she might have to close by Christmas.",
+        ["Marta Kowalczyk"], id="description-of-a-named-person"),
+    pytest.param(  # a prenominal description ("Yellowhead MP") taken up alone later
+        "Hinton MP Jim Ostrowski spent Friday touring the flooded farms west of town.\n\n"
+        "The Hinton MP said the federal relief program had been too slow to reach growers.",
+        ["Jim Ostrowski"], id="prenominal-role-taken-up"),
+    pytest.param(  # he goes to the person the paragraph is about and the last speaker, not to the man named last
+        "Daniel Osei, a city councillor, said the transit plan had been rushed through.\n\n"
+        "Osei has sat on the council since 2014. He voted against the budget that Mayor Tom Briggs presented "
+        "last year, and against the transit levy Briggs proposed in March.\n\n"
+        "“We were given no time to read it,” he said.",
+        ["Daniel Osei", "Daniel Osei"], id="pronoun-with-several-men"),
+    pytest.param(  # a document speaks for whoever released it
+        "The Harbour Tenants Trust released a study of rents on the waterfront on Monday.\n\n"
+        "The study said rents in the district had risen by 40 per cent in three years.",
+        ["Harbour Tenants Trust"], id="document-speaks-for-its-issuer"),
+    pytest.param(  # "a release from X"
+        "Workers at the Kelso meat plant voted to strike on Sunday.\n\n"
+        "A release from the Prairie Food Workers Union said 90 per cent of members had backed the walkout.",
+        ["Prairie Food Workers Union"], id="release-from-an-organisation"),
+    pytest.param(  # an acronym the article never puts in brackets
+        "Immigration, Refugees and Citizenship Canada has changed how it processes student permits.\n\n"
+        "IRCC said in an email that the backlog would be cleared by June.",
+        ["Immigration, Refugees and Citizenship Canada"], id="acronym-without-brackets"),
+    pytest.param(  # "the department" is the department named before
+        "Inspectors from the Department of Agriculture visited the Pelham dairy on Friday. "
+        "Owner Ruth Calder showed them the new cooling tanks.\n\n"
+        "The department said the farm had met every standard.",
+        ["Department of Agriculture"], id="the-department"),
+]
+
+
+@pytest.mark.parametrize("text, speakers", CASES)
+def test_speaker_resolved(analyze_text, text, speakers):
+    assert list(analyze_text(text).statements["speaker"]) == speakers
+
+
+def test_a_headline_source_is_the_body_source(analyze_text):
+    text = ("Port deal within days\n\n"
+            "Operators and the dockers' union are close to a deal, sources say\n\n"
+            "Talks between the port operators and the union resumed on Tuesday in Halden.\n\n"
+            "A source close to the talks said the two sides had agreed on pay and were now discussing shifts.")
+    table = analyze_text(text).statements
+    assert len(table) == 2
+    assert table["anonymous"].all()
+    assert table["speaker"].nunique() == 1
+    assert table["speaker"].iloc[0] == "source close to the talks"
+
+
+def test_an_unnamed_person_stays_unnamed_when_no_named_person_fits(analyze_text):
+    text = ("Premier Tom Hallett spoke to the crowd outside the legislature for twenty minutes.\n\n"
+            "One man in the crowd interrupted him. “You stole our pensions,” the man shouted.")
+    table = analyze_text(text).statements
+    assert list(table["speaker"]) == ["man"]
+
+
+def test_person_nouns_and_initials():
+    assert is_person_noun("neurosurgeon") and is_person_noun("tycoon") and is_person_noun("spokeswoman")
+    assert not is_person_noun("statement") and not is_person_noun("answer") and not is_person_noun("company")
+    assert initials("Immigration, Refugees and Citizenship Canada") == "IRCC"
+    assert initials("Federal Bureau of Investigation") == "FBI"
