@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-CONNECTORS = {"of", "for", "and", "the", "on", "in", "&", "to", "de", "du", "des", "la", "le"}
+from ..lexicon import function_words
+
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,8}|[A-Z][A-Z&]{1,7}")
 
 
@@ -23,7 +24,7 @@ def initials(name: str) -> str:
     words = [w for w in re.split(r"[\s,]+", name) if w]
     letters = []
     for word in words:
-        if word.lower() in CONNECTORS:
+        if word.lower() in function_words("name_connector"):
             continue
         for part in word.split("-"):
             if part[:1].isupper():
@@ -60,7 +61,7 @@ def _capitalised_runs(doc, wanted: set[str]) -> set[str]:
     found = set()
     run: list = []
     for token in list(doc) + [None]:
-        joins = token is not None and run and (token.lower_ in CONNECTORS or token.text == ",") and token.sent == run[0].sent
+        joins = token is not None and run and (token.lower_ in function_words("name_connector") or token.text == ",") and token.sent == run[0].sent
         if token is not None and token.text[:1].isupper() and token.is_alpha and (not run or token.sent == run[0].sent):
             run.append(token)
             continue
@@ -78,6 +79,6 @@ def _matching_spans(doc, run, wanted) -> set[str]:
     for a in words:
         for b in words:
             if b > a and initials(" ".join(t.text for t in run[a:b + 1])).upper() in wanted \
-                    and run[a].lower_ not in CONNECTORS:
+                    and run[a].lower_ not in function_words("name_connector"):
                 found.add(doc[run[a].i:run[b].i + 1].text)
     return found

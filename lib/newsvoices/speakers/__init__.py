@@ -33,7 +33,6 @@ from .pronouns import Referent, person_genders, resolve_pronoun
 
 __all__ = ["RESOLUTION_SIEVE", "MentionFacts", "Referent", "ResolutionContext", "person_genders", "resolve_speakers"]
 
-DEFINITE_WORDS = {"the", "this", "that", "these", "those"}
 ORGANISATION_LABELS = {"ORG", "GPE", "NORP"}
 
 
@@ -117,7 +116,7 @@ class MentionFacts:
 
     @cached_property
     def definite(self) -> bool:
-        return any(t.dep_ in {"det", "poss"} and t.lower_ in DEFINITE_WORDS for t in self.root.children)
+        return any(t.dep_ in {"det", "poss"} and t.lower_ in lexicon.function_words("definite") for t in self.root.children)
 
     @cached_property
     def possessed(self) -> bool:

@@ -9,9 +9,6 @@ from . import ranking
 from .candidates import MentionPlace, gather, wanted_gender
 from .pronouns import Referent
 
-INDEFINITE_WORDS = {"a", "an", "one", "another"}
-DEFINITE_WORDS = {"the", "this", "that"}
-
 
 def place_of(m, ctx, **extra) -> MentionPlace:
     discourse = ctx.discourse
@@ -49,9 +46,9 @@ def person_description(m, ctx) -> Referent | None:
     if lexicon.anonymity_words().search(m.mention):
         return None
     determiners = {c.lower_ for c in root.children if c.dep_ in {"det", "poss", "nummod"}}
-    if determiners & INDEFINITE_WORDS:
+    if determiners & lexicon.function_words("indefinite"):
         indefinite = True
-    elif determiners & DEFINITE_WORDS or _named_modifier(root):
+    elif determiners & lexicon.function_words("definite_singular") or _named_modifier(root):
         indefinite = False
     else:
         return None

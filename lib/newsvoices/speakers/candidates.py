@@ -21,7 +21,6 @@ from ..nlp import sentence_numbers
 SUBJECTS = {"nsubj", "nsubjpass"}
 WINDOW_PARAGRAPHS = 5  # a pronoun or a description looks back this many paragraphs
 FORWARD_SENTENCES = 2
-INDEFINITE = {"a", "an", "one", "another"}  # an indefinite description looks this many sentences ahead for its name
 
 
 @dataclass
@@ -83,7 +82,7 @@ class Discourse:
         discourse.descriptors = dict(descriptors)
         indefinites = defaultdict(list)
         for token in doc:
-            if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children):
+            if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in lexicon.function_words("indefinite") for c in token.children):
                 indefinites[token.lemma_.lower()].append(token.idx)
         discourse.indefinites = dict(indefinites)
         discourse.sentence_starts = [sent.start_char for sent in doc.sents]
