@@ -11,16 +11,11 @@ from newsvoices.article import load_article
 from newsvoices.entities import find_entities
 from newsvoices.nlp import doc_text
 from newsvoices.quotes import body_start, find_statements
-from newsvoices.quotes.content import (
-    CLAUSE_RULES,
-    NAMING_CHILD_RULES,
-    NAMING_RULES,
-    CueFrame,
-    is_naming_cue,
-    label_beside_the_verb,
-)
+from newsvoices.quotes.content import CLAUSE_RULES, NAMING_CHILD_RULES, NAMING_RULES, label_beside_the_verb
 from newsvoices.quotes.cues import CUE_RULES, cue_candidates, speaker_head
+from newsvoices.quotes.frames import frame_tokens
 from newsvoices.quotes.marks import find_quotes, quote_membership
+from newsvoices.quotes.spans import CueFrame, is_naming_cue
 from newsvoices.quotes.statement import QuoteContext
 from newsvoices.speakers import RESOLUTION_SIEVE, MentionFacts, ResolutionContext, resolve_speakers
 
@@ -135,6 +130,28 @@ def cue_rules(nlp, text) -> list[tuple[str, str]]:
 ])
 def test_cue_rule(nlp, rule, text, content):
     assert cue_rules(nlp, text) == [(rule, content)]
+
+
+@pytest.mark.parametrize("frame, text, cue, speaker", [
+    ("according_to", "The talks will resume in May, according to the foreign ministry.", "according", "ministry"),
+    ("statement_noun", "The minister's warning that the deal could collapse was ignored.", "warning", "minister"),
+    ("subject", "The mayor said the tram would run by June.", "said", "mayor"),
+    ("passive_agent", "The closure was announced by the council on Monday.", "announced", "council"),
+])
+def test_cue_frame(nlp, frame, text, cue, speaker):
+    """Each frame of data/cue_frames.json matches its shape, and only on its cue."""
+    doc = nlp(text)
+    found = {(t.text, m.text) for t in doc for m in frame_tokens(t, frame)}
+    assert found == {(cue, speaker)} or (frame == "subject" and (cue, speaker) in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Its claim that the deal could collapse was ignored.",  # a thing's possessive names no one
+    "The minister's warning about the deal was ignored.",  # no that-clause
+])
+def test_statement_noun_frame_refuses(nlp, text):
+    doc = nlp(text)
+    assert not [t for t in doc if frame_tokens(t, "statement_noun")]
 
 
 def resolution_passes(nlp, text):

@@ -150,9 +150,23 @@ def pronoun_genders() -> dict[str, str]:
 
 
 @cache
+def gendered_subject_pronouns() -> frozenset[str]:
+    """"he", "she": the subject pronouns `pronouns.csv` gives a gender."""
+    return frozenset(form for form, row in pronouns().items() if row["gender"] and "subject" in row["case"].split())
+
+
+@cache
+def noun_endings(kind: str) -> tuple[str, ...]:
+    """Endings of `noun_endings.csv` that mark a noun of `kind` ("person": "-ist", "-woman";
+    "not_person": "-ment", which overrules "-ent")."""
+    return tuple(row["ending"] for row in read_table("noun_endings.csv") if row["kind"] == kind)
+
+
+@cache
 def function_words(job: str) -> frozenset[str]:
     """Closed-class words of `function_words.csv` doing `job` (definite, definite_singular,
-    article, indefinite, name_connector, continuing, leading_connective)."""
+    article, indefinite, name_connector, acronym_connector, issuer_preposition, ...; each job is
+    listed in data/README.md)."""
     words = frozenset(row["word"] for row in read_table("function_words.csv") if row["job"] == job)
     if not words:
         raise KeyError(f"no function words for {job!r} in function_words.csv")

@@ -55,7 +55,7 @@ def _acronyms(index: EntityIndex, doc) -> dict[str, str]:
     the capitalised words before the bracket have the acronym's initials (NER often misses
     the long name itself)."""
     found = {}
-    connectors = {"of", "for", "and", "the", "on", "'", "’", "'s", "’s", "&", "-"}
+    connectors = lexicon.function_words("acronym_connector")
     for token in _tokens_matching(doc, _BRACKETED_ACRONYM):
         if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
             continue
@@ -67,7 +67,7 @@ def _acronyms(index: EntityIndex, doc) -> dict[str, str]:
         while k >= 0 and (doc[k].text[:1].isupper() or doc[k].lower_ in connectors) and doc[k].sent == token.sent:
             words.insert(0, doc[k])
             k -= 1
-        while words and (words[0].lower_ in connectors or words[0].lower_ in {"a", "an"}):
+        while words and (words[0].lower_ in connectors or words[0].lower_ in lexicon.function_words("article")):
             words = words[1:]
         initials = "".join(w.text[0] for w in words if w.text[:1].isupper())
         if len(words) >= 2 and initials.upper() == acronym.upper().replace("&", ""):

@@ -5,7 +5,9 @@ One module per pass over a parsed article:
 1. `marks`: every span inside quotation marks of any style (not apostrophes), including quotes
    that run over paragraphs and quotes left open by a missing mark;
 2. `cues`: speech verbs and nouns from `data/` matched on lemmas, each with the head of its
-   speaker's mention; `content`: what each cue reports (ordered sieves of named rules);
+   speaker's mention, read through the cue frames of `frames` (DependencyMatcher patterns in
+   `data/cue_frames.json`); `content`: what each cue reports (ordered sieves of named rules
+   reading a `spans.CueFrame`);
    `edges`: the content's edges and its kind (direct, indirect, mixed);
 3. `floating`: a quoted sentence with no cue goes with the statement next to it in the same or
    the previous paragraph.

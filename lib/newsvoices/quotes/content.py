@@ -9,37 +9,19 @@ statements are found" lists the rules in this order.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .. import lexicon
 from .marks import ALL_MARKS
-
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-COMPLEMENT_DEPS = {"oprd", "xcomp", "attr", "ccomp"}
-# "..., and B": words after which content cut short by the parse runs on to the sentence end
-
-
-@dataclass
-class CueFrame:
-    """A cue with its speaker, the parse around them and the article's quote membership."""
-
-    cue: object  # the cue Token
-    speaker: object  # the Token heading the speaker's mention
-    doc: object
-    in_quote: list[int | None]
-    speaker_tokens: set[int]  # the speaker's words, without the cue's clause ("an official who said ...")
-
-    @classmethod
-    def of(cls, cue, speaker, doc, in_quote) -> CueFrame:
-        return cls(cue, speaker, doc, in_quote, {t.i for t in speaker.subtree} - {t.i for t in cue.subtree})
-
-    @property
-    def lemma(self) -> str:
-        return self.cue.lemma_.lower()
-
-    def objects(self) -> list:
-        """The cue's direct objects, "what" excepted ("in what X called ...")."""
-        return [c for c in self.cue.children if c.dep_ == "dobj" and c.lower_ != "what"]
+from .spans import (
+    COMPLEMENT_DEPS,
+    CueFrame,
+    after_comma,
+    extend_to_sentence_end,
+    has_subject,
+    has_that_mark,
+    is_naming_cue,
+    subtree_bounds,
+    token_span_chars,
+)
 
 
 def content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
@@ -56,59 +38,6 @@ def content_span(cue, speaker, doc, in_quote) -> tuple[int, int] | None:
         if span is not None:
             return span
     return None
-
-
-# ---------------------------------------------------------------- shared helpers
-
-def token_span_chars(doc, start: int, end: int) -> tuple[int, int] | None:
-    if end <= start:
-        return None
-    span = doc[start:end]
-    return span.start_char, span.end_char
-
-
-def subtree_bounds(token, exclude=None) -> tuple[int, int]:
-    words = [t for t in token.subtree if exclude is None or t.i not in exclude]
-    return words[0].i, words[-1].i + 1
-
-
-def after_comma(token) -> bool:
-    return token.i > 0 and token.doc[token.i - 1].text == ","
-
-
-def has_subject(verb) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-
-
-def quoted_label_as(token) -> bool:
-    """"dismissed her work as “sentimental postcards”": an "as" phrase holding a quotation."""
-    return any(c.dep_ == "prep" and c.lower_ == "as" and any(t.is_quote for t in c.subtree) for c in token.children)
-
-
-def is_naming_cue(cue) -> bool:
-    lemma = cue.lemma_.lower()
-    return lemma in lexicon.naming_verbs() or (lemma in lexicon.label_verbs() and quoted_label_as(cue))
-
-
-def _has_that_mark(clause) -> bool:
-    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
-
-
-def _extend_to_sentence_end(doc, cue, end: int) -> int:
-    """Let content after the cue run on through "..., and B" when the parse cut it short."""
-    sent_end = cue.sent.end
-    tail = doc[end:sent_end]
-    if not len(tail):
-        return end
-    words = [t for t in tail if not t.is_punct and not t.is_space]
-    if not words:
-        return end
-    first = next((t for t in tail if not t.is_space and t.text != ","), None)
-    if first is None or first.lower_ not in lexicon.function_words("continuing"):
-        return end
-    if any(t.lemma_.lower() in lexicon.speech_verbs() and t.pos_ == "VERB" for t in tail):
-        return end
-    return sent_end
 
 
 # ---------------------------------------------------------------- naming verbs
@@ -185,7 +114,7 @@ def call_for_or_on(frame: CueFrame, child) -> tuple[int, int] | None:
     """"called for X", "called on X to ...": the preposition right after the verb ("called her
     on Friday", "On Twitter, she called ..." are not that)."""
     cue = frame.cue
-    if child.dep_ != "prep" or child.lower_ not in {"for", "on"} or child.i != cue.i + 1:
+    if child.dep_ != "prep" or child.lower_ not in lexicon.function_words("call_particle") or child.i != cue.i + 1:
         return None
     objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
     if not objects:
@@ -289,7 +218,7 @@ def complement_clause(frame: CueFrame) -> tuple[int, int] | None:
             if objects:
                 start = objects[0].left_edge.i
         if start > cue.i:
-            end = _extend_to_sentence_end(doc, cue, end)
+            end = extend_to_sentence_end(doc, cue, end)
             start = _with_quoted_subject(frame, start, end)
         return token_span_chars(doc, start, end)
     return None
@@ -323,7 +252,7 @@ def clause_read_as_object(frame: CueFrame) -> tuple[int, int] | None:
             words = [t for t in subtree if not (t.is_punct or t.is_space)]
             quoted = any(t.text in ALL_MARKS and t.text != "'" for t in subtree)
             if (len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in subtree)) or (quoted and len(words) >= 3):
-                end = _extend_to_sentence_end(frame.doc, cue, subtree[-1].i + 1)
+                end = extend_to_sentence_end(frame.doc, cue, subtree[-1].i + 1)
                 return token_span_chars(frame.doc, child.left_edge.i, end)
     return None
 
@@ -336,9 +265,9 @@ def that_clause_after_preposition(frame: CueFrame) -> tuple[int, int] | None:
         if child.dep_ == "prep" and child.i > cue.i:
             for obj in (g for g in child.children if g.dep_ == "pobj"):
                 for clause in obj.children:
-                    if clause.dep_ in {"acl", "relcl", "ccomp"} and _has_that_mark(clause):
+                    if clause.dep_ in {"acl", "relcl", "ccomp"} and has_that_mark(clause):
                         start, end = subtree_bounds(clause)
-                        return token_span_chars(frame.doc, start, _extend_to_sentence_end(frame.doc, cue, end))
+                        return token_span_chars(frame.doc, start, extend_to_sentence_end(frame.doc, cue, end))
     return None
 
 
@@ -348,9 +277,9 @@ def statement_noun_clause(frame: CueFrame) -> tuple[int, int] | None:
     for child in cue.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.speech_nouns():
             for clause in child.children:
-                if clause.dep_ in {"acl", "ccomp"} and _has_that_mark(clause):
+                if clause.dep_ in {"acl", "ccomp"} and has_that_mark(clause):
                     start, end = subtree_bounds(clause)
-                    return token_span_chars(frame.doc, start, _extend_to_sentence_end(frame.doc, cue, end))
+                    return token_span_chars(frame.doc, start, extend_to_sentence_end(frame.doc, cue, end))
     return None
 
 
@@ -362,14 +291,14 @@ def object_content(frame: CueFrame) -> tuple[int, int] | None:
         return None
     for child in cue.children:
         target = child
-        if child.dep_ == "prep" and child.lower_ in {"to", "out"}:
+        if child.dep_ == "prep" and child.lower_ in lexicon.function_words("pointing_particle"):
             target = next((g for g in child.children if g.dep_ == "pobj"), None)
         elif child.dep_ != "dobj":
             continue
         if target is not None and target.pos_ != "PRON" and target.i > cue.i:
             start, end = subtree_bounds(child if child.dep_ == "dobj" else target)
             if child.dep_ == "dobj":
-                reasons = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i >= end]
+                reasons = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in lexicon.function_words("reason_preposition") and c.i >= end]
                 if reasons:
                     end = subtree_bounds(reasons[0])[1]
             return token_span_chars(frame.doc, start, end)

@@ -1,7 +1,8 @@
 """Cues: speech verbs and nouns of `data/` matched on lemmas, each with its speaker (subject,
 inverted subject, "according to X", a possessor) and its content (`content`), or the quotation
 beside it. `CUE_RULES` is the ordered sieve of cue kinds: "according to X", a statement noun
-with a that-clause, a verb of saying.
+with a that-clause, a verb of saying. The dependency shapes that tie a cue to its speaker are
+the cue frames of `frames` (data); what the frames cannot say stays here, rule by rule.
 """
 from __future__ import annotations
 
@@ -10,16 +11,10 @@ import re
 from functools import cache
 
 from .. import lexicon
-from .content import (
-    SUBJECT_DEPS,
-    after_comma,
-    content_span,
-    has_subject,
-    is_naming_cue,
-    subtree_bounds,
-    token_span_chars,
-)
+from .content import content_span
 from .edges import classify, clip
+from .frames import frame_matches, frame_tokens
+from .spans import SUBJECT_DEPS, after_comma, has_subject, is_naming_cue, subtree_bounds, token_span_chars
 from .statement import QuoteContext, Statement
 
 
@@ -135,7 +130,7 @@ def speaker_head(cue):
     """The token heading the source of a cue verb, or None."""
     if cue.dep_ == "acl" and after_comma(cue) and cue.head.pos_ == "PROPN" and cue.lemma_.lower() in lexicon.naming_verbs():
         return cue.head  # "Colin Fairweather, who speaks for the opposition, called the plan ‘a shrug’" misread as a name
-    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    subjects = frame_tokens(cue, "subject")
     if len(subjects) > 1:
         # "Outside the station on Tuesday, Ann Lee, 71, said": a fronted phrase misread as a
         # second subject; the named person, else the subject nearest the verb
@@ -143,10 +138,9 @@ def speaker_head(cue):
     for child in subjects:
         if child.dep_ in SUBJECT_DEPS:
             if child.dep_ == "nsubjpass":
-                agent = [g for g in cue.children if g.dep_ == "agent"]
-                pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]
-                return pobj[0] if pobj else None  # "it was said" names no source
-            if child.lower_ in {"who", "that"} and not child.text.isupper() and cue.dep_ == "relcl":
+                agents = frame_tokens(cue, "passive_agent")
+                return agents[0] if agents else None  # "it was said" names no source
+            if child.lower_ in lexicon.function_words("relative_pronoun") and not child.text.isupper() and cue.dep_ == "relcl":
                 return cue.head  # "a man who said ...": the man
             if child.lower_ == "one" and any(c.lower_ == "no" for c in child.children):
                 return None  # "no one said"
@@ -254,43 +248,35 @@ def colon_closes_clause(cue, doc, before_char: int) -> bool:
 
 
 def statement_noun(token, ctx: QuoteContext) -> Statement | None:
-    """"Trump's claim that ...", "the minister's warning that ...": a possessor and a that-clause."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.speech_nouns():
+    """"Trump's claim that ...", "the minister's warning that ...": the `statement_noun` frame,
+    a possessor and a that-clause."""
+    matches = frame_matches(token, "statement_noun")
+    if not matches:
         return None
     if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.speech_verbs():
         return None  # "X repeated Y's stance that ...": the verb's statement, with X as the speaker
-    owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in _non_owners()]
-    clauses = [c for c in token.children if c.dep_ in {"acl", "ccomp"} and c.i > token.i
-               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-    if not owners or not clauses:
-        return None
-    span = clip(token_span_chars(ctx.doc, *subtree_bounds(clauses[0])), ctx.body_start, ctx.text)
+    speaker = min((m["speaker"] for m in matches), key=lambda t: t.i)
+    clause = min((m["clause"] for m in matches), key=lambda t: t.i)
+    span = clip(token_span_chars(ctx.doc, *subtree_bounds(clause)), ctx.body_start, ctx.text)
     if span is None:
         return None
     span, kind, quote_ids = classify(span, ctx.quotes, ctx.claimed, ctx.text)
     ctx.claimed.update(quote_ids)
-    speaker = owners[0]
     left, right = speaker.left_edge, speaker
     return Statement(span[0], span[1], kind, cue=token.text, cue_start=token.idx, cue_end=token.idx + len(token.text),
                      mention=ctx.text[left.idx:right.idx + len(right.text)], mention_start=left.idx,
                      mention_end=right.idx + len(right.text), mention_root=speaker.i, quotes=quote_ids)
 
 
-def _non_owners() -> frozenset[str]:
-    """"its claim that", "their warning that": a possessive pronoun of a thing or a group names no one."""
-    return lexicon.possessive_pronouns("thing") | lexicon.possessive_pronouns("group")
-
-
 def according_to(token, ctx: QuoteContext) -> Statement | None:
     """"according to X, ...", "..., according to X": the longer side of the sentence."""
     doc = ctx.doc
-    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+    matches = frame_matches(token, "according_to")
+    if not matches:
         return None
-    to = doc[token.i + 1]
-    objects = [c for c in list(to.children) + list(token.children) if c.dep_ == "pobj"]
-    if not objects:
-        return None
-    speaker = objects[0]
+    to = matches[0]["to"]
+    # the object of "to" before one the parser hung on "according"
+    speaker = min((m["speaker"] for m in matches), key=lambda t: (t.head.i != to.i, t.i))
     phrase_start = token.i
     phrase_end = max(t.i for t in speaker.subtree) + 1
     sent = token.sent

@@ -216,7 +216,7 @@ def _in_a_clause_or_phrase_of(token, root) -> bool:
     if token.dep_ == "appos":
         return False
     while token.i != root.i and token.head.i != token.i:
-        if token.dep_ in {"relcl", "acl", "advcl"} or (token.dep_ == "prep" and token.lower_ not in {"like", "including", "as"}):
+        if token.dep_ in {"relcl", "acl", "advcl"} or (token.dep_ == "prep" and token.lower_ not in lexicon.function_words("inclusive_preposition")):
             return True
         token = token.head
     return False

@@ -68,9 +68,6 @@ def person_description(m, ctx) -> Referent | None:
     return ranked_referent(m, ctx, place, "description", role, needs=needs)
 
 
-PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "crat", "eon", "man", "woman", "person")
-
-
 def is_person_noun(word: str) -> bool:
     """"spokeswoman", "neurosurgeon", "tycoon", "labourer": a noun for a person (the role nouns
     of titles.csv, gendered_words.csv, person_nouns.txt, or a person noun's ending)."""
@@ -81,7 +78,7 @@ def is_person_noun(word: str) -> bool:
         return False
     if lexicon.is_organisation_noun(word) or word in lexicon.word_list("group_nouns.txt"):
         return False
-    return word.endswith(PERSON_ENDINGS) and not word.endswith("ment")
+    return word.endswith(lexicon.noun_endings("person")) and not word.endswith(lexicon.noun_endings("not_person"))
 
 
 def _describes_a_person(root) -> bool:

@@ -66,7 +66,7 @@ def description(phrase, root, doc, orgs, position) -> str:
             continue
         if token.dep_ == "poss" and token.head == root and token.pos_ == "PRON":
             continue  # "its spokesman", but "the Growers' Federation" keeps its name
-        if not words and token.lower_ in {"the", "a", "an"}:
+        if not words and token.lower_ in lexicon.function_words("article"):
             continue
         if token.is_punct and token.text not in "-–" and token.dep_ != "case":
             continue

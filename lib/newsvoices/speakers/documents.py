@@ -19,7 +19,6 @@ from .. import lexicon
 from . import describe
 from .pronouns import Referent
 
-ISSUER_PREPOSITIONS = {"by", "from", "of"}
 HEADLINE_PARAGRAPHS = 2  # a headline and a dek open the text
 HEADLINE_WORDS = 35
 
@@ -44,12 +43,12 @@ def issuer_in_phrase(root, ctx) -> Referent | None:
             if found:
                 return found
     for child in root.children:
-        if child.dep_ == "prep" and child.lower_ in ISSUER_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in lexicon.function_words("issuer_preposition"):
             found = _object_named(child, ctx)
             if found:
                 return found
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "the study released by Civic Action"
-            for agent in (c for c in child.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "from"}):
+            for agent in (c for c in child.children if c.dep_ in {"agent", "prep"} and c.lower_ in lexicon.function_words("release_preposition")):
                 found = _object_named(agent, ctx)
                 if found:
                     return found

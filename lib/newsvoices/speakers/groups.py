@@ -14,7 +14,7 @@ def quantifiers() -> frozenset[str]:
 def is_counted_group(root, phrase) -> bool:
     """A mention that counts people instead of naming them."""
     words = quantifiers()
-    if root.lower_ in words or root.lemma_.lower() in words or root.lower_ in {"%", "percent"}:
+    if root.lower_ in words or root.lemma_.lower() in words or root.lower_ in lexicon.function_words("percent_word"):
         return True  # "some of the women", "most of them", "a mere 9 percent"
     if any(c.dep_ == "prep" and c.lower_ == "but" for c in root.children) and root.lower_ == "all":
         return True
@@ -22,7 +22,7 @@ def is_counted_group(root, phrase) -> bool:
         if child.dep_ in {"det", "amod", "predet", "quantmod", "nummod"} and child.lower_ in words:
             return True
         if child.dep_ == "nummod" and child.like_num and root.tag_ in {"NNS", "NNPS"}:
-            return not any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in root.children)
+            return not any(c.dep_ == "det" and c.lower_ in lexicon.function_words("plural_definite") for c in root.children)
     # "those surveyed", "those polled"
     return root.lower_ == "those" and any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in lexicon.word_list("survey_verbs.txt")
                                           for c in root.children)

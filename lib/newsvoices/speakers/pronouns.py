@@ -82,7 +82,7 @@ def _pronoun_taking_up(root, doc, starts) -> str | None:
         if token.is_quote:
             return None  # quoted speech: "He got sick," she said — "he" is someone else
         if token.dep_ in {"nsubj", "nsubjpass"}:
-            if token.lower_ in {"he", "she"}:
+            if token.lower_ in lexicon.gendered_subject_pronouns():
                 return lexicon.pronoun_genders()[token.lower_]
             return None
     return None

@@ -217,7 +217,7 @@ def _negated(words, window: int = 2) -> bool:
     heads = [words.root] + ([words.root.head] if words.root.dep_ in {"dobj", "xcomp", "acomp", "attr", "pobj", "amod"} else [])
     for head in heads:
         for child in head.children:
-            if child.i not in inside and (child.dep_ == "neg" or (child.lower_ in {"no", "never"} and child.dep_ in {"det", "neg", "advmod"})):
+            if child.i not in inside and (child.dep_ == "neg" or (child.lower_ in lexicon.function_words("negating_adverb") and child.dep_ in {"det", "neg", "advmod"})):
                 return True
     sentence_start = words.sent.start
     for token in doc[max(words.start - window, sentence_start):words.start]:
