@@ -94,6 +94,23 @@ def test_mixed_and_floating(analyze_text):
     assert table["cue"].isna().iloc[1]
 
 
+@pytest.mark.parametrize("text, statements", [
+    # a short quoted sentence on the line right after "..., X said."
+    ("The council will review parking fees next month, the representative said.\n“It’s disgraceful.”",
+     [("representative", "The council will review parking fees next month"), ("representative", "It’s disgraceful.")]),
+    ("“We have waited too long for this,” Mayor Ines Duarte said on Monday. “Never again.”\n\nThe vote is in May.",
+     [("Ines Duarte", "We have waited too long for this"), ("Ines Duarte", "Never again.")]),
+    # short, but not right after a statement: a scare-quoted aside is nobody's
+    ("Dana Cole said the fund was safe.\n\nThe market fell.\n\n“Not again.”", [("Dana Cole", "the fund was safe")]),
+    # the short first half of an interrupted quote stays with its cue, never floats on its own
+    ("Costs rose again in May. “On this basis,” the report said, “prices will climb.”",
+     [("report", "On this basis,” the report said, “prices will climb.")]),
+])
+def test_short_quote_right_after_a_statement(analyze_text, text, statements):
+    table = statements_of(analyze_text, text)
+    assert list(zip(table["speaker"], table["content"])) == statements
+
+
 def test_no_quotes_gives_an_empty_table(analyze_text):
     table = statements_of(analyze_text, "The river rose overnight.\n\nRoads were closed in the valley.")
     assert table.empty and "speaker" in table.columns

@@ -49,6 +49,11 @@ CONTENT_CASES = [
     ("complement_clause", "The Growers' Federation said in a statement that most farms had already cut their hours.",
      "most farms had already cut their hours"),
     ("statement_noun_clause", "Novak repeated the union's position that the plant must stay open.", "the plant must stay open"),
+    # "hopeful (that) ...": the small model hangs the adjective's clause on the cue
+    ("complement_clause", "The senator said she was hopeful a compromise could be reached before the vote.",
+     "she was hopeful a compromise could be reached before the vote"),
+    ("complement_clause", "She said sales fell but that she saw signs of recovery in the spring.",
+     "sales fell but that she saw signs of recovery in the spring"),
     ("naming_complement", "Union leader Tom Reyes called the offer an insult.", "the offer an insult"),
     ("call_for_or_on", "On Twitter, the mayor called on both sides to return to the table.", "both sides to return to the table"),
     ("quoted_label_after_object", "She called the delay “unacceptable by any standard.”",

@@ -203,6 +203,16 @@ def _narrator_tail(clause) -> set[int]:
     return set()
 
 
+def _run_on_complement(cue, clause, end: int) -> int:
+    """"said she was hopeful a compromise could be reached": the small model hangs the clause
+    of "hopeful" (or "confident", "sure") on the cue as a second complement. A complement of the
+    cue that starts right where the first ends, with no comma or "and" between, is part of it."""
+    for sibling in cue.children:
+        if sibling.i > clause.i and sibling.dep_ == "ccomp" and sibling.left_edge.i == end:
+            return subtree_bounds(sibling, _narrator_tail(sibling))[1]
+    return end
+
+
 def complement_clause(frame: CueFrame) -> tuple[int, int] | None:
     """"X said (that) ...", "X told reporters ...", "urged Congress to act"."""
     cue, doc = frame.cue, frame.doc
@@ -212,6 +222,7 @@ def complement_clause(frame: CueFrame) -> tuple[int, int] | None:
         if child.dep_ == "xcomp" and frame.lemma not in lexicon.directive_verbs() and not _misparsed_clause(child, cue):
             continue
         start, end = subtree_bounds(child, _narrator_tail(child))
+        end = _run_on_complement(cue, child, end)
         if child.dep_ == "xcomp":
             # "urged Congress to act": the object is part of what was urged.
             objects = [c for c in cue.children if c.dep_ in {"dobj"} and c.i < child.i]

@@ -8,7 +8,10 @@ import re
 from .marks import DOUBLE_CLOSE, DOUBLE_OPEN, trim_end
 from .statement import QuoteContext, Statement
 
-MIN_FLOATING_WORDS = 4
+MIN_FLOATING_WORDS = 4  # shorter quoted sentences float only right after a statement
+# What may stand between a statement and a short quote that goes on with it: the rest of the
+# cue's sentence ("…, the representative said on Monday.") and one line break, no blank line.
+RIGHT_AFTER = re.compile(r"[^\w\n]*(?:\w+[^\w\n]*){0,4}[.!?…][^\w\n]*\n?[^\S\n]*|[^\S\n]*\n?[^\S\n]*")
 
 
 def _stands_as_sentence(text, span, article) -> bool:
@@ -26,6 +29,16 @@ def _stands_as_sentence(text, span, article) -> bool:
     return not after or after[0] in DOUBLE_OPEN + '"' or after[0].isupper() or inner[-1] in ".!?…" and not after[:1].islower()
 
 
+def _right_after(text, statement, span) -> bool:
+    """""It's disgraceful."" on the line after "…, the representative said.": nothing but the
+    end of the statement's own sentence between it and the quote."""
+    inner = text[span.start:span.end].rstrip(" \n" + DOUBLE_CLOSE + '"')
+    if not inner or inner[-1] not in ".!?…":
+        return False  # "“On this basis,” the website said, “…”": the first half of a sentence
+    end = max(statement.content_end, statement.mention_end or 0, statement.cue_end or 0)
+    return end <= span.open_mark and RIGHT_AFTER.fullmatch(text, end, span.open_mark) is not None
+
+
 def add_floating_quotes(statements, ctx: QuoteContext, article, sentence_number) -> list[tuple[Statement, Statement]]:
     """Quoted sentences with no cue, added to `statements`; returned as (floating quote, the
     statement beside it, whose speaker it takes) pairs."""
@@ -41,7 +54,7 @@ def add_floating_quotes(statements, ctx: QuoteContext, article, sentence_number)
         if any(s.content_start <= span.start and span.end <= s.content_end for s in nearby):
             continue
         words = re.findall(r"\w+", text[span.start:span.end])
-        if len(words) < MIN_FLOATING_WORDS or not _stands_as_sentence(text, span, article):
+        if not words or not _stands_as_sentence(text, span, article):
             continue  # a title, a nickname, a scare-quoted term, a phrase inside someone else's sentence
         paragraph = article.paragraph_at(span.start)
         before = [s for s in ordered[max(0, position - 8):position]
@@ -49,7 +62,7 @@ def add_floating_quotes(statements, ctx: QuoteContext, article, sentence_number)
         after = [s for s in ordered[position:position + 4]
                  if s.content_start > span.end and article.paragraph_at(s.content_start) == paragraph]
         neighbour = before[-1] if before else (after[0] if after else None)
-        if neighbour is None:
+        if neighbour is None or len(words) < MIN_FLOATING_WORDS and not (before and _right_after(text, before[-1], span)):
             continue
         chars = doc.char_span(span.start, span.end, alignment_mode="expand")
         sentence = sentence_number.get(chars.sent.start, 0) if chars is not None and len(chars) else 0
