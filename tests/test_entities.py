@@ -1,5 +1,7 @@
 from collections import Counter
 
+import pytest
+
 from newsvoices.article import load_article
 from newsvoices.entities import find_entities
 
@@ -44,6 +46,15 @@ def test_surname_before_full_name_and_mis_tagged_surname(nlp):
     assert people["Waylon Smithers"] == 3
     assert index.titles["Waylon Smithers"] == ["Governor"]
     assert index.resolve_name("Doe") == "Jane Doe"
+
+
+@pytest.mark.parametrize("full, short", [("Morris J. Brooks Jr.", "Brooks"), ("Ellis Hart III", "Hart")])
+def test_a_generational_suffix_is_not_the_surname(nlp, full, short):
+    text = f"Rep. {full} said the vote would be close.\n\n{short} said he would campaign in every county."
+    index = index_of(nlp, text)
+    people = Counter(m.canonical for m in index.mentions if m.label == "PERSON")
+    assert len(people) == 1 and sum(people.values()) == 2, people
+    assert index.resolve_name(short) == next(iter(people))
 
 
 def test_polnear_surnames_resolve_and_offsets_hold(nlp, polnear_dev):

@@ -68,7 +68,10 @@ def _name_tokens(name: str | None) -> list[str]:
         return []
     name = re.sub(r"\([^)]*\)", " ", name)
     name = re.sub(r"['’]s\b", "", name)
-    return [w for w in re.findall(r"[\w\-]+", name.lower()) if w not in function_words("article")]
+    words = [w for w in re.findall(r"[\w\-]+", name.lower()) if w not in function_words("article")]
+    while len(words) > 1 and words[-1] in function_words("name_suffix"):
+        words = words[:-1]  # "Morris J. Brooks Jr." is "Brooks"
+    return words
 
 
 def same_person(a: str | None, b: str | None) -> bool:

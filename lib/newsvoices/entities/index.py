@@ -121,7 +121,16 @@ def _is_speech_word(word: str) -> bool:
 
 
 def _name_tokens(name: str) -> list[str]:
-    return [t.lower() for t in re.split(r"\s+", name) if t]
+    return without_name_suffix([t.lower() for t in re.split(r"\s+", name) if t])
+
+
+def without_name_suffix(words: list[str]) -> list[str]:
+    """"Morris J. Brooks Jr." ends in its surname, "Brooks": a generational suffix (Jr., III)
+    is no part of how the article shortens the name."""
+    suffixes = lexicon.function_words("name_suffix")
+    while len(words) > 1 and words[-1].lower().strip(".,") in suffixes:
+        words = words[:-1]
+    return words
 
 
 def _matching_people(key: str, full_names) -> list[str]:

@@ -13,6 +13,7 @@ from .index import (
     _most_likely_referent,
     _tokens_spelled,
     clean_name,
+    without_name_suffix,
 )
 
 
@@ -122,7 +123,7 @@ def _missed_surnames(index: EntityIndex, doc, full_names, sentence_of_token, par
     covered = {i for m in index.mentions for i in range(m.token_start, m.token_end)}
     surnames = defaultdict(set)
     for full in full_names:
-        surnames[full.split()[-1]].add(full)
+        surnames[without_name_suffix(full.split())[-1]].add(full)
     lower_case = _lower_case_words(doc)
     added = []
     for token in _tokens_spelled(doc, surnames):
