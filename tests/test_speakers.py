@@ -1,5 +1,7 @@
 """Speakers: names, titles, pronouns, nominals, organisations and unnamed sources resolved
 to one canonical speaker each (newsvoices.speakers)."""
+import pytest
+
 from newsvoices.speakers import person_genders
 
 
@@ -71,6 +73,17 @@ def test_gender_comes_from_the_article_not_from_names(nlp, analyze_text):
     genders = person_genders(analysis.doc, analysis.entity_index)
     assert genders.get("Robin Hale") == "f" and genders.get("Sam Ortiz") == "m"
     assert "Kim Park" not in genders
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second person named in the sentence: the next "she" may be either, so it marks no one
+    ("Dana Holt tried telling Robin Vance she had run a fine campaign. She later called the talk painful.", {}),
+    # a possessive names no one the next sentence could take up
+    ("Dana Holt defended Robin Vance's plan at the meeting. He said it would pass.", {"Dana Holt": "m"}),
+])
+def test_a_pronoun_marks_the_gender_of_the_one_person_it_can_take_up(analyze_text, text, expected):
+    analysis = analyze_text(text)
+    assert person_genders(analysis.doc, analysis.entity_index) == expected
 
 
 def test_the_company_is_the_one_in_the_news_and_the_league_the_one_so_named(analyze_text):

@@ -23,7 +23,8 @@ class Referent:
 def person_genders(doc, entity_index) -> dict[str, str]:
     """The grammatical gender the article itself gives each person: honorifics and gendered
     role words around their name ("Mrs.", "spokeswoman", "his wife, ...") count three; the
-    first he/she after a mention, before any other person is named, counts one. Names alone
+    first he/she after a mention as a sentence's subject, with no other person named in that
+    sentence (a possessive aside) or before the pronoun, counts one. Names alone
     say nothing: a person with no such evidence stays unknown."""
     if entity_index is None:
         return {}
@@ -31,10 +32,17 @@ def person_genders(doc, entity_index) -> dict[str, str]:
     _vote_titles(votes, entity_index)
     people = [m for m in entity_index.mentions if m.label == "PERSON"]
     starts = sorted(m.token_start for m in people)
+    named_in_sentence: dict[int, set[str]] = defaultdict(set)
+    for mention in people:
+        if doc[mention.token_start:mention.token_end].root.dep_ != "poss":  # "Clinton's use" is no one taken up
+            named_in_sentence[doc[mention.token_start].sent.start].add(mention.canonical)
     for mention in people:
         root = doc[mention.token_start:mention.token_end].root
         _vote_words_around(votes, mention, root)
-        gender = _pronoun_taking_up(root, doc, starts)
+        # "Axelrod tried telling Clinton she had been an able opponent. She later ...": with a
+        # second person in the sentence, the next sentence's pronoun may be either of them
+        alone = named_in_sentence[root.sent.start] <= {mention.canonical}
+        gender = _pronoun_taking_up(root, doc, starts) if alone else None
         if gender:
             votes[mention.canonical][gender] += 1
     genders = {}
