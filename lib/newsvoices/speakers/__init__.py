@@ -341,6 +341,8 @@ def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent
     group = root.tag_ in {"NNS", "NNPS"} or root.lower_ in _words("group_nouns.txt") or any(t.lower_ == "both" for t in phrase)
     if group and m.lemma not in sources:
         anonymous = anaphora.unnamed_people(root, m.definite)
+    elif not group and root.pos_ == "NOUN" and anaphora.is_person_noun(m.lemma):
+        anonymous = True  # "the heckler", "a young boy": a person no named one fits is an unnamed source
     anonymous = anonymous or documents.is_document(root)  # a document whose issuer the article never gives
     return Referent(m.position, description, "group" if group else "person", description if m.lemma in sources else None,
                     affiliation, anonymous)
