@@ -267,7 +267,9 @@ def organisation_or_country(m: MentionFacts, ctx: ResolutionContext) -> Referent
     """"the union said", "the White House said": an organisation or a country speaking."""
     mention = ctx.people_by_token.get(m.root.i)
     if mention is not None and mention.label in ORGANISATION_LABELS | {"FAC", "LOC"}:
-        return Referent(m.position, mention.canonical, "group", None, describe.country_or_self(mention))
+        # "Democrats", "Palestinians": members of a party or a people, none of them named
+        members = mention.label == "NORP" and m.root.tag_ in {"NNPS", "NNS"}
+        return Referent(m.position, mention.canonical, "group", None, describe.country_or_self(mention), members)
     return None
 
 
