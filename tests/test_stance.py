@@ -104,3 +104,15 @@ def test_cli_bad_line_is_named_on_stderr_and_the_rest_scored():
     errors = result.stderr.strip().splitlines()
     assert errors[0].startswith("newsvoices: line 2: not JSON") and errors[1].startswith("newsvoices: line 3:")
     assert "Traceback" not in result.stderr
+
+
+def test_the_neutral_shift_moves_only_near_ties_to_neutral():
+    import numpy as np
+
+    from newsvoices.stance.train import shifted_labels
+
+    classes = ["hardline", "hopeful", "neutral", "skeptical"]
+    log_p = np.log(np.array([[0.05, 0.50, 0.40, 0.05],    # a near tie: the shift gives it to neutral
+                             [0.02, 0.90, 0.06, 0.02]]))  # a clear hopeful stays hopeful
+    assert shifted_labels(log_p, classes, 0.0) == ["hopeful", "hopeful"]
+    assert shifted_labels(log_p, classes, 0.3) == ["neutral", "hopeful"]
