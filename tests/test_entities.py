@@ -117,3 +117,13 @@ def test_unknown_given_name_joins_the_surname_and_a_sentence_opening_surname_cou
     index = index_of(nlp, text)
     people = Counter(m.canonical for m in index.mentions if m.label == "PERSON")
     assert people == Counter({"Amélia Rocha": 2, "Tiago Mendes": 2})
+
+
+def test_a_name_ends_at_a_line_break_and_a_short_form_is_the_longer_name(nlp):
+    text = ("Strike talks collapse at Harwick General\n\n"
+            "Talks to end the strike at Harwick General Hospital broke down on Thursday. "
+            "Harwick General said it would publish its offer.")
+    index = index_of(nlp, text)
+    organisations = [m for m in index.mentions if m.label in {"ORG", "FAC"}]
+    assert all("\n" not in m.text for m in organisations)
+    assert {m.canonical for m in organisations if m.text.startswith("Harwick")} == {"Harwick General Hospital"}

@@ -19,6 +19,17 @@ from .people import _join_split_names, _people_spoken_of_as_it, _resolve_people
 from .titles import _attach_titles, _ends_a_title
 
 
+def _within_one_line(ent):
+    """"Portmouth General\n\n": NER runs a headline's last name on over the line break; a name
+    ends at the first line break."""
+    for k, token in enumerate(ent):
+        if token.is_space and "\n" in token.text and k > 0:
+            from spacy.tokens import Span
+
+            return Span(ent.doc, ent.start, ent.start + k, label=ent.label)
+    return ent
+
+
 def find_entities(doc, paragraph_of_char) -> EntityIndex:
     """Collect and resolve the named-entity mentions of a parsed article."""
     sentence_of_token = _sentence_numbers(doc)
@@ -26,6 +37,7 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
+        ent = _within_one_line(ent)
         words = ent
         if ent.label_ == "PERSON":
             # "Injecting Clinton's", "Crooked Hillary Clinton": leading words that are not names

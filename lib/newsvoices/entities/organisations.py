@@ -89,6 +89,7 @@ def _resolve_others(index: EntityIndex, doc=None) -> None:
         else:
             mention.canonical = acronyms.get(mention.key, mention.key)
         by_label[mention.label].append(mention)
+    _short_forms_of_longer_names(index.mentions)
     # "Security Council" after "UN Security Council": the shorter form is the longer one's tail.
     for mentions in by_label.values():
         names = Counter(m.canonical for m in mentions)
@@ -97,3 +98,18 @@ def _resolve_others(index: EntityIndex, doc=None) -> None:
                       and n.lower().endswith(" " + mention.canonical.lower())]
             if len(longer) == 1 and len(mention.canonical.split()) >= 2:
                 mention.canonical = longer[0]
+
+
+def _short_forms_of_longer_names(mentions) -> None:
+    """"Portmouth General" beside "Portmouth General Hospital": a name of two words or more that
+    the article also writes followed by an organisation noun is that organisation, whether NER
+    called it an organisation or a building."""
+    names = {m.canonical for m in mentions if m.label in {"ORG", "FAC"}}
+    for mention in mentions:
+        if mention.label not in {"ORG", "FAC"} or len(mention.canonical.split()) < 2:
+            continue
+        longer = [n for n in names if n.startswith(mention.canonical + " ")
+                  and all(lexicon.is_organisation_noun(w.lower()) for w in n[len(mention.canonical):].split())]
+        if len(longer) == 1:
+            mention.canonical, mention.label = longer[0], "ORG"
+
