@@ -140,14 +140,12 @@ def test_cue_rule(nlp, rule, text, content):
 @pytest.mark.parametrize("frame, text, cue, speaker", [
     ("according_to", "The talks will resume in May, according to the foreign ministry.", "according", "ministry"),
     ("statement_noun", "The minister's warning that the deal could collapse was ignored.", "warning", "minister"),
-    ("subject", "The mayor said the tram would run by June.", "said", "mayor"),
-    ("passive_agent", "The closure was announced by the council on Monday.", "announced", "council"),
 ])
 def test_cue_frame(nlp, frame, text, cue, speaker):
     """Each frame of data/cue_frames.json matches its shape, and only on its cue."""
     doc = nlp(text)
     found = {(t.text, m.text) for t in doc for m in frame_tokens(t, frame)}
-    assert found == {(cue, speaker)} or (frame == "subject" and (cue, speaker) in found), found
+    assert found == {(cue, speaker)}, found
 
 
 @pytest.mark.parametrize("text", [

@@ -13,7 +13,7 @@ from functools import cache
 from .. import lexicon
 from .content import content_span
 from .edges import classify, clip
-from .frames import frame_matches, frame_tokens
+from .frames import frame_matches
 from .spans import SUBJECT_DEPS, after_comma, has_subject, is_naming_cue, subtree_bounds, token_span_chars
 from .statement import QuoteContext, Statement
 
@@ -130,7 +130,7 @@ def speaker_head(cue):
     """The token heading the source of a cue verb, or None."""
     if cue.dep_ == "acl" and after_comma(cue) and cue.head.pos_ == "PROPN" and cue.lemma_.lower() in lexicon.naming_verbs():
         return cue.head  # "Colin Fairweather, who speaks for the opposition, called the plan ‘a shrug’" misread as a name
-    subjects = frame_tokens(cue, "subject")
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
     if len(subjects) > 1:
         # "Outside the station on Tuesday, Ann Lee, 71, said": a fronted phrase misread as a
         # second subject; the named person, else the subject nearest the verb
@@ -138,8 +138,9 @@ def speaker_head(cue):
     for child in subjects:
         if child.dep_ in SUBJECT_DEPS:
             if child.dep_ == "nsubjpass":
-                agents = frame_tokens(cue, "passive_agent")
-                return agents[0] if agents else None  # "it was said" names no source
+                agent = [g for g in cue.children if g.dep_ == "agent"]
+                pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]
+                return pobj[0] if pobj else None  # "it was said" names no source
             if child.lower_ in lexicon.function_words("relative_pronoun") and not child.text.isupper() and cue.dep_ == "relcl":
                 return cue.head  # "a man who said ...": the man
             if child.lower_ == "one" and any(c.lower_ == "no" for c in child.children):
@@ -250,6 +251,8 @@ def colon_closes_clause(cue, doc, before_char: int) -> bool:
 def statement_noun(token, ctx: QuoteContext) -> Statement | None:
     """"Trump's claim that ...", "the minister's warning that ...": the `statement_noun` frame,
     a possessor and a that-clause."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.speech_nouns():
+        return None  # the frame's anchor, checked first: the matcher runs only where one stands
     matches = frame_matches(token, "statement_noun")
     if not matches:
         return None
@@ -271,6 +274,8 @@ def statement_noun(token, ctx: QuoteContext) -> Statement | None:
 def according_to(token, ctx: QuoteContext) -> Statement | None:
     """"according to X, ...", "..., according to X": the longer side of the sentence."""
     doc = ctx.doc
+    if token.lower_ != "according":
+        return None  # the frame's anchor, checked first: the matcher runs only where one stands
     matches = frame_matches(token, "according_to")
     if not matches:
         return None

@@ -1,12 +1,15 @@
 """Cue frames: the dependency shapes that tie a cue to its speaker, kept as data.
 
 `data/cue_frames.json` holds spaCy DependencyMatcher patterns, one entry per frame: "according
-to X", "X's claim that ...", a verb's subject, a passive verb's agent. An attribute value
+to X" and "X's claim that ...". A verb's subject and a passive verb's agent are read off its
+children in `cues.speaker_head`: a pattern anchored on any token made the statement step four
+times slower for what one line of Python says. An attribute value
 "@name" stands for a word list of `data/` (`FRAME_WORD_LISTS`), so the patterns and the lists
 stay in step. The cue rules (`cues.CUE_RULES`) read the matches; they keep in Python only
 what a pattern cannot say (which of two readings wins, what a rule refuses).
 
-The matcher runs once per article, over the whole parse; its matches are kept on the Doc
+The matcher runs at most once per article, over the whole parse, and only when a cue rule
+asks about a token that can anchor a frame; its matches are kept on the Doc
 (`newsvoices_cue_frames`, declared in `nlp`).
 """
 from __future__ import annotations
