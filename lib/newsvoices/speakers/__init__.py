@@ -16,8 +16,10 @@ each named after the mention it recognises and returning a `Referent` or None:
 11. `issued_document`: "the report said", "a release from X" to whoever issued it (`documents`);
 12. `group_or_unnamed_source`: groups ("both sides") and unnamed sources, anonymous, described
    by their role.
-A floating quote takes the speaker of the statement beside it. Affiliations come from
-nationality words (data/nationalities.csv), organisations and places.
+A floating quote takes the speaker of the statement beside it. Affiliations come from the
+article's own words by `affiliation.AFFILIATION_SIEVE` (parties, appositions, titles before a
+name, possessives, "for X", "at X", nationality words, organisations), and what the article says
+of a person anywhere carries over to their other mentions.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from functools import cached_property
 
 from .. import lexicon
 from . import anaphora, describe, documents, groups
+from .affiliation import AffiliationContext, affiliation_of, introduced_affiliations
 from .candidates import Discourse
 from .pronouns import Referent, person_genders, resolve_pronoun
 
@@ -56,6 +59,7 @@ class ResolutionContext:
     referents: list[Referent] = field(default_factory=list)
     discourse: Discourse = field(default_factory=Discourse)  # the people as pronouns and descriptions need them
     ranked: dict = field(default_factory=dict)  # mention offset -> (model kind, candidates ranked there)
+    introduced: dict = field(default_factory=dict)  # canonical person -> the affiliation the article gives them
 
     @classmethod
     def build(cls, found, doc, article, entity_index) -> ResolutionContext:
@@ -80,8 +84,14 @@ class ResolutionContext:
                     ctx.person_subjects.append(mention)
         ctx.organisations = [m for m in ctx.orgs if m.label == "ORG"]
         ctx.genders = person_genders(doc, entity_index)
+        ctx.introduced = introduced_affiliations(doc, entity_index, ctx.orgs, ctx.people_by_token)
         ctx.discourse = Discourse.build(doc, entity_index, found.in_quote, article.paragraph_at)
         return ctx
+
+    def affiliation(self, m: MentionFacts, person=None, words=None) -> str | None:
+        """The affiliation the mention's own words give (`affiliation.AFFILIATION_SIEVE`)."""
+        return affiliation_of(AffiliationContext(self.doc, m.root, self.orgs, self.people_by_token, m.position, person,
+                                                 words or []))
 
     def people_opening_paragraph(self, position) -> list:
         """People named in the pronoun's own paragraph before it, in any role ("For Marchetti,
@@ -143,7 +153,7 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
         _take_speaker(statement, neighbour)
         statement.mention = None
     documents.merge_headline_sources(statements, article, doc)
-    _unify_affiliations(statements)
+    _unify_affiliations(statements, ctx.introduced)
     return ctx
 
 
@@ -163,8 +173,9 @@ def resolve_mention(facts: MentionFacts, ctx: ResolutionContext) -> Referent:
     raise AssertionError("group_or_unnamed_source resolves every mention")
 
 
-def _unify_affiliations(statements) -> None:
-    """A speaker's affiliation is the one most often read off their mentions."""
+def _unify_affiliations(statements, introduced) -> None:
+    """A speaker's affiliation is the one most often read off their mentions, else the one the
+    article gives them elsewhere (`introduced`)."""
     seen = defaultdict(Counter)
     roles = defaultdict(Counter)
     for s in statements:
@@ -175,6 +186,8 @@ def _unify_affiliations(statements) -> None:
     for s in statements:
         if seen[s.speaker]:
             s.affiliation = seen[s.speaker].most_common(1)[0][0]
+        elif not s.anonymous and s.speaker in introduced:
+            s.affiliation = introduced[s.speaker]
         if not s.role and roles[s.speaker]:
             s.role = roles[s.speaker].most_common(1)[0][0]
 
@@ -233,10 +246,8 @@ def named_person(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
     if person is None or person.label != "PERSON":
         return None
     role = _role_beside_name(m, person, doc)
-    affiliation = describe.affiliation(describe.close_words(root, person), doc, ctx.orgs, m.position, exclude=person) or \
-        describe.affiliation_of_title(person.title)
-    if affiliation is None:
-        affiliation = describe.known_affiliation(ctx.referents, person.canonical)
+    affiliation = ctx.affiliation(m, person) or describe.affiliation_of_title(person.title) \
+        or ctx.introduced.get(person.canonical) or describe.known_affiliation(ctx.referents, person.canonical)
     return Referent(m.position, person.canonical, "person", role or None, affiliation)
 
 
@@ -281,7 +292,8 @@ def title_holder(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
     holder = entity_index.person_with_title(" ".join(title_words)) if entity_index is not None and title_words else None
     if not holder:
         return None
-    affiliation = describe.affiliation(m.phrase, ctx.doc, ctx.orgs, m.position) or describe.known_affiliation(ctx.referents, holder)
+    affiliation = ctx.affiliation(m, words=m.phrase) or ctx.introduced.get(holder) \
+        or describe.known_affiliation(ctx.referents, holder)
     return Referent(m.position, holder, "person", " ".join(title_words), affiliation)
 
 
@@ -327,8 +339,7 @@ def counted_group(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
     if not groups.is_counted_group(m.root, m.phrase):
         return None
     description = describe.description(m.phrase, m.root, ctx.doc, ctx.orgs, m.position)
-    return Referent(m.position, description, "group", None, describe.affiliation(m.phrase, ctx.doc, ctx.orgs, m.position),
-                    True)
+    return Referent(m.position, description, "group", None, ctx.affiliation(m, words=m.phrase), True)
 
 
 def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent:
@@ -336,7 +347,7 @@ def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent
     root, phrase = m.root, m.phrase
     sources = _words("source_nouns.txt") | lexicon.role_nouns()
     description = describe.description(phrase, root, ctx.doc, ctx.orgs, m.position)
-    affiliation = describe.affiliation(phrase, ctx.doc, ctx.orgs, m.position)
+    affiliation = ctx.affiliation(m, words=phrase)
     anonymous = bool(lexicon.anonymity_words().search(m.mention)) or (m.lemma in sources and not m.definite)
     group = root.tag_ in {"NNS", "NNPS"} or root.lower_ in _words("group_nouns.txt") or any(t.lower_ == "both" for t in phrase)
     if group and m.lemma not in sources:

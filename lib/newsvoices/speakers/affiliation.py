@@ -1,0 +1,250 @@
+"""A speaker's affiliation from the article's own words: `AFFILIATION_SIEVE`, an ordered list of
+small rules, each named after the pattern it recognises and returning an affiliation or None;
+the first that answers wins.
+
+1. `party_bracket`: "Sen. Jane Roe (D-Ohio)", "Rep. John Doe, R-Texas," (data/parties.csv);
+2. `party_word`: "Republican Rep. John Doe", "Democrat Jane Roe", "Roe, a Republican,";
+3. `apposition_of_org`: "Helen Marsh, chief executive of Veltrax", "Raj Patel, an analyst at
+   Crestline Securities", "Marsh, Veltrax's chief executive";
+4. `prenominal_org_title`: "Veltrax CEO Helen Marsh", "Rovers striker Tom Hale", "the United
+   manager", "Clinton campaign chairman John Podesta" (the Hillary Clinton campaign);
+5. `possessive_org`: "Veltrax's spokesperson", "Trump's spokeswoman";
+6. `for_org`: "a spokesman for Veltrax";
+7. `at_org`: "an analyst at X", "Tom Hale, with X", "Councillor Ann Lee of Portmouth City Council";
+8. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv);
+9. `named_organisation`: any other organisation named in the speaker's own words.
+
+`introduced_affiliations` runs the sieve over every mention of every person, so that what the
+article says when it introduces someone carries over to their later mentions ("Marsh said").
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .. import lexicon
+from . import describe
+
+
+@dataclass
+class AffiliationContext:
+    """A speaker's mention as the affiliation rules read it."""
+
+    doc: object
+    root: object  # the head token of the mention
+    orgs: list  # ORG, GPE and NORP mentions, in text order
+    mentions_by_token: dict  # token index -> the entity mention over it
+    position: int | None
+    person: object | None = None  # the person the mention names, if any
+    words: list = field(default_factory=list)  # the words that describe the speaker directly
+
+    def __post_init__(self):
+        if not self.words:
+            self.words = describe.close_words(self.root, self.person) if self.person else describe.noun_phrase(self.root)
+        if self.person is not None:
+            self.words = [t for t in self.words if not self.in_person(t)]
+
+    def in_person(self, token) -> bool:
+        return self.person is not None and self.person.token_start <= token.i < self.person.token_end
+
+    @cached_property
+    def heads(self) -> list:
+        """The mention's head and the person's own name root: where modifiers hang."""
+        heads = [self.root]
+        if self.person is not None:
+            name_root = self.doc[self.person.token_start:self.person.token_end].root
+            if name_root.i != self.root.i:
+                heads.append(name_root)
+        return heads
+
+    @cached_property
+    def appositions(self) -> list:
+        return [c for head in self.heads for c in head.children if c.dep_ == "appos" and not self.in_person(c)]
+
+
+def name_at(c: AffiliationContext, token, people: bool = True) -> str | None:
+    """The organisation, place or (if `people`) person named at `token`; "the group" for an
+    organisation named earlier."""
+    mention = c.mentions_by_token.get(token.i)
+    if mention is not None and mention.label == "ORG":
+        return lexicon.party_of(mention.canonical) or mention.canonical
+    if mention is not None and mention.label in {"GPE", "NORP"}:
+        return describe.country_or_self(mention)
+    if mention is not None and mention.label == "PERSON":
+        return mention.canonical if people and not c.in_person(token) else None
+    return describe.organisation_for(token, c.doc, c.orgs, c.position)
+
+
+def _opens_a_title(token) -> bool:
+    """"Labor" of "Labor Secretary" is part of a title, not a party."""
+    doc = token.doc
+    return any(doc[token.i:token.i + k].text.lower() in lexicon.person_titles() for k in (2, 3, 4))
+
+
+def _objects(heads, job: str) -> list:
+    """The objects of the heads' prepositions that do `job` (function_words.csv)."""
+    return [o for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in lexicon.function_words(job)
+            for o in prep.children if o.dep_ == "pobj"]
+
+
+# ---------------------------------------------------------------- the rules, in order
+
+def party_bracket(c: AffiliationContext) -> str | None:
+    """"Sen. Jane Roe (D-Ohio)", "Rep. John Doe, R-Texas,", "(Lab)": a party letter after a name."""
+    if c.person is None:
+        return None
+    doc, k = c.doc, c.person.token_end
+    if k < len(doc) and doc[k].text in {"(", ","}:
+        k += 1
+    if k >= len(doc):
+        return None
+    word = doc[k].text
+    party = lexicon.party_of(word.split("-")[0], brackets=True)
+    after = doc[k + 1].text if k + 1 < len(doc) else ""
+    if party and ("-" in word or after in {"-", "–", ")"}):
+        return party
+    return None
+
+
+def party_word(c: AffiliationContext) -> str | None:
+    """"Republican Rep. John Doe", "Democrat Jane Roe", "Roe, a Republican,", "the Labour MP"."""
+    for token in c.words:
+        if not token.text[:1].isupper() or _opens_a_title(token):
+            continue
+        for length in (3, 2, 1):
+            party = lexicon.party_of(c.doc[token.i:token.i + length].text)
+            if party:
+                return party
+    return None
+
+
+def apposition_of_org(c: AffiliationContext) -> str | None:
+    """"Helen Marsh, chief executive of Veltrax", "Raj Patel, an analyst at Crestline Securities",
+    "Marsh, Veltrax's chief executive", "Hale, a Rovers striker"."""
+    for appos in c.appositions:
+        for obj in _objects([appos], "member_of") + _objects([appos], "speaks_for"):
+            found = name_at(c, obj, people=False)
+            if found:
+                return found
+        found = _prenominal_name(c, appos) or _possessor(c, appos)
+        if found:
+            return found
+    return None
+
+
+def prenominal_org_title(c: AffiliationContext) -> str | None:
+    """"Veltrax CEO Helen Marsh", "Crestline Securities analyst Raj Patel", "the United manager",
+    "Clinton campaign chairman John Podesta": a name before the speaker's title or role."""
+    for head in c.heads:
+        found = _prenominal_name(c, head)
+        if found:
+            return found
+    return None
+
+
+def _prenominal_name(c: AffiliationContext, head) -> str | None:
+    before = [t for t in head.subtree if t.i < head.i and t.dep_ in {"compound", "nmod", "amod"} and not c.in_person(t)]
+    for token in before:
+        if not token.text[:1].isupper() or is_title_word(token) or describe.is_place_word(token):
+            continue
+        if token.pos_ not in {"PROPN", "NOUN"} and token.ent_type_ != "ORG":
+            continue
+        mention = c.mentions_by_token.get(token.i)
+        end = mention.token_end if mention is not None else token.i + 1
+        while end < head.i and c.doc[end].pos_ == "PROPN" and not is_title_word(c.doc[end]):
+            end += 1
+        name = _organisation_named(c, name_at(c, token) if mention is not None else c.doc[token.i:end].text)
+        # "Clinton campaign chairman": the body named after someone stands between
+        body = [t.text for t in c.doc[end:head.i] if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.word_list("body_nouns.txt")]
+        if name and (end == head.i or is_title_word(c.doc[end]) or c.doc[end].pos_ == "NOUN"):
+            return " ".join([name, *body[:1]])
+    return None
+
+
+def _organisation_named(c: AffiliationContext, text: str | None) -> str | None:
+    """The organisation earlier in the article whose name holds `text` ("United" of "Portmouth
+    United"), else `text` itself."""
+    words = text.split() if text else []
+    for mention in reversed(c.orgs):
+        if words and mention.label in {"ORG", "GPE"} and len(mention.canonical.split()) > len(words) \
+                and all(w in mention.canonical.split() for w in words):
+            return mention.canonical
+    return text
+
+
+def is_title_word(token) -> bool:
+    lower = token.lower_.rstrip(".")
+    return lower in lexicon.person_titles() or token.lower_ in lexicon.person_titles() or lower in lexicon.role_nouns()
+
+
+def possessive_org(c: AffiliationContext) -> str | None:
+    """"Veltrax's spokesperson", "Trump's spokeswoman": whoever the speaker works for."""
+    for head in c.heads:
+        found = _possessor(c, head)
+        if found:
+            return found
+    return None
+
+
+def _possessor(c: AffiliationContext, head) -> str | None:
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN" and not c.in_person(child):
+            return name_at(c, child) or child.text
+    return None
+
+
+def for_org(c: AffiliationContext) -> str | None:
+    """"a spokesman for Veltrax", "a lawyer for Trump"."""
+    return next(filter(None, (name_at(c, obj) for obj in _objects(c.heads, "speaks_for"))), None)
+
+
+def at_org(c: AffiliationContext) -> str | None:
+    """"an analyst at X", "Tom Hale, with X", "Councillor Ann Lee of Portmouth City Council"."""
+    return next(filter(None, (name_at(c, obj, people=False) for obj in _objects(c.heads, "member_of"))), None)
+
+
+def nationality_word(c: AffiliationContext) -> str | None:
+    """"a Danish official", "US officials", "Kenya's prime minister": the country."""
+    nationalities = lexicon.nationalities()
+    for token in c.words:
+        if token.ent_type_ in {"NORP", "GPE"} or token.text.lower() in nationalities:
+            found = nationalities.get(token.text.lower())
+            if found:
+                return found[0]
+            mention = c.mentions_by_token.get(token.i)
+            if mention is not None and mention.label in {"NORP", "GPE"}:
+                return describe.country_or_self(mention)
+    return None
+
+
+def named_organisation(c: AffiliationContext) -> str | None:
+    """Any other organisation the speaker's own words name."""
+    for token in c.words:
+        mention = c.mentions_by_token.get(token.i)
+        if token.ent_type_ == "ORG" and mention is not None and mention.label == "ORG":
+            return mention.canonical
+    return None
+
+
+AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org, for_org, at_org,
+                     nationality_word, named_organisation)
+
+
+def affiliation_of(c: AffiliationContext) -> str | None:
+    """The first rule of `AFFILIATION_SIEVE` that finds an affiliation."""
+    return next(filter(None, (rule(c) for rule in AFFILIATION_SIEVE)), None)
+
+
+def introduced_affiliations(doc, entity_index, orgs, mentions_by_token) -> dict[str, str]:
+    """Canonical person -> the affiliation the article gives them most often over all their
+    mentions, speaking or not (the first given wins a tie)."""
+    votes: dict[str, Counter] = {}
+    for mention in entity_index.mentions if entity_index is not None else ():
+        if mention.label != "PERSON":
+            continue
+        root = doc[mention.token_start:mention.token_end].root
+        found = affiliation_of(AffiliationContext(doc, root, orgs, mentions_by_token, mention.start_char, mention))
+        if found:
+            votes.setdefault(mention.canonical, Counter())[found] += 1
+    return {person: counts.most_common(1)[0][0] for person, counts in votes.items()}
