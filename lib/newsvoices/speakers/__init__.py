@@ -30,7 +30,7 @@ from functools import cached_property
 
 from .. import lexicon
 from . import anaphora, describe, documents, groups
-from .affiliation import AffiliationContext, affiliation_of, introduced_affiliations
+from .affiliation import AffiliationContext, affiliation_of, introduced_affiliations, ranked_affiliation
 from .candidates import Discourse
 from .pronouns import Referent, person_genders, resolve_pronoun
 
@@ -59,7 +59,7 @@ class ResolutionContext:
     referents: list[Referent] = field(default_factory=list)
     discourse: Discourse = field(default_factory=Discourse)  # the people as pronouns and descriptions need them
     ranked: dict = field(default_factory=dict)  # mention offset -> (model kind, candidates ranked there)
-    introduced: dict = field(default_factory=dict)  # canonical person -> the affiliation the article gives them
+    introduced: dict = field(default_factory=dict)  # canonical person -> (rank, affiliation) the article gives them
 
     @classmethod
     def build(cls, found, doc, article, entity_index) -> ResolutionContext:
@@ -92,6 +92,18 @@ class ResolutionContext:
         """The affiliation the mention's own words give (`affiliation.AFFILIATION_SIEVE`)."""
         return affiliation_of(AffiliationContext(self.doc, m.root, self.orgs, self.people_by_token, m.position, person,
                                                  words or []))
+
+    def person_affiliation(self, m: MentionFacts, person) -> str | None:
+        """What this mention says of the person, unless the article says something stronger
+        elsewhere (an earlier rule of the sieve)."""
+        own = ranked_affiliation(AffiliationContext(self.doc, m.root, self.orgs, self.people_by_token, m.position, person))
+        elsewhere = self.introduced.get(person.canonical)
+        best = min(filter(None, (own, elsewhere)), key=lambda found: found[0], default=None)
+        return best[1] if best else None
+
+    def introduced_affiliation(self, person: str) -> str | None:
+        found = self.introduced.get(person)
+        return found[1] if found else None
 
     def people_opening_paragraph(self, position) -> list:
         """People named in the pronoun's own paragraph before it, in any role ("For Marchetti,
@@ -153,7 +165,7 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
         _take_speaker(statement, neighbour)
         statement.mention = None
     documents.merge_headline_sources(statements, article, doc)
-    _unify_affiliations(statements, ctx.introduced)
+    _unify_affiliations(statements, {person: found[1] for person, found in ctx.introduced.items()})
     return ctx
 
 
@@ -246,8 +258,8 @@ def named_person(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
     if person is None or person.label != "PERSON":
         return None
     role = _role_beside_name(m, person, doc)
-    affiliation = ctx.affiliation(m, person) or describe.affiliation_of_title(person.title) \
-        or ctx.introduced.get(person.canonical) or describe.known_affiliation(ctx.referents, person.canonical)
+    affiliation = ctx.person_affiliation(m, person) or describe.affiliation_of_title(person.title) \
+        or describe.known_affiliation(ctx.referents, person.canonical)
     return Referent(m.position, person.canonical, "person", role or None, affiliation)
 
 
@@ -292,7 +304,7 @@ def title_holder(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
     holder = entity_index.person_with_title(" ".join(title_words)) if entity_index is not None and title_words else None
     if not holder:
         return None
-    affiliation = ctx.affiliation(m, words=m.phrase) or ctx.introduced.get(holder) \
+    affiliation = ctx.affiliation(m, words=m.phrase) or ctx.introduced_affiliation(holder) \
         or describe.known_affiliation(ctx.referents, holder)
     return Referent(m.position, holder, "person", " ".join(title_words), affiliation)
 

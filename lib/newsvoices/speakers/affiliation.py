@@ -12,10 +12,12 @@ the first that answers wins.
 6. `for_org`: "a spokesman for Veltrax";
 7. `at_org`: "an analyst at X", "Tom Hale, with X", "Councillor Ann Lee of Portmouth City Council";
 8. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv);
-9. `named_organisation`: any other organisation named in the speaker's own words.
+9. `named_organisation`: any other organisation named in the speaker's own words;
+10. `named_place`: a place that is no country ("Texas Sen. Ted Cruz"), the weakest answer.
 
 `introduced_affiliations` runs the sieve over every mention of every person, so that what the
-article says when it introduces someone carries over to their later mentions ("Marsh said").
+article says when it introduces someone carries over to their later mentions ("Marsh said"); an
+earlier rule's answer beats a later one's ("Republican Ted Cruz" over "Texas Sen. Ted Cruz").
 """
 from __future__ import annotations
 
@@ -43,7 +45,18 @@ class AffiliationContext:
         if not self.words:
             self.words = describe.close_words(self.root, self.person) if self.person else describe.noun_phrase(self.root)
         if self.person is not None:
-            self.words = [t for t in self.words if not self.in_person(t)]
+            self.words = [t for t in self.words if not self.in_person(t)] + self.shared_modifiers()
+
+    def shared_modifiers(self) -> list:
+        """"Democratic candidates Hillary Clinton and Bernie Sanders": the first conjunct's
+        modifiers describe the later ones too."""
+        name_root = self.doc[self.person.token_start:self.person.token_end].root
+        if name_root.dep_ != "conj" or name_root.head.pos_ != "PROPN":
+            return []
+        first = name_root.head
+        return [t for child in first.children if child.dep_ in {"amod", "compound", "nmod"} and child.i < first.i
+                for t in child.subtree if self.mentions_by_token.get(t.i) is None
+                or self.mentions_by_token[t.i].label != "PERSON"]
 
     def in_person(self, token) -> bool:
         return self.person is not None and self.person.token_start <= token.i < self.person.token_end
@@ -146,7 +159,7 @@ def prenominal_org_title(c: AffiliationContext) -> str | None:
 def _prenominal_name(c: AffiliationContext, head) -> str | None:
     before = [t for t in head.subtree if t.i < head.i and t.dep_ in {"compound", "nmod", "amod"} and not c.in_person(t)]
     for token in before:
-        if not token.text[:1].isupper() or is_title_word(token) or describe.is_place_word(token):
+        if not token.text[:1].isupper() or is_title_word(token) or describe.is_place_word(token) or _opens_a_title(token):
             continue
         if token.pos_ not in {"PROPN", "NOUN"} and token.ent_type_ != "ORG":
             continue
@@ -208,13 +221,12 @@ def nationality_word(c: AffiliationContext) -> str | None:
     """"a Danish official", "US officials", "Kenya's prime minister": the country."""
     nationalities = lexicon.nationalities()
     for token in c.words:
-        if token.ent_type_ in {"NORP", "GPE"} or token.text.lower() in nationalities:
-            found = nationalities.get(token.text.lower())
-            if found:
-                return found[0]
-            mention = c.mentions_by_token.get(token.i)
-            if mention is not None and mention.label in {"NORP", "GPE"}:
-                return describe.country_or_self(mention)
+        found = nationalities.get(token.text.lower())
+        if found:
+            return found[0]
+        mention = c.mentions_by_token.get(token.i)
+        if mention is not None and mention.label in {"NORP", "GPE"} and describe.country_or_self(mention) != mention.canonical:
+            return describe.country_or_self(mention)
     return None
 
 
@@ -227,24 +239,44 @@ def named_organisation(c: AffiliationContext) -> str | None:
     return None
 
 
+def named_place(c: AffiliationContext) -> str | None:
+    """A place or group that is no country ("Texas Sen. Ted Cruz", "a Gaza resident")."""
+    for token in c.words:
+        mention = c.mentions_by_token.get(token.i)
+        if mention is not None and mention.label in {"NORP", "GPE"}:
+            return describe.country_or_self(mention)
+    return None
+
+
 AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org, for_org, at_org,
-                     nationality_word, named_organisation)
+                     nationality_word, named_organisation, named_place)
+
+
+def ranked_affiliation(c: AffiliationContext) -> tuple[int, str] | None:
+    """(the place in `AFFILIATION_SIEVE` of the first rule that finds an affiliation, the affiliation)."""
+    for rank, rule in enumerate(AFFILIATION_SIEVE):
+        found = rule(c)
+        if found:
+            return rank, found
+    return None
 
 
 def affiliation_of(c: AffiliationContext) -> str | None:
     """The first rule of `AFFILIATION_SIEVE` that finds an affiliation."""
-    return next(filter(None, (rule(c) for rule in AFFILIATION_SIEVE)), None)
+    found = ranked_affiliation(c)
+    return found[1] if found else None
 
 
-def introduced_affiliations(doc, entity_index, orgs, mentions_by_token) -> dict[str, str]:
-    """Canonical person -> the affiliation the article gives them most often over all their
-    mentions, speaking or not (the first given wins a tie)."""
+def introduced_affiliations(doc, entity_index, orgs, mentions_by_token) -> dict[str, tuple[int, str]]:
+    """Canonical person -> (rank, affiliation): of what the article says of them over all their
+    mentions, speaking or not, the answer of the earliest rule, then the most often given, then
+    the first given."""
     votes: dict[str, Counter] = {}
     for mention in entity_index.mentions if entity_index is not None else ():
         if mention.label != "PERSON":
             continue
         root = doc[mention.token_start:mention.token_end].root
-        found = affiliation_of(AffiliationContext(doc, root, orgs, mentions_by_token, mention.start_char, mention))
+        found = ranked_affiliation(AffiliationContext(doc, root, orgs, mentions_by_token, mention.start_char, mention))
         if found:
             votes.setdefault(mention.canonical, Counter())[found] += 1
-    return {person: counts.most_common(1)[0][0] for person, counts in votes.items()}
+    return {person: min(counts, key=lambda k: (k[0], -counts[k])) for person, counts in votes.items()}
