@@ -37,6 +37,12 @@ CASES = [
      "Democratic Party"),
     ("party_word", "The vote was close. Republican Rep. John Doe spoke first.\n\n“It is a bad bill,” Doe said.",
      "John Doe", "Republican Party"),
+    ("party_word", "The Democratic candidates, Mara Vance and Bernard Toll, answered the survey. “Wages must rise,” "
+     "Toll said.", "Bernard Toll", "Democratic Party"),
+    ("party_word", "Republican senators Mara Vance and Bernard Toll voted no. “It is a bad bill,” Toll said.",
+     "Bernard Toll", "Republican Party"),
+    ("party_word", "Paul Orrin spoke in Madison on Monday. The Wisconsin Republican said the party would unite.",
+     "Paul Orrin", "Republican Party"),
 ]
 
 
@@ -68,6 +74,11 @@ def test_affiliation_rule(nlp, analyze_text, rule, text, speaker, expected):
 
 def test_no_affiliation_without_words_for_one(analyze_text):
     table = analyze_text("Helen Marsh said profits would rise.").statements
+    assert table["affiliation"].isna().all()
+
+
+def test_a_senators_state_is_not_their_affiliation(analyze_text):
+    table = analyze_text("Texas Sen. Ted Roe said the bill would fail.").statements
     assert table["affiliation"].isna().all()
 
 

@@ -156,7 +156,7 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
         if id(statement) in floating:
             continue
         facts = MentionFacts(doc[statement.mention_root], statement.mention_start, statement.mention or doc[statement.mention_root].text)
-        referent = resolve_mention(facts, ctx)
+        referent = _with_own_affiliation(resolve_mention(facts, ctx), facts, ctx)
         _take_speaker(statement, referent)
         position = statement.mention_start if statement.mention_start is not None else statement.content_start
         ctx.referents.append(Referent(position, referent.speaker, referent.kind, referent.role, referent.affiliation,
@@ -167,6 +167,18 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
     documents.merge_headline_sources(statements, article, doc)
     _unify_affiliations(statements, {person: found[1] for person, found in ctx.introduced.items()})
     return ctx
+
+
+def _with_own_affiliation(referent: Referent, m: MentionFacts, ctx: ResolutionContext) -> Referent:
+    """"The Wisconsin Republican" resolved to a named person: the description's own words give
+    the affiliation of that statement (and vote for the speaker's, `_unify_affiliations`)."""
+    named = ctx.people_by_token.get(m.root.i)
+    if referent.kind != "person" or referent.anonymous or m.root.pos_ == "PRON" or (named is not None and named.label == "PERSON"):
+        return referent
+    own = ctx.affiliation(m, words=m.phrase)
+    if own is None or own == referent.affiliation:
+        return referent
+    return Referent(referent.position, referent.speaker, referent.kind, referent.role, own, referent.anonymous)
 
 
 def _take_speaker(statement, source) -> None:

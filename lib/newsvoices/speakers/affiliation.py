@@ -13,11 +13,11 @@ the first that answers wins.
 7. `at_org`: "an analyst at X", "Tom Hale, with X", "Councillor Ann Lee of Portmouth City Council";
 8. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv);
 9. `named_organisation`: any other organisation named in the speaker's own words;
-10. `named_place`: a place that is no country ("Texas Sen. Ted Cruz"), the weakest answer.
+10. `named_place`: a place that is no country, for an unnamed speaker ("a Gaza resident").
 
 `introduced_affiliations` runs the sieve over every mention of every person, so that what the
 article says when it introduces someone carries over to their later mentions ("Marsh said"); an
-earlier rule's answer beats a later one's ("Republican Ted Cruz" over "Texas Sen. Ted Cruz").
+earlier rule's answer beats a later one's ("Veltrax CEO Helen Marsh" over "Marsh, a Briton").
 """
 from __future__ import annotations
 
@@ -48,15 +48,20 @@ class AffiliationContext:
             self.words = [t for t in self.words if not self.in_person(t)] + self.shared_modifiers()
 
     def shared_modifiers(self) -> list:
-        """"Democratic candidates Hillary Clinton and Bernie Sanders": the first conjunct's
-        modifiers describe the later ones too."""
-        name_root = self.doc[self.person.token_start:self.person.token_end].root
-        if name_root.dep_ != "conj" or name_root.head.pos_ != "PROPN":
-            return []
-        first = name_root.head
-        return [t for child in first.children if child.dep_ in {"amod", "compound", "nmod"} and child.i < first.i
-                for t in child.subtree if self.mentions_by_token.get(t.i) is None
-                or self.mentions_by_token[t.i].label != "PERSON"]
+        """"Democratic candidates Hillary Clinton and Bernie Sanders", "the Republican front-runner,
+        Donald Trump": the words before a first conjunct describe the later ones too, and the noun
+        a name is set beside describes it."""
+        name_root = first = self.doc[self.person.token_start:self.person.token_end].root
+        while first.dep_ == "conj" and first.head.pos_ in {"PROPN", "NOUN"}:
+            first = first.head
+        described = [first] if first.i != name_root.i else []
+        if first.dep_ == "appos" and first.head.pos_ == "NOUN":
+            described.append(first.head)
+        words = [t for d in described for child in d.children if child.dep_ in {"amod", "compound", "nmod"} and child.i < d.i
+                 for t in child.subtree]
+        words += [d for d in described if d.pos_ == "NOUN"]
+        return [t for t in words if not self.in_person(t) and (self.mentions_by_token.get(t.i) is None
+                                                              or self.mentions_by_token[t.i].label != "PERSON")]
 
     def in_person(self, token) -> bool:
         return self.person is not None and self.person.token_start <= token.i < self.person.token_end
@@ -240,7 +245,10 @@ def named_organisation(c: AffiliationContext) -> str | None:
 
 
 def named_place(c: AffiliationContext) -> str | None:
-    """A place or group that is no country ("Texas Sen. Ted Cruz", "a Gaza resident")."""
+    """A place or group that is no country, for an unnamed speaker ("a Gaza resident", "Texas
+    officials"); a named politician's state is where they stand for, not their side."""
+    if c.person is not None:
+        return None
     for token in c.words:
         mention = c.mentions_by_token.get(token.i)
         if mention is not None and mention.label in {"NORP", "GPE"}:
