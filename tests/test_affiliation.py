@@ -37,8 +37,8 @@ CASES = [
      "Democratic Party"),
     ("party_word", "The vote was close. Republican Rep. John Doe spoke first.\n\n“It is a bad bill,” Doe said.",
      "John Doe", "Republican Party"),
-    ("party_word", "The Democratic candidates, Mara Vance and Bernard Toll, answered the survey. “Wages must rise,” "
-     "Toll said.", "Bernard Toll", "Democratic Party"),
+    ("party_word", ("The Democratic candidates, Mara Vance and Bernard Toll, answered the survey. “Wages must rise,” "
+                    "Toll said."), "Bernard Toll", "Democratic Party"),
     ("party_word", "Republican senators Mara Vance and Bernard Toll voted no. “It is a bad bill,” Toll said.",
      "Bernard Toll", "Republican Party"),
     ("party_word", "Paul Orrin spoke in Madison on Monday. The Wisconsin Republican said the party would unite.",
@@ -77,9 +77,10 @@ def test_no_affiliation_without_words_for_one(analyze_text):
     assert table["affiliation"].isna().all()
 
 
-def test_a_senators_state_is_not_their_affiliation(analyze_text):
-    table = analyze_text("Texas Sen. Ted Roe said the bill would fail.").statements
-    assert table["affiliation"].isna().all()
+@pytest.mark.parametrize("text", ["Texas Sen. Ted Roe said the bill would fail.",
+                                  "Ted Roe, the senator from Texas, said the bill would fail."])
+def test_a_senators_state_is_not_their_affiliation(analyze_text, text):
+    assert analyze_text(text).statements["affiliation"].isna().all()
 
 
 def test_labor_secretary_is_a_title_not_a_party(analyze_text):

@@ -88,7 +88,9 @@ def name_at(c: AffiliationContext, token, people: bool = True) -> str | None:
     if mention is not None and mention.label == "ORG":
         return lexicon.party_of(mention.canonical) or mention.canonical
     if mention is not None and mention.label in {"GPE", "NORP"}:
-        return describe.country_or_self(mention)
+        # "the senator from New Hampshire": a named person's state is not their side
+        place = describe.country_or_self(mention)
+        return None if c.person is not None and place == mention.canonical else place
     if mention is not None and mention.label == "PERSON":
         return mention.canonical if people and not c.in_person(token) else None
     return describe.organisation_for(token, c.doc, c.orgs, c.position)
@@ -172,6 +174,8 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
         end = mention.token_end if mention is not None else token.i + 1
         while end < head.i and c.doc[end].pos_ == "PROPN" and not is_title_word(c.doc[end]):
             end += 1
+        if c.in_person(head) and end >= c.person.token_start:
+            continue  # "the Bill Clinton years": a name run into the person's, not a title's organisation
         name = _organisation_named(c, name_at(c, token) if mention is not None else c.doc[token.i:end].text)
         # "Clinton campaign chairman": the body named after someone stands between
         body = [t.text for t in c.doc[end:head.i] if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.word_list("body_nouns.txt")]
