@@ -30,6 +30,12 @@ CASES = [
     ("at_org", "Councillor Ann Lee of Portmouth City Council said the road would reopen.", "Ann Lee",
      "Portmouth City Council"),
     ("nationality_word", "A senior Danish official said the talks had stalled.", "senior Danish official", "Denmark"),
+    ("nationality_word", "Norvasta and Kelmaria signed the deal. A Norvastan diplomat said the border would reopen.",
+     "Norvastan diplomat", "Norvasta"),
+    ("clause_of_org", "Dr Pavel Roe, who heads the Association of Family Physicians, said the ministry had failed.",
+     "Pavel Roe", "Association of Family Physicians"),
+    ("apposition_of_org", ("The Harbour Workers Union called a strike. “Patience has run out,” said Siobhan Roe, "
+                           "the union’s general secretary."), "Siobhan Roe", "Harbour Workers Union"),
     # later mentions: what the article says when it introduces someone carries over
     ("apposition_of_org", "Helen Marsh, chief executive of Veltrax, met investors on Monday. “We will grow,” Marsh said.",
      "Helen Marsh", "Veltrax"),

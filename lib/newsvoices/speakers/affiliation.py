@@ -11,9 +11,11 @@ the first that answers wins.
 5. `possessive_org`: "Veltrax's spokesperson", "Trump's spokeswoman";
 6. `for_org`: "a spokesman for Veltrax";
 7. `at_org`: "an analyst at X", "Tom Hale, with X", "Councillor Ann Lee of Portmouth City Council";
-8. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv);
-9. `named_organisation`: any other organisation named in the speaker's own words;
-10. `named_place`: a place that is no country, for an unnamed speaker ("a Gaza resident").
+8. `clause_of_org`: "Dr Pavel Roe, who heads the Association of ...";
+9. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv), or the
+   country the article names for a demonym not in the table ("Norvastan": Norvasta);
+10. `named_organisation`: any other organisation named in the speaker's own words;
+11. `named_place`: a place that is no country, for an unnamed speaker ("a Gaza resident").
 
 `introduced_affiliations` runs the sieve over every mention of every person, so that what the
 article says when it introduces someone carries over to their later mentions ("Marsh said"); an
@@ -68,12 +70,17 @@ class AffiliationContext:
 
     @cached_property
     def heads(self) -> list:
-        """The mention's head and the person's own name root: where modifiers hang."""
+        """The mention's head, the person's own name root and the noun the name is set beside
+        ("the union's general secretary, Siobhan Roe"): where modifiers hang."""
         heads = [self.root]
         if self.person is not None:
             name_root = self.doc[self.person.token_start:self.person.token_end].root
+            while name_root.dep_ == "conj" and name_root.head.pos_ in {"PROPN", "NOUN"}:
+                name_root = name_root.head
             if name_root.i != self.root.i:
                 heads.append(name_root)
+            if name_root.dep_ == "appos" and name_root.head.pos_ == "NOUN" and name_root.head.i != self.root.i:
+                heads.append(name_root.head)
         return heads
 
     @cached_property
@@ -85,7 +92,7 @@ def name_at(c: AffiliationContext, token, people: bool = True) -> str | None:
     """The organisation, place or (if `people`) person named at `token`; "the group" for an
     organisation named earlier."""
     mention = c.mentions_by_token.get(token.i)
-    if mention is not None and mention.label == "ORG":
+    if mention is not None and mention.label in {"ORG", "FAC"}:  # "the Geneva Maritime Centre" is often a FAC
         return lexicon.party_of(mention.canonical) or mention.canonical
     if mention is not None and mention.label in {"GPE", "NORP"}:
         # "the senator from New Hampshire": a named person's state is not their side
@@ -210,9 +217,12 @@ def possessive_org(c: AffiliationContext) -> str | None:
 
 
 def _possessor(c: AffiliationContext, head) -> str | None:
+    """"Veltrax's", or "the union's" for the union named before."""
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ == "PROPN" and not c.in_person(child):
             return name_at(c, child) or child.text
+        if child.dep_ == "poss" and child.pos_ == "NOUN":
+            return describe.organisation_for(child, c.doc, c.orgs, c.position)
     return None
 
 
@@ -226,6 +236,21 @@ def at_org(c: AffiliationContext) -> str | None:
     return next(filter(None, (name_at(c, obj, people=False) for obj in _objects(c.heads, "member_of"))), None)
 
 
+def clause_of_org(c: AffiliationContext) -> str | None:
+    """"Dr Pavel Roe, who heads the Association of ...", "Ann Lee, who works for X": the
+    organisation a clause about the person says they lead or belong to (data/affiliation_verbs.txt)."""
+    for head in c.heads:
+        for clause in head.children:
+            if clause.dep_ != "relcl" or clause.lemma_.lower() not in lexicon.word_list("affiliation_verbs.txt"):
+                continue
+            objects = [o for o in clause.children if o.dep_ in {"dobj", "attr"}] + _objects([clause], "member_of") \
+                + _objects([clause], "speaks_for")
+            found = next(filter(None, (name_at(c, o, people=False) for o in objects)), None)
+            if found:
+                return found
+    return None
+
+
 def nationality_word(c: AffiliationContext) -> str | None:
     """"a Danish official", "US officials", "Kenya's prime minister": the country."""
     nationalities = lexicon.nationalities()
@@ -236,6 +261,21 @@ def nationality_word(c: AffiliationContext) -> str | None:
         mention = c.mentions_by_token.get(token.i)
         if mention is not None and mention.label in {"NORP", "GPE"} and describe.country_or_self(mention) != mention.canonical:
             return describe.country_or_self(mention)
+        if mention is not None and mention.label in {"NORP", "GPE"}:
+            country = _country_of_demonym(c, mention.canonical)
+            if country:
+                return country
+    return None
+
+
+def _country_of_demonym(c: AffiliationContext, word: str) -> str | None:
+    """"Norvastan" of a country the article names "Norvasta" (a name not in the table): the
+    adjective is the name with a short ending."""
+    for mention in c.orgs:
+        name = mention.canonical
+        if mention.label == "GPE" and len(name) >= 4 and word != name and word.startswith(name[:-1]) \
+                and len(word) - len(name) <= 3:
+            return name
     return None
 
 
@@ -261,7 +301,7 @@ def named_place(c: AffiliationContext) -> str | None:
 
 
 AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org, for_org, at_org,
-                     nationality_word, named_organisation, named_place)
+                     clause_of_org, nationality_word, named_organisation, named_place)
 
 
 def ranked_affiliation(c: AffiliationContext) -> tuple[int, str] | None:
