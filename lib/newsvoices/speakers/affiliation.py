@@ -173,7 +173,8 @@ def prenominal_org_title(c: AffiliationContext) -> str | None:
 def _prenominal_name(c: AffiliationContext, head) -> str | None:
     before = [t for t in head.subtree if t.i < head.i and t.dep_ in {"compound", "nmod", "amod"} and not c.in_person(t)]
     for token in before:
-        if not token.text[:1].isupper() or is_title_word(token) or describe.is_place_word(token) or _opens_a_title(token):
+        if not token.text[:1].isupper() or is_title_word(token) or _opens_a_title(token) \
+                or describe.is_place_word(token) and not _named_as_organisation(c, token):
             continue
         if token.pos_ not in {"PROPN", "NOUN"} and token.ent_type_ != "ORG":
             continue
@@ -183,12 +184,26 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
             end += 1
         if c.in_person(head) and end >= c.person.token_start:
             continue  # "the Bill Clinton years": a name run into the person's, not a title's organisation
-        name = _organisation_named(c, name_at(c, token) if mention is not None else c.doc[token.i:end].text)
+        name = _organisation_named(c, _organisation_text(c, mention) if mention is not None else c.doc[token.i:end].text)
+        name = _country_of_demonym(c, name) or name if name else None
         # "Clinton campaign chairman": the body named after someone stands between
         body = [t.text for t in c.doc[end:head.i] if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.word_list("body_nouns.txt")]
         if name and (end == head.i or is_title_word(c.doc[end]) or c.doc[end].pos_ == "NOUN"):
             return " ".join([name, *body[:1]])
     return None
+
+
+def _named_as_organisation(c: AffiliationContext, token) -> bool:
+    """"Brightlane spokeswoman": NER called the word a place here, the article an organisation elsewhere."""
+    mention = c.mentions_by_token.get(token.i)
+    return mention is not None and mention.canonical.lower() not in lexicon.nationalities() \
+        and any(m.label == "ORG" and m.canonical == mention.canonical for m in c.orgs)
+
+
+def _organisation_text(c: AffiliationContext, mention) -> str | None:
+    if mention.label in {"GPE", "NORP"} and _named_as_organisation(c, c.doc[mention.token_start]):
+        return mention.canonical
+    return name_at(c, c.doc[mention.token_start])
 
 
 def _organisation_named(c: AffiliationContext, text: str | None) -> str | None:
