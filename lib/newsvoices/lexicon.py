@@ -152,7 +152,7 @@ def pronoun_genders() -> dict[str, str]:
 @cache
 def function_words(job: str) -> frozenset[str]:
     """Closed-class words of `function_words.csv` doing `job` (definite, definite_singular,
-    article, indefinite, name_connector, continuing, leading_connective)."""
+    article, indefinite, name_connector, continuing, leading_connective, member_of, speaks_for)."""
     words = frozenset(row["word"] for row in read_table("function_words.csv") if row["job"] == job)
     if not words:
         raise KeyError(f"no function words for {job!r} in function_words.csv")
