@@ -36,6 +36,8 @@ CASES = [
      "Pavel Roe", "Association of Family Physicians"),
     ("apposition_of_org", ("The Harbour Workers Union called a strike. “Patience has run out,” said Siobhan Roe, "
                            "the union’s general secretary."), "Siobhan Roe", "Harbour Workers Union"),
+    ("office_in_the_news", ("Veltrax cut its forecast on Monday, and Veltrax shares fell. “We are cautious,” "
+                            "Chief Executive Officer Nadia Roe said."), "Nadia Roe", "Veltrax"),
     # later mentions: what the article says when it introduces someone carries over
     ("apposition_of_org", "Helen Marsh, chief executive of Veltrax, met investors on Monday. “We will grow,” Marsh said.",
      "Helen Marsh", "Veltrax"),

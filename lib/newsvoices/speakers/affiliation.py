@@ -15,7 +15,9 @@ the first that answers wins.
 9. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv), or the
    country the article names for a demonym not in the table ("Norvastan": Norvasta);
 10. `named_organisation`: any other organisation named in the speaker's own words;
-11. `named_place`: a place that is no country, for an unnamed speaker ("a Gaza resident").
+11. `office_in_the_news`: "Chief Executive Officer Nadia Roe", "coach Ann Lee" with no
+    organisation named: the organisation the article has named most so far;
+12. `named_place`: a place that is no country, for an unnamed speaker ("a Gaza resident").
 
 `introduced_affiliations` runs the sieve over every mention of every person, so that what the
 article says when it introduces someone carries over to their later mentions ("Marsh said"); an
@@ -26,6 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from .. import lexicon
 from . import describe
@@ -303,6 +306,25 @@ def named_organisation(c: AffiliationContext) -> str | None:
     return None
 
 
+def office_in_the_news(c: AffiliationContext) -> str | None:
+    """"Chief Executive Officer Nadia Roe", "coach Ann Lee", "a spokeswoman": an office inside one
+    organisation, with none named, is in the organisation the article has named most so far
+    (data/organisation_offices.txt)."""
+    offices = lexicon.word_list("organisation_offices.txt")
+    words = sorted({t.i: t for t in [*c.words, *c.heads] if not c.in_person(t)}.values(), key=lambda t: t.i)
+    said = {t.lemma_.lower() for t in words} | {f"{a.lower_} {b.lower_}" for a, b in pairwise(words)}
+    if c.person is not None and c.person.title:
+        said.add(c.person.title.lower())
+    if not said & offices:
+        return None
+    position = c.position if c.position is not None else len(c.doc.text)
+    named = [m for m in c.orgs if m.label == "ORG" and m.start_char < position and lexicon.party_of(m.canonical) is None]
+    if not named:
+        return None
+    counts = Counter(m.canonical for m in named)
+    return max(reversed(named), key=lambda m: counts[m.canonical]).canonical
+
+
 def named_place(c: AffiliationContext) -> str | None:
     """A place or group that is no country, for an unnamed speaker ("a Gaza resident", "Texas
     officials"); a named politician's state is where they stand for, not their side."""
@@ -316,7 +338,7 @@ def named_place(c: AffiliationContext) -> str | None:
 
 
 AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org, for_org, at_org,
-                     clause_of_org, nationality_word, named_organisation, named_place)
+                     clause_of_org, nationality_word, named_organisation, office_in_the_news, named_place)
 
 
 def ranked_affiliation(c: AffiliationContext) -> tuple[int, str] | None:
