@@ -30,14 +30,14 @@ CASES = [
     ("at_org", "Councillor Ann Lee of Portmouth City Council said the road would reopen.", "Ann Lee",
      "Portmouth City Council"),
     ("nationality_word", "A senior Danish official said the talks had stalled.", "senior Danish official", "Denmark"),
-    ("nationality_word", "Norvasta and Kelmaria signed the deal. A Norvastan diplomat said the border would reopen.",
-     "Norvastan diplomat", "Norvasta"),
-    ("clause_of_org", "Dr Pavel Roe, who heads the Association of Family Physicians, said the ministry had failed.",
-     "Pavel Roe", "Association of Family Physicians"),
-    ("apposition_of_org", ("The Harbour Workers Union called a strike. “Patience has run out,” said Siobhan Roe, "
-                           "the union’s general secretary."), "Siobhan Roe", "Harbour Workers Union"),
+    ("nationality_word", "Taldoria and Brenmark signed the deal. A Taldorian diplomat said the border would reopen.",
+     "Taldorian diplomat", "Taldoria"),
+    ("clause_of_org", "Dr Ann Lee, who heads the Guild of Rural Nurses, said the ministry had failed.",
+     "Ann Lee", "Guild of Rural Nurses"),
+    ("apposition_of_org", ("The Harbour Workers Union called a strike. “Patience has run out,” said Mary Holt, "
+                           "the union’s general secretary."), "Mary Holt", "Harbour Workers Union"),
     ("office_in_the_news", ("Veltrax cut its forecast on Monday, and Veltrax shares fell. “We are cautious,” "
-                            "Chief Executive Officer Nadia Roe said."), "Nadia Roe", "Veltrax"),
+                            "Chief Executive Officer Helen Marsh said."), "Helen Marsh", "Veltrax"),
     # later mentions: what the article says when it introduces someone carries over
     ("apposition_of_org", "Helen Marsh, chief executive of Veltrax, met investors on Monday. “We will grow,” Marsh said.",
      "Helen Marsh", "Veltrax"),
@@ -49,7 +49,7 @@ CASES = [
                     "Toll said."), "Bernard Toll", "Democratic Party"),
     ("party_word", "Republican senators Mara Vance and Bernard Toll voted no. “It is a bad bill,” Toll said.",
      "Bernard Toll", "Republican Party"),
-    ("party_word", "Paul Orrin spoke in Madison on Monday. The Wisconsin Republican said the party would unite.",
+    ("party_word", "Paul Orrin spoke in Madison on Monday. The Ohio Republican said the party would unite.",
      "Paul Orrin", "Republican Party"),
 ]
 

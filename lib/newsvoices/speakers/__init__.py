@@ -170,7 +170,7 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
 
 
 def _with_own_affiliation(referent: Referent, m: MentionFacts, ctx: ResolutionContext) -> Referent:
-    """"The Wisconsin Republican" resolved to a named person: the description's own words give
+    """"The Ohio Republican" resolved to a named person: the description's own words give
     the affiliation of that statement (and vote for the speaker's, `_unify_affiliations`)."""
     named = ctx.people_by_token.get(m.root.i)
     if referent.kind != "person" or referent.anonymous or m.root.pos_ == "PRON" or (named is not None and named.label == "PERSON"):

@@ -7,15 +7,15 @@ the first that answers wins.
 3. `apposition_of_org`: "Helen Marsh, chief executive of Veltrax", "Raj Patel, an analyst at
    Crestline Securities", "Marsh, Veltrax's chief executive";
 4. `prenominal_org_title`: "Veltrax CEO Helen Marsh", "Rovers striker Tom Hale", "the United
-   manager", "Clinton campaign chairman John Podesta" (the Hillary Clinton campaign);
-5. `possessive_org`: "Veltrax's spokesperson", "Trump's spokeswoman";
+   manager", "Marsh campaign chairman Tom Hale" (the Helen Marsh campaign);
+5. `possessive_org`: "Veltrax's spokesperson", "Marsh's spokeswoman";
 6. `for_org`: "a spokesman for Veltrax";
 7. `at_org`: "an analyst at X", "Tom Hale, with X", "Councillor Ann Lee of Portmouth City Council";
-8. `clause_of_org`: "Dr Pavel Roe, who heads the Association of ...";
+8. `clause_of_org`: "Dr Ann Lee, who heads the Guild of ...";
 9. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv), or the
-   country the article names for a demonym not in the table ("Norvastan": Norvasta);
+   country the article names for a demonym not in the table ("Taldorian": Taldoria);
 10. `named_organisation`: any other organisation named in the speaker's own words;
-11. `office_in_the_news`: "Chief Executive Officer Nadia Roe", "coach Ann Lee" with no
+11. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
     organisation named: the organisation the article has named most so far;
 12. `named_place`: a place that is no country, for an unnamed speaker ("a Gaza resident").
 
@@ -53,8 +53,8 @@ class AffiliationContext:
             self.words = [t for t in self.words if not self.in_person(t)] + self.shared_modifiers()
 
     def shared_modifiers(self) -> list:
-        """"Democratic candidates Hillary Clinton and Bernie Sanders", "the Republican front-runner,
-        Donald Trump": the words before a first conjunct describe the later ones too, and the noun
+        """"Democratic candidates Jane Roe and John Doe", "the Republican front-runner,
+        John Doe": the words before a first conjunct describe the later ones too, and the noun
         a name is set beside describes it."""
         name_root = first = self.doc[self.person.token_start:self.person.token_end].root
         while first.dep_ == "conj" and first.head.pos_ in {"PROPN", "NOUN"}:
@@ -74,7 +74,7 @@ class AffiliationContext:
     @cached_property
     def heads(self) -> list:
         """The mention's head, the person's own name root and the noun the name is set beside
-        ("the union's general secretary, Siobhan Roe"): where modifiers hang."""
+        ("the union's general secretary, Ann Lee"): where modifiers hang."""
         heads = [self.root]
         if self.person is not None:
             name_root = self.doc[self.person.token_start:self.person.token_end].root
@@ -95,10 +95,10 @@ def name_at(c: AffiliationContext, token, people: bool = True) -> str | None:
     """The organisation, place or (if `people`) person named at `token`; "the group" for an
     organisation named earlier."""
     mention = c.mentions_by_token.get(token.i)
-    if mention is not None and mention.label in {"ORG", "FAC"}:  # "the Geneva Maritime Centre" is often a FAC
+    if mention is not None and mention.label in {"ORG", "FAC"}:  # "the Harbour Research Centre" is often a FAC
         return lexicon.party_of(mention.canonical) or mention.canonical
     if mention is not None and mention.label in {"GPE", "NORP"}:
-        # "the senator from New Hampshire": a named person's state is not their side
+        # "the senator from Ohio": a named person's state is not their side
         place = describe.country_or_self(mention)
         return None if c.person is not None and place == mention.canonical else place
     if mention is not None and mention.label == "PERSON":
@@ -165,7 +165,7 @@ def apposition_of_org(c: AffiliationContext) -> str | None:
 
 def prenominal_org_title(c: AffiliationContext) -> str | None:
     """"Veltrax CEO Helen Marsh", "Crestline Securities analyst Raj Patel", "the United manager",
-    "Clinton campaign chairman John Podesta": a name before the speaker's title or role."""
+    "Marsh campaign chairman Tom Hale": a name before the speaker's title or role."""
     for head in c.heads:
         found = _prenominal_name(c, head)
         if found:
@@ -186,10 +186,10 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
         while end < head.i and c.doc[end].pos_ == "PROPN" and not is_title_word(c.doc[end]):
             end += 1
         if c.in_person(head) and end >= c.person.token_start:
-            continue  # "the Bill Clinton years": a name run into the person's, not a title's organisation
+            continue  # "the Jane Roe years" of John Roe: a name run into the person's, not a title's organisation
         name = _organisation_named(c, _organisation_text(c, mention) if mention is not None else c.doc[token.i:end].text)
         name = _country_of_demonym(c, name) or name if name else None
-        # "Clinton campaign chairman": the body named after someone stands between
+        # "Marsh campaign chairman": the body named after someone stands between
         body = [t.text for t in c.doc[end:head.i] if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.word_list("body_nouns.txt")]
         if name and (end == head.i or is_title_word(c.doc[end]) or c.doc[end].pos_ == "NOUN"):
             return " ".join([name, *body[:1]])
@@ -197,7 +197,7 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
 
 
 def _named_as_organisation(c: AffiliationContext, token) -> bool:
-    """"Brightlane spokeswoman": NER called the word a place here, the article an organisation elsewhere."""
+    """"Veltrax spokeswoman": NER called the word a place here, the article an organisation elsewhere."""
     mention = c.mentions_by_token.get(token.i)
     return mention is not None and mention.canonical.lower() not in lexicon.nationalities() \
         and any(m.label == "ORG" and m.canonical == mention.canonical for m in c.orgs)
@@ -226,7 +226,7 @@ def is_title_word(token) -> bool:
 
 
 def possessive_org(c: AffiliationContext) -> str | None:
-    """"Veltrax's spokesperson", "Trump's spokeswoman": whoever the speaker works for."""
+    """"Veltrax's spokesperson", "Marsh's spokeswoman": whoever the speaker works for."""
     for head in c.heads:
         found = _possessor(c, head)
         if found:
@@ -245,7 +245,7 @@ def _possessor(c: AffiliationContext, head) -> str | None:
 
 
 def for_org(c: AffiliationContext) -> str | None:
-    """"a spokesman for Veltrax", "a lawyer for Trump"."""
+    """"a spokesman for Veltrax", "a lawyer for Marsh"."""
     return next(filter(None, (name_at(c, obj) for obj in _objects(c.heads, "speaks_for"))), None)
 
 
@@ -255,7 +255,7 @@ def at_org(c: AffiliationContext) -> str | None:
 
 
 def clause_of_org(c: AffiliationContext) -> str | None:
-    """"Dr Pavel Roe, who heads the Association of ...", "Ann Lee, who works for X": the
+    """"Dr Ann Lee, who heads the Guild of ...", "Tom Hale, who works for X": the
     organisation a clause about the person says they lead or belong to (data/affiliation_verbs.txt)."""
     for head in c.heads:
         for clause in head.children:
@@ -287,11 +287,11 @@ def nationality_word(c: AffiliationContext) -> str | None:
 
 
 def _country_of_demonym(c: AffiliationContext, word: str) -> str | None:
-    """"Norvastan" of a country the article names "Norvasta" (a name not in the table): the
+    """"Taldorian" of a country the article names "Taldoria" (a name not in the table): the
     adjective is the name with a short ending."""
     for mention in c.orgs:
         name = mention.canonical
-        if mention.label == "GPE" and len(name) >= 4 and word != name and word.startswith(name[:-1]) \
+        if mention.label in {"GPE", "NORP"} and len(name) >= 4 and len(name) < len(word) and word.startswith(name[:-1]) \
                 and len(word) - len(name) <= 3:
             return name
     return None
@@ -307,7 +307,7 @@ def named_organisation(c: AffiliationContext) -> str | None:
 
 
 def office_in_the_news(c: AffiliationContext) -> str | None:
-    """"Chief Executive Officer Nadia Roe", "coach Ann Lee", "a spokeswoman": an office inside one
+    """"Chief Executive Officer Helen Marsh", "coach Ann Lee", "a spokeswoman": an office inside one
     organisation, with none named, is in the organisation the article has named most so far
     (data/organisation_offices.txt)."""
     offices = lexicon.word_list("organisation_offices.txt")
