@@ -184,3 +184,19 @@ def antecedent_models() -> dict[str, dict]:
 
 def antecedent_model(kind: str) -> dict:
     return antecedent_models()[kind]
+
+
+@cache
+def parties() -> dict[str, tuple[str, str]]:
+    """Surface form, with its capitals -> (party, kind) of `parties.csv`: `name` ("Labour Party"),
+    `member` ("Republican", "Tories"), `adjective` ("GOP", "SNP") and `bracket` ("D" of "(D-Ohio)")."""
+    return {row["form"]: (row["party"], row["kind"]) for row in read_table("parties.csv")}
+
+
+def party_of(form: str, brackets: bool = False) -> str | None:
+    """The party a word or name stands for ("Democrat" -> Democratic Party); the one-letter forms
+    of "(D-Ohio)" only when `brackets`."""
+    found = parties().get(form.strip())
+    if found is None or (found[1] == "bracket") != brackets:
+        return None
+    return found[0]

@@ -16,8 +16,10 @@ each named after the mention it recognises and returning a `Referent` or None:
 11. `issued_document`: "the report said", "a release from X" to whoever issued it (`documents`);
 12. `group_or_unnamed_source`: groups ("both sides") and unnamed sources, anonymous, described
    by their role.
-A floating quote takes the speaker of the statement beside it. Affiliations come from
-nationality words (data/nationalities.csv), organisations and places.
+A floating quote takes the speaker of the statement beside it. Affiliations come from the
+article's own words by `affiliation.AFFILIATION_SIEVE` (parties, appositions, titles before a
+name, possessives, "for X", "at X", nationality words, organisations), and what the article says
+of a person anywhere carries over to their other mentions.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from functools import cached_property
 
 from .. import lexicon
 from . import anaphora, describe, documents, groups
+from .affiliation import AffiliationContext, affiliation_of, introduced_affiliations, ranked_affiliation
 from .candidates import Discourse
 from .pronouns import Referent, person_genders, resolve_pronoun
 
@@ -56,6 +59,7 @@ class ResolutionContext:
     referents: list[Referent] = field(default_factory=list)
     discourse: Discourse = field(default_factory=Discourse)  # the people as pronouns and descriptions need them
     ranked: dict = field(default_factory=dict)  # mention offset -> (model kind, candidates ranked there)
+    introduced: dict = field(default_factory=dict)  # canonical person -> (rank, affiliation) the article gives them
 
     @classmethod
     def build(cls, found, doc, article, entity_index) -> ResolutionContext:
@@ -80,8 +84,26 @@ class ResolutionContext:
                     ctx.person_subjects.append(mention)
         ctx.organisations = [m for m in ctx.orgs if m.label == "ORG"]
         ctx.genders = person_genders(doc, entity_index)
+        ctx.introduced = introduced_affiliations(doc, entity_index, ctx.orgs, ctx.people_by_token)
         ctx.discourse = Discourse.build(doc, entity_index, found.in_quote, article.paragraph_at)
         return ctx
+
+    def affiliation(self, m: MentionFacts, person=None, words=None) -> str | None:
+        """The affiliation the mention's own words give (`affiliation.AFFILIATION_SIEVE`)."""
+        return affiliation_of(AffiliationContext(self.doc, m.root, self.orgs, self.people_by_token, m.position, person,
+                                                 words or []))
+
+    def person_affiliation(self, m: MentionFacts, person) -> str | None:
+        """What this mention says of the person, unless the article says something stronger
+        elsewhere (an earlier rule of the sieve)."""
+        own = ranked_affiliation(AffiliationContext(self.doc, m.root, self.orgs, self.people_by_token, m.position, person))
+        elsewhere = self.introduced.get(person.canonical)
+        best = min(filter(None, (own, elsewhere)), key=lambda found: found[0], default=None)
+        return best[1] if best else None
+
+    def introduced_affiliation(self, person: str) -> str | None:
+        found = self.introduced.get(person)
+        return found[1] if found else None
 
     def people_opening_paragraph(self, position) -> list:
         """People named in the pronoun's own paragraph before it, in any role ("For Marchetti,
@@ -134,7 +156,7 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
         if id(statement) in floating:
             continue
         facts = MentionFacts(doc[statement.mention_root], statement.mention_start, statement.mention or doc[statement.mention_root].text)
-        referent = resolve_mention(facts, ctx)
+        referent = _with_own_affiliation(resolve_mention(facts, ctx), facts, ctx)
         _take_speaker(statement, referent)
         position = statement.mention_start if statement.mention_start is not None else statement.content_start
         ctx.referents.append(Referent(position, referent.speaker, referent.kind, referent.role, referent.affiliation,
@@ -143,8 +165,20 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
         _take_speaker(statement, neighbour)
         statement.mention = None
     documents.merge_headline_sources(statements, article, doc)
-    _unify_affiliations(statements)
+    _unify_affiliations(statements, {person: found[1] for person, found in ctx.introduced.items()})
     return ctx
+
+
+def _with_own_affiliation(referent: Referent, m: MentionFacts, ctx: ResolutionContext) -> Referent:
+    """"The Ohio Republican" resolved to a named person: the description's own words give
+    the affiliation of that statement (and vote for the speaker's, `_unify_affiliations`)."""
+    named = ctx.people_by_token.get(m.root.i)
+    if referent.kind != "person" or referent.anonymous or m.root.pos_ == "PRON" or (named is not None and named.label == "PERSON"):
+        return referent
+    own = ctx.affiliation(m, words=m.phrase)
+    if own is None or own == referent.affiliation:
+        return referent
+    return Referent(referent.position, referent.speaker, referent.kind, referent.role, own, referent.anonymous)
 
 
 def _take_speaker(statement, source) -> None:
@@ -163,8 +197,9 @@ def resolve_mention(facts: MentionFacts, ctx: ResolutionContext) -> Referent:
     raise AssertionError("group_or_unnamed_source resolves every mention")
 
 
-def _unify_affiliations(statements) -> None:
-    """A speaker's affiliation is the one most often read off their mentions."""
+def _unify_affiliations(statements, introduced) -> None:
+    """A speaker's affiliation is the one most often read off their mentions, else the one the
+    article gives them elsewhere (`introduced`)."""
     seen = defaultdict(Counter)
     roles = defaultdict(Counter)
     for s in statements:
@@ -175,6 +210,8 @@ def _unify_affiliations(statements) -> None:
     for s in statements:
         if seen[s.speaker]:
             s.affiliation = seen[s.speaker].most_common(1)[0][0]
+        elif not s.anonymous and s.speaker in introduced:
+            s.affiliation = introduced[s.speaker]
         if not s.role and roles[s.speaker]:
             s.role = roles[s.speaker].most_common(1)[0][0]
 
@@ -233,10 +270,8 @@ def named_person(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
     if person is None or person.label != "PERSON":
         return None
     role = _role_beside_name(m, person, doc)
-    affiliation = describe.affiliation(describe.close_words(root, person), doc, ctx.orgs, m.position, exclude=person) or \
-        describe.affiliation_of_title(person.title)
-    if affiliation is None:
-        affiliation = describe.known_affiliation(ctx.referents, person.canonical)
+    affiliation = ctx.person_affiliation(m, person) or describe.affiliation_of_title(person.title) \
+        or describe.known_affiliation(ctx.referents, person.canonical)
     return Referent(m.position, person.canonical, "person", role or None, affiliation)
 
 
@@ -283,7 +318,8 @@ def title_holder(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
     holder = entity_index.person_with_title(" ".join(title_words)) if entity_index is not None and title_words else None
     if not holder:
         return None
-    affiliation = describe.affiliation(m.phrase, ctx.doc, ctx.orgs, m.position) or describe.known_affiliation(ctx.referents, holder)
+    affiliation = ctx.affiliation(m, words=m.phrase) or ctx.introduced_affiliation(holder) \
+        or describe.known_affiliation(ctx.referents, holder)
     return Referent(m.position, holder, "person", " ".join(title_words), affiliation)
 
 
@@ -329,8 +365,7 @@ def counted_group(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
     if not groups.is_counted_group(m.root, m.phrase):
         return None
     description = describe.description(m.phrase, m.root, ctx.doc, ctx.orgs, m.position)
-    return Referent(m.position, description, "group", None, describe.affiliation(m.phrase, ctx.doc, ctx.orgs, m.position),
-                    True)
+    return Referent(m.position, description, "group", None, ctx.affiliation(m, words=m.phrase), True)
 
 
 def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent:
@@ -338,7 +373,7 @@ def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent
     root, phrase = m.root, m.phrase
     sources = _words("source_nouns.txt") | lexicon.role_nouns()
     description = describe.description(phrase, root, ctx.doc, ctx.orgs, m.position)
-    affiliation = describe.affiliation(phrase, ctx.doc, ctx.orgs, m.position)
+    affiliation = ctx.affiliation(m, words=phrase)
     anonymous = bool(lexicon.anonymity_words().search(m.mention)) or (m.lemma in sources and not m.definite)
     group = root.tag_ in {"NNS", "NNPS"} or root.lower_ in _words("group_nouns.txt") or any(t.lower_ == "both" for t in phrase)
     if group and m.lemma not in sources:

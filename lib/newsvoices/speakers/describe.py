@@ -72,7 +72,7 @@ def description(phrase, root, doc, orgs, position) -> str:
             continue
         words.append(token)
     # "an official of the group" -> "Greenpeace official" when "the group" is an earlier organisation
-    preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "for", "with", "at", "in"}]
+    preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in lexicon.function_words("description_preposition")]
     for prep in preps:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if not objects:
@@ -149,34 +149,11 @@ def is_place_word(token) -> bool:
     return token.text.lower() in lexicon.nationalities() or token.ent_type_ in {"GPE", "NORP"}
 
 
-def affiliation(tokens, doc, orgs, position, exclude=None) -> str | None:
-    """Organisation, nationality or country named in a speaker's words."""
-    nationalities = lexicon.nationalities()
-    for token in tokens:
-        if exclude is not None and exclude.token_start <= token.i < exclude.token_end:
-            continue
-        if token.ent_type_ == "ORG":
-            mention = next((m for m in orgs if m.token_start <= token.i < m.token_end), None)
-            if mention is not None:
-                return mention.canonical
-        if token.ent_type_ in {"NORP", "GPE"} or token.text.lower() in nationalities:
-            found = nationalities.get(token.text.lower())
-            if found:
-                return found[0]
-            mention = next((m for m in orgs if m.token_start <= token.i < m.token_end), None)
-            if mention is not None:
-                return country_or_self(mention)
-    for token in tokens:
-        if token.dep_ == "pobj" and token.head.lower_ in {"of", "from", "for"}:
-            org = organisation_for(token, doc, orgs, position)
-            if org:
-                return org
-    return None
-
-
 def country_or_self(mention) -> str:
+    """The country a place or nationality names, the party a party's name stands for
+    ("Democrats": Democratic Party), else the mention's own name."""
     found = lexicon.nationalities().get(mention.canonical.lower())
-    return found[0] if found else mention.canonical
+    return found[0] if found else lexicon.party_of(mention.canonical) or mention.canonical
 
 
 def affiliation_of_title(title: str | None) -> str | None:

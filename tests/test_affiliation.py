@@ -1,0 +1,96 @@
+"""The affiliation sieve (`newsvoices.speakers.affiliation`): one short article per rule, and
+the affiliation carried over to the speaker's later mentions."""
+import pytest
+
+from newsvoices.article import load_article
+from newsvoices.entities import find_entities
+from newsvoices.quotes import find_statements
+from newsvoices.speakers import ResolutionContext
+from newsvoices.speakers.affiliation import AFFILIATION_SIEVE, AffiliationContext
+
+CASES = [
+    ("party_bracket", "Sen. Jane Roe (D-Ohio) said the bill would pass.", "Jane Roe", "Democratic Party"),
+    ("party_bracket", "Rep. John Doe, R-Texas, said the bill would fail.", "John Doe", "Republican Party"),
+    ("party_word", "Republican Rep. John Doe said the bill would fail.", "John Doe", "Republican Party"),
+    ("party_word", "Democrat Jane Roe said the bill would pass.", "Jane Roe", "Democratic Party"),
+    ("party_word", "John Doe, a Republican, said the bill would fail.", "John Doe", "Republican Party"),
+    ("party_word", "Labour MP Sarah Finch said the budget was unfair.", "Sarah Finch", "Labour Party"),
+    ("apposition_of_org", "Helen Marsh, chief executive of Veltrax, said profits would rise.", "Helen Marsh", "Veltrax"),
+    ("apposition_of_org", "Raj Patel, an analyst at Crestline Securities, said the shares were cheap.", "Patel",
+     "Crestline Securities"),
+    ("prenominal_org_title", "Veltrax CEO Helen Marsh said profits would rise.", "Helen Marsh", "Veltrax"),
+    ("prenominal_org_title", "Crestline Securities analyst Raj Patel said the shares were cheap.", "Raj Patel",
+     "Crestline Securities"),
+    ("prenominal_org_title", "Rovers striker Tom Hale said he was fit.", "Tom Hale", "Rovers"),
+    ("prenominal_org_title", "Portmouth United lost again. The United manager said the players were tired.",
+     "United manager", "Portmouth United"),
+    ("possessive_org", "Veltrax's spokesperson said the plant would close.", "Veltrax's spokesperson", "Veltrax"),
+    ("for_org", "A spokesman for Veltrax said the plant would close.", "Veltrax spokesman", "Veltrax"),
+    ("at_org", "Tom Hale, with Crestline Securities, said the deal was done.", "Tom Hale", "Crestline Securities"),
+    ("at_org", "Councillor Ann Lee of Portmouth City Council said the road would reopen.", "Ann Lee",
+     "Portmouth City Council"),
+    ("nationality_word", "A senior Danish official said the talks had stalled.", "senior Danish official", "Denmark"),
+    ("nationality_word", "Taldoria and Brenmark signed the deal. A Taldorian diplomat said the border would reopen.",
+     "Taldorian diplomat", "Taldoria"),
+    ("clause_of_org", "Dr Ann Lee, who heads the Guild of Rural Nurses, said the ministry had failed.",
+     "Ann Lee", "Guild of Rural Nurses"),
+    ("apposition_of_org", ("The Harbour Workers Union called a strike. “Patience has run out,” said Mary Holt, "
+                           "the union’s general secretary."), "Mary Holt", "Harbour Workers Union"),
+    ("office_in_the_news", ("Veltrax cut its forecast on Monday, and Veltrax shares fell. “We are cautious,” "
+                            "Chief Executive Officer Helen Marsh said."), "Helen Marsh", "Veltrax"),
+    # later mentions: what the article says when it introduces someone carries over
+    ("apposition_of_org", "Helen Marsh, chief executive of Veltrax, met investors on Monday. “We will grow,” Marsh said.",
+     "Helen Marsh", "Veltrax"),
+    ("party_bracket", "Sen. Jane Roe (D-Ohio) voted against the bill. She said it went too far.", "Jane Roe",
+     "Democratic Party"),
+    ("party_word", "The vote was close. Republican Rep. John Doe spoke first.\n\n“It is a bad bill,” Doe said.",
+     "John Doe", "Republican Party"),
+    ("party_word", ("The Democratic candidates, Mara Vance and Bernard Toll, answered the survey. “Wages must rise,” "
+                    "Toll said."), "Bernard Toll", "Democratic Party"),
+    ("party_word", "Republican senators Mara Vance and Bernard Toll voted no. “It is a bad bill,” Toll said.",
+     "Bernard Toll", "Republican Party"),
+    ("party_word", "Paul Orrin spoke in Madison on Monday. The Ohio Republican said the party would unite.",
+     "Paul Orrin", "Republican Party"),
+]
+
+
+def first_rule(nlp, text) -> str | None:
+    """The rule that first gives an affiliation, over the article's people in text order and
+    then the last statement's own mention."""
+    article = load_article(text=text)
+    doc = nlp(article.text)
+    index = find_entities(doc, article.paragraph_at)
+    found = find_statements(doc, article)
+    ctx = ResolutionContext.build(found, doc, article, index)
+    people = [(doc[m.token_start:m.token_end].root, m) for m in index.mentions if m.label == "PERSON"]
+    last = max(found.statements, key=lambda s: s.content_start)
+    for root, person in people + [(doc[last.mention_root], None)]:
+        c = AffiliationContext(doc, root, ctx.orgs, ctx.people_by_token, root.idx, person)
+        for rule in AFFILIATION_SIEVE:
+            if rule(c):
+                return rule.__name__
+    return None
+
+
+@pytest.mark.parametrize("rule, text, speaker, expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_affiliation_rule(nlp, analyze_text, rule, text, speaker, expected):
+    table = analyze_text(text).statements
+    assert list(table["speaker"])[-1] == speaker
+    assert list(table["affiliation"])[-1] == expected
+    assert first_rule(nlp, text) == rule
+
+
+def test_no_affiliation_without_words_for_one(analyze_text):
+    table = analyze_text("Helen Marsh said profits would rise.").statements
+    assert table["affiliation"].isna().all()
+
+
+@pytest.mark.parametrize("text", ["Texas Sen. Ted Roe said the bill would fail.",
+                                  "Ted Roe, the senator from Texas, said the bill would fail."])
+def test_a_senators_state_is_not_their_affiliation(analyze_text, text):
+    assert analyze_text(text).statements["affiliation"].isna().all()
+
+
+def test_labor_secretary_is_a_title_not_a_party(analyze_text):
+    table = analyze_text("Labor Secretary Tom Perez said wages were rising.").statements
+    assert list(table["affiliation"]) != ["Labor Party"]
