@@ -238,3 +238,14 @@ def test_every_lemma_the_code_branches_on_is_in_a_data_list():
 def test_every_naming_and_label_verb_is_a_cue_candidate():
     """The naming branch only runs for cue candidates: a naming verb on no cue list is dead code."""
     assert lexicon.naming_verbs() | lexicon.label_verbs() <= lexicon.cue_lemmas()
+
+
+@pytest.mark.parametrize("text, frame, expected", [
+    ("The talks will resume in May, according to the foreign ministry.", "according_to", ["according"]),
+    ("The minister's warning that the deal could collapse was ignored.", "statement_noun", ["warning"]),
+    ("The warning came late.", "statement_noun", []),  # no possessor, no clause: the matcher need not run
+])
+def test_might_match_is_read_off_the_patterns(nlp, text, frame, expected):
+    from newsvoices.quotes.frames import might_match
+
+    assert [t.text for t in nlp(text) if might_match(t, frame)] == expected

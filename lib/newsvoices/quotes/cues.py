@@ -251,8 +251,6 @@ def colon_closes_clause(cue, doc, before_char: int) -> bool:
 def statement_noun(token, ctx: QuoteContext) -> Statement | None:
     """"Trump's claim that ...", "the minister's warning that ...": the `statement_noun` frame,
     a possessor and a that-clause."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.speech_nouns():
-        return None  # the frame's anchor, checked first: the matcher runs only where one stands
     matches = frame_matches(token, "statement_noun")
     if not matches:
         return None
@@ -274,8 +272,6 @@ def statement_noun(token, ctx: QuoteContext) -> Statement | None:
 def according_to(token, ctx: QuoteContext) -> Statement | None:
     """"according to X, ...", "..., according to X": the longer side of the sentence."""
     doc = ctx.doc
-    if token.lower_ != "according":
-        return None  # the frame's anchor, checked first: the matcher runs only where one stands
     matches = frame_matches(token, "according_to")
     if not matches:
         return None

@@ -9,7 +9,8 @@ stay in step. The cue rules (`cues.CUE_RULES`) read the matches; they keep in Py
 what a pattern cannot say (which of two readings wins, what a rule refuses).
 
 The matcher runs at most once per article, over the whole parse, and only when a cue rule
-asks about a token that can anchor a frame; its matches are kept on the Doc
+asks about a token that `might_match` a frame (its anchor's attributes and direct children,
+read off the patterns); its matches are kept on the Doc
 (`newsvoices_cue_frames`, declared in `nlp`).
 """
 from __future__ import annotations
@@ -94,9 +95,43 @@ def _doc_matches(doc) -> dict[tuple[str, int], list[tuple[int, ...]]]:
     return cached
 
 
+def _attribute_holds(token, attribute: str, wanted) -> bool:
+    value = {"LOWER": token.lower_, "LEMMA": token.lemma_, "POS": token.pos_, "DEP": token.dep_,
+             "TAG": token.tag_, "ORTH": token.text}.get(attribute)
+    if value is None:
+        return True  # an attribute this check does not read: leave it to the matcher
+    if isinstance(wanted, dict):
+        return ("IN" not in wanted or value in wanted["IN"]) and ("NOT_IN" not in wanted or value not in wanted["NOT_IN"])
+    return value == wanted
+
+
+@cache
+def _sets(frame: str) -> list[tuple[dict, list[dict]]]:
+    """Per pattern: the anchor's attributes and those of the nodes it must head directly, with
+    lists made sets for the quick check."""
+    def as_sets(attrs):
+        return {k: ({op: set(v) for op, v in w.items()} if isinstance(w, dict) else w) for k, w in attrs.items()}
+    return [(as_sets(p[0]["RIGHT_ATTRS"]),
+             [as_sets(n["RIGHT_ATTRS"]) for n in p[1:] if n["LEFT_ID"] == "cue" and n["REL_OP"] in {">", ">++", ">--"}])
+            for p in frame_patterns()[frame]]
+
+
+def might_match(token, frame: str) -> bool:
+    """Can `frame` match on `token`: its anchor's attributes hold, and it heads a child for each
+    node the pattern hangs directly on the anchor? A quick check read off the patterns
+    themselves, so the matcher (a pass over the whole parse) runs only where a frame may stand."""
+    for anchor, children in _sets(frame):
+        if all(_attribute_holds(token, k, w) for k, w in anchor.items()) and all(
+                any(all(_attribute_holds(c, k, w) for k, w in node.items()) for c in token.children) for node in children):
+            return True
+    return False
+
+
 def frame_matches(token, frame: str) -> list[dict[str, object]]:
     """The matches of `frame` anchored on `token` (its "cue" node), each a dict from node name to
     Token, in text order of their nodes."""
+    if not might_match(token, frame):
+        return []
     doc = token.doc
     nodes = _node_names()[frame]
     return [{name: doc[i] for name, i in zip(nodes, ids)} for ids in _doc_matches(doc).get((frame, token.i), [])]
