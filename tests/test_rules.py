@@ -249,3 +249,26 @@ def test_might_match_is_read_off_the_patterns(nlp, text, frame, expected):
     from newsvoices.quotes.frames import might_match
 
     assert [t.text for t in nlp(text) if might_match(t, frame)] == expected
+
+
+def test_parenthetical_cue_reads_the_clause_a_slipped_parse_hangs_it_on(nlp):
+    """spaCy's small model parses a short "…, X said." with the cue as the root; in long news
+    sentences it often hangs the cue on the clause before it as a conjunct. That parse is given
+    here by hand, so the rule that mends it is tested on its own."""
+    from spacy.tokens import Doc
+
+    from newsvoices.quotes.content import parenthetical_cue
+
+    words = ["We", "will", "rebuild", "the", "bridge", ",", "the", "engineer", "said", "."]
+    heads = [2, 2, 2, 4, 2, 2, 7, 8, 2, 2]
+    deps = ["nsubj", "aux", "ROOT", "det", "dobj", "punct", "det", "nsubj", "conj", "punct"]
+    pos = ["PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    frame = CueFrame.of(doc[8], doc[7], doc, [None] * len(doc))
+    start, end = parenthetical_cue(frame)
+    assert doc.text[start:end].rstrip(" ,") == "We will rebuild the bridge"
+    # run into its clause, with no comma or dash before it, the verb is no attribution
+    run_on = Doc(nlp.vocab, words=[w for w in words if w != ","], heads=[2, 2, 2, 4, 2, 6, 7, 2, 2],
+                 deps=[d for d, w in zip(deps, words) if w != ","], pos=[p for p, w in zip(pos, words) if w != ","],
+                 lemmas=[w.lower() for w in words if w != ","])
+    assert parenthetical_cue(CueFrame.of(run_on[7], run_on[6], run_on, [None] * len(run_on))) is None
