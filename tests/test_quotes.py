@@ -111,6 +111,15 @@ def test_short_quote_right_after_a_statement(analyze_text, text, statements):
     assert list(zip(table["speaker"], table["content"])) == statements
 
 
+@pytest.mark.parametrize("text", [
+    "Rents climbed again. “On current trends,” the housing charity said, “one family in five will be priced out by 2030.”",
+])
+def test_a_quote_interrupted_by_its_cue_keeps_its_first_half(analyze_text, text):
+    table = statements_of(analyze_text, text)
+    direct = table[table["kind"] == "direct"]
+    assert len(direct) == 1 and direct["content"].iloc[0].startswith("On current trends,")
+
+
 def test_no_quotes_gives_an_empty_table(analyze_text):
     table = statements_of(analyze_text, "The river rose overnight.\n\nRoads were closed in the valley.")
     assert table.empty and "speaker" in table.columns

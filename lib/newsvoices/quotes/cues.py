@@ -82,6 +82,7 @@ def speech_verb(token, ctx: QuoteContext) -> Statement | None:
     ctx.claimed.update(quote_ids)
     if kind == "direct" and quote_ids:
         content = resume_after_cue(content, quote_ids, token, speaker, ctx)
+        content = opened_before_cue(content, quote_ids, token, speaker, ctx)
     mention_start, mention_end = mention_bounds(speaker, token)
     return Statement(
         content_start=content[0], content_end=content[1], kind=kind,
@@ -96,6 +97,23 @@ def is_anonymity_request(content: str) -> bool:
     anonymity is short, or opens with its reason for being one."""
     found = lexicon.anonymity_words().search(content)
     return found is not None and (len(content.split()) <= 8 or len(content[:found.start()].split()) <= 2)
+
+
+def opened_before_cue(content, quote_ids, cue, speaker, ctx: QuoteContext):
+    """“On this basis,” the website said, “prices will …”: when the cue's statement is the quote
+    after it, the quote it interrupts, ending in a comma right before the cue, is its start."""
+    text, quotes, claimed = ctx.text, ctx.quotes, ctx.claimed
+    frame_start = min(cue.idx, speaker.left_edge.idx)
+    earlier = quote_ids[0] - 1
+    if earlier < 0 or earlier in claimed or quotes[quote_ids[0]].open_mark < frame_start:
+        return content
+    before = quotes[earlier]
+    if before.close_mark is None or not re.fullmatch(r"[ \t]*", text[before.close_mark + 1:frame_start]) \
+            or not text[before.start:before.end].rstrip().endswith(","):
+        return content
+    claimed.add(earlier)
+    quote_ids.insert(0, earlier)
+    return before.start, content[1]
 
 
 def resume_after_cue(content, quote_ids, cue, speaker, ctx: QuoteContext):
