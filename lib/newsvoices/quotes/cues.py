@@ -195,9 +195,21 @@ def _nearest_noun_after(cue):
     for token in cue.doc[cue.i + 1: cue.sent.end]:
         if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj", "dobj", "attr", "npadvmod", "appos", "dep"}:
             return token
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "nsubjpass" and _quote_opens_after(token):
+            # "“…,” said the charity, “one family will be priced out”": the parser hangs the
+            # inverted subject on the quotation's verb, across its opening mark
+            return token
         if token.pos_ in {"VERB", "AUX"} or token.is_punct:
             return None
     return None
+
+
+def _quote_opens_after(token) -> bool:
+    """An opening quotation mark right after the token's phrase, a comma between allowed."""
+    doc, k = token.doc, token.right_edge.i + 1
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    return k < len(doc) and doc[k].is_quote
 
 
 def mention_bounds(speaker, cue) -> tuple[int, int]:
