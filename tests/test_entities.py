@@ -127,3 +127,10 @@ def test_a_name_ends_at_a_line_break_and_a_short_form_is_the_longer_name(nlp):
     organisations = [m for m in index.mentions if m.label in {"ORG", "FAC"}]
     assert all("\n" not in m.text for m in organisations)
     assert {m.canonical for m in organisations if m.text.startswith("Harwick")} == {"Harwick General Hospital"}
+
+
+def test_curly_and_straight_apostrophes_spell_one_name(nlp):
+    text = ("Commissioner James O’Neill said the plan would cut crime.\n\n"
+            "O'Neill said officers would patrol every station.")
+    index = index_of(nlp, text)
+    assert {m.canonical for m in index.mentions if m.label == "PERSON"} == {"James O’Neill"}

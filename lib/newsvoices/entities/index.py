@@ -121,7 +121,8 @@ def _is_speech_word(word: str) -> bool:
 
 
 def _name_tokens(name: str) -> list[str]:
-    return without_name_suffix([t.lower() for t in re.split(r"\s+", name) if t])
+    # "O’Neill" and "O'Neill" are one name, however the article's apostrophes were typed
+    return without_name_suffix([t.lower().replace("’", "'") for t in re.split(r"\s+", name) if t])
 
 
 def without_name_suffix(words: list[str]) -> list[str]:
