@@ -163,14 +163,15 @@ def apposition_of_org(c: AffiliationContext) -> str | None:
     return None
 
 
+def _first_over_heads(c: AffiliationContext, read) -> str | None:
+    """The first affiliation `read(c, head)` finds on any of the speaker's head nouns."""
+    return next((found for head in c.heads if (found := read(c, head))), None)
+
+
 def prenominal_org_title(c: AffiliationContext) -> str | None:
     """"Veltrax CEO Helen Marsh", "Crestline Securities analyst Raj Patel", "the United manager",
     "Marsh campaign chairman Tom Hale": a name before the speaker's title or role."""
-    for head in c.heads:
-        found = _prenominal_name(c, head)
-        if found:
-            return found
-    return None
+    return _first_over_heads(c, _prenominal_name)
 
 
 def _prenominal_name(c: AffiliationContext, head) -> str | None:
@@ -227,11 +228,7 @@ def is_title_word(token) -> bool:
 
 def possessive_org(c: AffiliationContext) -> str | None:
     """"Veltrax's spokesperson", "Marsh's spokeswoman": whoever the speaker works for."""
-    for head in c.heads:
-        found = _possessor(c, head)
-        if found:
-            return found
-    return None
+    return _first_over_heads(c, _possessor)
 
 
 def _possessor(c: AffiliationContext, head) -> str | None:
