@@ -144,6 +144,15 @@ def test_he_after_a_quote_and_a_paragraph_about_one_person(analyze_text):
     ("Mayor Ana Cruz opened the hall.\n\nThe mayor said the ramps were the best in town.", "Ana Cruz", False),
     # members of a party or a people, none of them named
     ("Democrats criticised the bill on Tuesday. They said it would raise costs for families.", "Democrats", True),
+    # a counted group: the person named inside it is not the speaker, nor is "some" a pronoun
+    (("Teresa Vukovic won the vote on Sunday.\n\nSome of Vukovic's longtime allies said they had expected a closer "
+      "race."), "Some of Vukovic's longtime allies", True),
+    ("Voters in the town were split.\n\nSome in the Clean Harbour crowd said the vote had been rigged.",
+     "Some in the Clean Harbour crowd", True),
+    # people in the plural whom the article does not name, with or without "the"
+    (("Marco Rubio's top advisers met donors on Monday.\n\nThe aides told the donors that they did not expect to win "
+      "in Iowa."), "aides", True),
+    ("A group of 40 doctors said the waiting lists had doubled since the spring.", "group of 40 doctors", True),
 ])
 def test_a_person_no_named_one_fits_is_an_unnamed_source(analyze_text, text, speaker, anonymous):
     table = statements_of(analyze_text, text)

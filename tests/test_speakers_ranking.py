@@ -39,6 +39,15 @@ CASES = [
         "Owner Ruth Calder showed them the new cooling tanks.\n\n"
         "The department said the farm had met every standard.",
         ["Department of Agriculture"], id="the-department"),
+    pytest.param(  # a description taken up by the name given just after it, with the same head noun
+        "Thousands marched through the city centre on Saturday.\n\nEven the organiser of the march said the route "
+        "was too narrow. \"You put everybody face to face, you get trouble,\" said Tim Selaty, organiser of a group "
+        "called Citizens First.",
+        ["Tim Selaty", "Tim Selaty"], id="description-named-just-after"),
+    pytest.param(  # a thing that "says" is no one a later "he" takes up
+        "Director Sam Okafor has spent five years on the project.\n\nThe documentary says the river has lost half "
+        "its fish since 1990. \"We filmed every bend of it,\" he said.",
+        ["documentary", "Sam Okafor"], id="he-is-not-a-thing"),
 ]
 
 

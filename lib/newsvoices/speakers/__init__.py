@@ -6,8 +6,9 @@ each named after the mention it recognises and returning a `Referent` or None:
 2. `named_person`: a name ("de Vries", "senior union official Marta de Vries") through the
    article's canonical people; the words around it become the role and the affiliation;
 3. `gendered_pronoun`: he, she to the best-ranked candidate (`anaphora`, `ranking`);
-4. `pronoun`: they, it, I to the nearest earlier speaker, group or organisation that fits;
-5. `counted_group`: "some Democrats", "those surveyed" (`groups`), an unnamed group;
+4. `counted_group`: "some Democrats", "some of his allies", "those surveyed" (`groups`), an
+   unnamed group (before `pronoun`: "some", "most of them" are counted, not referred back);
+5. `pronoun`: they, it, I to the nearest earlier speaker, group or organisation that fits;
 6. `title_holder`: a title alone ("the US Secretary of State") to the one person holding it;
 7. `earlier_speaker_with_role`: "the official", "her son" to the earlier speaker with that role;
 8. `person_description`: "the retired neurosurgeon" to the best-ranked named person, if any;
@@ -228,13 +229,15 @@ def person_named_in(root, people_by_token):
     for child in root.children:
         if child.dep_ == "appos" and person_at(child):
             return person_at(child)
+    # the head is a common noun or a counting word: "some of Vukovic's allies" are not Vukovic
+    common = root.pos_ != "PROPN"
     for token in root.subtree:
         mention = person_at(token)
-        if mention is None or (root.pos_ == "NOUN" and _in_a_clause_or_phrase_of(doc_root(mention, token), root)):
+        if mention is None or (common and _in_a_clause_or_phrase_of(doc_root(mention, token), root)):
             continue
-        if root.pos_ == "NOUN" and token.head.i == root.i and token.dep_ in {"poss", "compound", "nmod"}:
+        if common and token.head.i == root.i and token.dep_ in {"poss", "compound", "nmod"}:
             continue
-        if root.pos_ == "NOUN" and token.dep_ == "compound" and token.head.head.i == root.i and token.head.dep_ in {"poss", "compound"}:
+        if common and token.dep_ == "compound" and token.head.head.i == root.i and token.head.dep_ in {"poss", "compound"}:
             continue  # "Teresa Vukovic's aide": the compound first name of the possessor
         return mention
     return None
@@ -376,15 +379,17 @@ def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent
     affiliation = ctx.affiliation(m, words=phrase)
     anonymous = bool(lexicon.anonymity_words().search(m.mention)) or (m.lemma in sources and not m.definite)
     group = root.tag_ in {"NNS", "NNPS"} or root.lower_ in _words("group_nouns.txt") or any(t.lower_ == "both" for t in phrase)
-    if group and m.lemma not in sources:
-        anonymous = anaphora.unnamed_people(root, m.definite)
+    if group:  # "the aides", "critics", "a group of 67 artists": people the article does not name
+        anonymous = anonymous or anaphora.unnamed_people(root)
     elif not group and root.pos_ == "NOUN" and anaphora.is_person_noun(m.lemma):
         anonymous = True  # "the heckler", "a young boy": a person no named one fits is an unnamed source
     anonymous = anonymous or documents.is_document(root)  # a document whose issuer the article never gives
-    return Referent(m.position, description, "group" if group else "person", description if m.lemma in sources else None,
-                    affiliation, anonymous)
+    # "the movie", "part of the problem" (a parser's wrong subject) are no one a later "he" takes up
+    person = root.pos_ in {"PROPN", "PRON"} or m.lemma in sources or anaphora.is_person_noun(m.lemma)
+    kind = "group" if group else "person" if person else "thing"
+    return Referent(m.position, description, kind, description if m.lemma in sources else None, affiliation, anonymous)
 
 
-RESOLUTION_SIEVE = (anaphora.apposed_to_a_name, named_person, anaphora.gendered_pronoun, pronoun, counted_group,
+RESOLUTION_SIEVE = (anaphora.apposed_to_a_name, named_person, anaphora.gendered_pronoun, counted_group, pronoun,
                     title_holder, earlier_speaker_with_role, anaphora.person_description, organisation_or_country,
                     organisation_noun, issued_document, group_or_unnamed_source)

@@ -65,7 +65,17 @@ def person_description(m, ctx) -> Referent | None:
         # "the mayor" is not the man the article has called a union leader: a role noun needs a
         # person it fits, or one the article has given no other role
         needs = ("head_matches", "modifier_matches", "no_other_role")
-    return ranked_referent(m, ctx, place, "description", role, needs=needs)
+    return ranked_referent(m, ctx, place, "description", role, needs=needs) or named_after(m, ctx, place, role)
+
+
+def named_after(m, ctx, place: MentionPlace, role: str | None) -> Referent | None:
+    """"Even the organizer of a rally said ... said Tim Selaty, organizer of a group": a
+    description whose head noun the article gives a person it names just after (within
+    `candidates.FORWARD_SENTENCES`) is that person, when no one before fits."""
+    forward = MentionPlace(place.position, place.sentence, place.paragraph, gender=place.gender,
+                           head_words=place.head_words, head=place.head, indefinite=True, end=place.end)
+    fitting = [c for c in gather(forward, ctx.discourse, ctx.referents, ctx.genders) if c.features.get("head_matches")]
+    return Referent(m.position, fitting[0].name, "person", role) if fitting else None
 
 
 def is_person_noun(word: str) -> bool:
@@ -116,7 +126,12 @@ def possessor_pronoun(m, ctx) -> Referent | None:
     return ranked_referent(m, ctx, place, "pronoun")
 
 
-def unnamed_people(root, definite: bool) -> bool:
-    """"critics", "old political hands", "World Bank watchers": people in the plural whom the
-    article does not name (not "the Democrats", "the committee")."""
-    return root.tag_ == "NNS" and not definite and is_person_noun(root.lemma_) and not root.ent_type_
+def unnamed_people(root) -> bool:
+    """"critics", "old political hands", "the aides", "a group of 67 artists": people in the
+    plural whom the article does not name (not "the Democrats", a party's members as a
+    nationality-like entity, nor "the committee", a body)."""
+    if root.tag_ == "NNS" and is_person_noun(root.lemma_) and not root.ent_type_:
+        return True
+    members = [pobj for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for pobj in prep.children if pobj.dep_ == "pobj"]
+    return root.lower_ in lexicon.word_list("group_nouns.txt") and any(unnamed_people(p) for p in members)
