@@ -8,7 +8,9 @@ canonical name (or "unnamed: ...") with the speaker's affiliation where the arti
 (sampling: `speakers_sample.py`). Each is matched to a newsvoices statement by content overlap
 (the rule of `newsvoices.evaluate`, t=0.3). A resolved speaker is right when it is the same
 person (last name and one name's words within the other's), or when both sides say the source
-is unnamed. An affiliation is right when one's words are within the other's. The made-up sets
+is unnamed. An affiliation is right when one's words are within the other's, when one is the
+other's acronym ("F.B.I." and "Federal Bureau of Investigation"), or when both name one country
+("U.S. government" and "United States", "French government" and "France"). The made-up sets
 (`styles/`, `heldout/`, `blind/`) are scored for affiliation the same way.
 
 The articles are split in two halves by a hash of the file name: rules are developed on
@@ -26,15 +28,40 @@ from collections import defaultdict
 from pathlib import Path
 
 import newsvoices
+from newsvoices import lexicon
+from newsvoices.entities.acronyms import initials
 from newsvoices.evaluate import GoldStatement, _name_tokens, match, read_gold_json, same_person
 from newsvoices.nlp import load_model
 
 HERE = Path(__file__).resolve().parent
 GENERIC = {"party", "campaign", "the", "of", "u", "s", "us"}
+GOVERNMENT = {"government", "administration"}  # "U.S. government" is the United States speaking
+
+
+def country_meant(text: str) -> str:
+    """"U.S. government", "the French government", "America" -> the country (data/nationalities.csv)."""
+    words = [w for w in text.split() if w.lower() != "the"]
+    table = lexicon.nationalities()
+    for n in range(len(words), 0, -1):
+        country = table.get(" ".join(words[:n]).lower())
+        if country and all(w.lower() in GOVERNMENT for w in words[n:]):
+            return country[0]
+    return text
+
+
+def acronym_of(short: str, name: str) -> bool:
+    """"F.B.I." for "Federal Bureau of Investigation"."""
+    letters = short.replace(".", "").strip()
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters == initials(name)
 
 
 def same_affiliation(a: str | None, b: str | None) -> bool:
     a, b = (x if isinstance(x, str) else None for x in (a, b))  # an empty table cell is NaN
+    if not a or not b:
+        return False
+    if acronym_of(a, b) or acronym_of(b, a):
+        return True
+    a, b = country_meant(a), country_meant(b)
     ta, tb = set(_name_tokens(a)) - GENERIC, set(_name_tokens(b)) - GENERIC
     return bool(ta and tb) and (ta <= tb or tb <= ta)
 

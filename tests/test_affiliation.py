@@ -51,6 +51,9 @@ CASES = [
      "Bernard Toll", "Republican Party"),
     ("party_word", "Paul Orrin spoke in Madison on Monday. The Ohio Republican said the party would unite.",
      "Paul Orrin", "Republican Party"),
+    # "X, Y and other Labour candidates": the "other ..." conjunct describes the names before it
+    ("party_word", ("The primary is on Tuesday, and Mara Vance, Bernard Toll and other Labour candidates are fighting "
+                    "for second place. “It is wide open,” Toll said."), "Bernard Toll", "Labour Party"),
 ]
 
 
@@ -94,3 +97,11 @@ def test_a_senators_state_is_not_their_affiliation(analyze_text, text):
 def test_labor_secretary_is_a_title_not_a_party(analyze_text):
     table = analyze_text("Labor Secretary Tom Perez said wages were rising.").statements
     assert list(table["affiliation"]) != ["Labor Party"]
+
+
+def test_a_plural_noun_is_no_apposition_of_one_person(analyze_text):
+    """The parser hangs the next clause's subject on the name as an apposition."""
+    table = analyze_text("Unions might be expected to resist the charms of Paul Orrin, the two million members of the "
+                         "Harbour Workers Union are split. “We will listen to him,” Orrin said.").statements
+    assert list(table["speaker"]) == ["Paul Orrin"]
+    assert table["affiliation"].isna().all()

@@ -134,3 +134,13 @@ def test_curly_and_straight_apostrophes_spell_one_name(nlp):
             "O'Neill said officers would patrol every station.")
     index = index_of(nlp, text)
     assert {m.canonical for m in index.mentions if m.label == "PERSON"} == {"James O’Neill"}
+
+
+def test_a_name_listed_with_people_is_a_person(nlp):
+    """NER calls "Carly Fiorino" an organisation; listed between two people, it is a person,
+    and so is the surname after it."""
+    text = ("Speaking fees have not stopped Ben Carlow, Carly Fiorino or Mike Hallam, who chose to speak.\n\n"
+            "Fiorino said the tax plan was fair.")
+    index = index_of(nlp, text)
+    assert {m.canonical for m in index.mentions if m.label == "PERSON"} == {"Ben Carlow", "Carly Fiorino", "Mike Hallam"}
+    assert not [m for m in index.mentions if m.label == "ORG"]

@@ -33,6 +33,21 @@ def _looks_like_a_named_role_holder(mention, doc) -> bool:
     return name_like and root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.role_nouns()
 
 
+def _listed_with_people(mention, doc, person_tokens) -> bool:
+    """"Ben Carson, Carly Fiorina or Mike Huckabee": a two- or three-word name NER calls an
+    organisation, listed (conjoined) with people and with no organisation, is a person."""
+    words = mention.key.split()
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" for t in doc[mention.token_start:mention.token_end]):
+        return False
+    root = doc[mention.token_start:mention.token_end].root
+    node = root
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    listed = [node] + [t for t in node.subtree if t.dep_ == "conj" and t.i != root.i]
+    others = [t for t in listed if t.i != root.i and not mention.token_start <= t.i < mention.token_end]
+    return bool(others) and all(t.i in person_tokens for t in others)
+
+
 def _join_split_names(mentions: list[Mention], doc) -> list[Mention]:
     """"Amélia Rocha" tagged as a place "Amélia" and a person "Rocha": a given name the model
     does not know, written right before a one-word PERSON, joins it. Only when that word is no
@@ -83,6 +98,11 @@ def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_cha
     for mention in index.mentions:
         if mention.label in {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"} and mention.key.lower() not in countries \
                 and _looks_like_a_named_role_holder(mention, doc):
+            mention.label = "PERSON"
+    person_tokens = {i for m in index.mentions if m.label == "PERSON" for i in range(m.token_start, m.token_end)}
+    for mention in index.mentions:
+        if mention.label in {"ORG", "GPE", "NORP"} and mention.key.lower() not in countries \
+                and _listed_with_people(mention, doc, person_tokens):
             mention.label = "PERSON"
     people = [m for m in index.mentions if m.label == "PERSON"]
     full_names = _full_name_counts(people)

@@ -65,8 +65,23 @@ class AffiliationContext:
         words = [t for d in described for child in d.children if child.dep_ in {"amod", "compound", "nmod"} and child.i < d.i
                  for t in child.subtree]
         words += [d for d in described if d.pos_ == "NOUN"]
+        words += self.others_of_a_kind(first)
         return [t for t in words if not self.in_person(t) and (self.mentions_by_token.get(t.i) is None
                                                               or self.mentions_by_token[t.i].label != "PERSON")]
+
+    def others_of_a_kind(self, first) -> list:
+        """"Kasich, Bush and other GOP candidates": the words of an "other ..." conjunct describe
+        the names listed before it."""
+        chain, conjuncts = [first], []
+        while chain:  # the coordination itself, not conjuncts deeper in a clause of one of its members
+            node = chain.pop()
+            for child in node.children:
+                if child.dep_ == "conj":
+                    chain.append(child)
+                    if child.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "other" for c in child.children):
+                        conjuncts.append(child)
+        return [t for noun in conjuncts for child in noun.children if child.dep_ in {"amod", "compound", "nmod"}
+                and child.lower_ != "other" for t in child.subtree] + conjuncts
 
     def in_person(self, token) -> bool:
         return self.person is not None and self.person.token_start <= token.i < self.person.token_end
@@ -88,7 +103,10 @@ class AffiliationContext:
 
     @cached_property
     def appositions(self) -> list:
-        return [c for head in self.heads for c in head.children if c.dep_ == "appos" and not self.in_person(c)]
+        # a plural noun is no apposition of one person: "the charms of Trump, the two million members of
+        # the union, ..." is the parser joining a name to the next clause's subject
+        return [c for head in self.heads for c in head.children if c.dep_ == "appos" and not self.in_person(c)
+                and not (c.tag_ in {"NNS", "NNPS"} and self.person is not None)]
 
 
 def name_at(c: AffiliationContext, token, people: bool = True) -> str | None:
