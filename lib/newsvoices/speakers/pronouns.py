@@ -90,9 +90,14 @@ def _pronoun_taking_up(root, doc, starts) -> str | None:
         if token.is_quote:
             return None  # quoted speech: "He got sick," she said — "he" is someone else
         if token.dep_ in {"nsubj", "nsubjpass"}:
-            if token.lower_ in lexicon.gendered_subject_pronouns():
-                return lexicon.pronoun_genders()[token.lower_]
-            return None
+            if token.lower_ not in lexicon.gendered_subject_pronouns():
+                return None
+            gender = lexicon.pronoun_genders()[token.lower_]
+            # "She did receive the emails, he said": with both genders speaking in the sentence,
+            # the "she" may be anyone's
+            others = {lexicon.pronoun_genders()[t.lower_] for t in token.sent
+                      if t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in lexicon.gendered_subject_pronouns()}
+            return gender if others == {gender} else None
     return None
 
 
