@@ -155,6 +155,9 @@ def test_he_after_a_quote_and_a_paragraph_about_one_person(analyze_text):
     (("Marco Rubio's top advisers met donors on Monday.\n\nThe aides told the donors that they did not expect to win "
       "in Iowa."), "aides", True),
     ("A group of 40 doctors said the waiting lists had doubled since the spring.", "group of 40 doctors", True),
+    # the person its own statement names is not who a description is
+    (("Thousands marched through the city centre on Saturday.\n\nThe organiser of the march said fellow organiser "
+     "Tim Selaty had been arrested."), "organiser of the march", True),
 ])
 def test_a_person_no_named_one_fits_is_an_unnamed_source(analyze_text, text, speaker, anonymous):
     table = statements_of(analyze_text, text)

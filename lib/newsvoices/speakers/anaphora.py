@@ -74,7 +74,10 @@ def named_after(m, ctx, place: MentionPlace, role: str | None) -> Referent | Non
     `candidates.FORWARD_SENTENCES`) is that person, when no one before fits."""
     forward = MentionPlace(place.position, place.sentence, place.paragraph, gender=place.gender,
                            head_words=place.head_words, head=place.head, indefinite=True, end=place.end)
-    fitting = [c for c in gather(forward, ctx.discourse, ctx.referents, ctx.genders) if c.features.get("head_matches")]
+    # not someone its own sentence names: "the GOP front-runner said Democratic front-runner X ..."
+    own_sentence = {p.name for p in ctx.discourse.mentions if p.sentence == place.sentence}
+    fitting = [c for c in gather(forward, ctx.discourse, ctx.referents, ctx.genders)
+               if c.features.get("head_matches") and c.name not in own_sentence]
     return Referent(m.position, fitting[0].name, "person", role) if fitting else None
 
 
