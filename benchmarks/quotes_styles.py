@@ -60,7 +60,7 @@ def main(argv=None) -> int:
                 if p not in hit_p:
                     print(f"   FP   {prediction['speaker']} | {prediction['cue']} | {prediction['content'][:110]}")
             for g, p in pairs:
-                if not evaluate.same_person(gold[g].speaker, predicted[p]["speaker"]):
+                if not evaluate.speaker_right(gold[g].speaker, predicted[p]):
                     print(f"   SPKR gold {gold[g].speaker} | ours {predicted[p]['mention']} -> {predicted[p]['speaker']}")
     for t, s in totals.items():
         print(f"all {folder.name}, t={t}: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}, speakers {s.speaker_correct}/{s.matched} ({s.speaker_accuracy:.3f})")

@@ -144,3 +144,12 @@ def test_a_name_listed_with_people_is_a_person(nlp):
     index = index_of(nlp, text)
     assert {m.canonical for m in index.mentions if m.label == "PERSON"} == {"Ben Carlow", "Carly Fiorino", "Mike Hallam"}
     assert not [m for m in index.mentions if m.label == "ORG"]
+
+
+def test_a_name_after_an_honorific_is_a_person(nlp):
+    """NER calls "Ms Dhaliwal" an organisation; an honorific says it is a person, the one named in full before."""
+    text = ("Priya Dhaliwal, chair of the Scottish Parents' Network, said most parents were sympathetic.\n\n"
+            "Ms Dhaliwal said parents were anxious about the exams.")
+    index = index_of(nlp, text)
+    assert {m.canonical for m in index.mentions if m.label == "PERSON"} == {"Priya Dhaliwal"}
+    assert [m.canonical for m in index.mentions if m.label == "ORG"] == ["Scottish Parents' Network"]

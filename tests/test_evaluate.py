@@ -15,6 +15,15 @@ def test_matching_rule_and_scores():
     assert strict.matched == 0 and strict.f1 == 0.0
 
 
+def test_an_unnamed_reference_source_wants_an_unnamed_prediction():
+    gold = "unnamed: executive at an equipment supplier"
+    described = {"speaker": "executive at one of the company's equipment suppliers", "anonymous": True}
+    assert evaluate.speaker_right(gold, described)
+    assert not evaluate.speaker_right(gold, {**described, "anonymous": False})
+    assert not evaluate.speaker_right(gold, {"speaker": "Hsu Wei", "anonymous": False})
+    assert evaluate.speaker_right("Hsu Wei", {"speaker": "Hsu Wei", "anonymous": False})
+
+
 def test_same_person():
     assert evaluate.same_person("Antony Blinken", "Blinken")
     assert evaluate.same_person("senior Israeli government official (unnamed)", "senior Israeli government official")

@@ -48,6 +48,19 @@ CASES = [
         "Director Sam Okafor has spent five years on the project.\n\nThe documentary says the river has lost half "
         "its fish since 1990. \"We filmed every bend of it,\" he said.",
         ["documentary", "Sam Okafor"], id="he-is-not-a-thing"),
+    pytest.param(  # an age epithet stands for the person the text is about
+        "Steve Marsh watched his side lose on penalties on Saturday.\n\n"
+        "The 47-year-old said he would ask the club to lodge a complaint.",
+        ["Steve Marsh", "Steve Marsh"], id="age-epithet"),
+    pytest.param(  # ... and never for someone the article gives another age
+        "Steve Marsh, 47, coaches the side. Ann Cole, 63, chairs the club and spoke to fans after the match.\n\n"
+        "\"We were robbed,\" the 47-year-old said.",
+        ["Steve Marsh"], id="age-epithet-of-that-age"),
+    pytest.param(  # a person the article has called by the description's head noun, however salient
+        "Fenby lost the semi-final on penalties. Supporters booed the referee, and the club's chairman, Len Hart, "
+        "called for a replay. Fenby midfielder Josh Amankwah was more measured.\n\n"
+        "\"The result's the result,\" the midfielder said.",
+        ["Len Hart", "Josh Amankwah"], id="head-noun-match"),
 ]
 
 

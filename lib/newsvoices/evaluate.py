@@ -106,9 +106,17 @@ def match(gold: list[GoldStatement], predicted: list[dict], threshold: float) ->
     return pairs
 
 
+def speaker_right(gold: str | None, prediction: dict, speaker_field: str = "speaker") -> bool:
+    """The same person; or, for a reference source "unnamed: ..." (a source the article does not
+    name), a prediction that also calls its source unnamed (`anonymous`), whatever words describe it."""
+    if gold and gold.lower().startswith("unnamed") and "anonymous" in prediction:
+        return bool(prediction["anonymous"])
+    return same_person(gold, prediction.get(speaker_field))
+
+
 def score(gold: list[GoldStatement], predicted: list[dict], threshold: float = 0.3, speaker_field: str = "speaker") -> Score:
     pairs = match(gold, predicted, threshold)
-    correct = sum(1 for g, p in pairs if same_person(gold[g].speaker, predicted[p].get(speaker_field)))
+    correct = sum(1 for g, p in pairs if speaker_right(gold[g].speaker, predicted[p], speaker_field))
     return Score(len(gold), len(predicted), len(pairs), correct)
 
 

@@ -99,6 +99,11 @@ def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_cha
         if mention.label in {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"} and mention.key.lower() not in countries \
                 and _looks_like_a_named_role_holder(mention, doc):
             mention.label = "PERSON"
+    honorifics = {t for t, kinds in lexicon.titles().items() if "honorific" in kinds}
+    for mention in index.mentions:  # "Ms Dhaliwal" is no organisation, whatever NER says
+        words = mention.text.split()
+        if mention.label != "PERSON" and len(words) > 1 and words[0].lower() in honorifics:
+            mention.label, mention.key = "PERSON", clean_name(mention.text, "PERSON")
     person_tokens = {i for m in index.mentions if m.label == "PERSON" for i in range(m.token_start, m.token_end)}
     for mention in index.mentions:
         if mention.label in {"ORG", "GPE", "NORP"} and mention.key.lower() not in countries \

@@ -11,11 +11,13 @@ each named after the mention it recognises and returning a `Referent` or None:
 5. `pronoun`: they, it, I to the nearest earlier speaker, group or organisation that fits;
 6. `title_holder`: a title alone ("the US Secretary of State") to the one person holding it;
 7. `earlier_speaker_with_role`: "the official", "her son" to the earlier speaker with that role;
-8. `person_description`: "the retired neurosurgeon" to the best-ranked named person, if any;
-9. `organisation_or_country`: "the union said", "the White House said";
-10. `organisation_noun`: "the company", "the chipmaker" to the organisation it stands for;
-11. `issued_document`: "the report said", "a release from X" to whoever issued it (`documents`);
-12. `group_or_unnamed_source`: groups ("both sides") and unnamed sources, anonymous, described
+8. `age_epithet`: "the 47-year-old" to the best-ranked person, as a pronoun (never one of
+   another age);
+9. `person_description`: "the retired neurosurgeon" to the best-ranked named person, if any;
+10. `organisation_or_country`: "the union said", "the White House said";
+11. `organisation_noun`: "the company", "the chipmaker" to the organisation it stands for;
+12. `issued_document`: "the report said", "a release from X" to whoever issued it (`documents`);
+13. `group_or_unnamed_source`: groups ("both sides") and unnamed sources, anonymous, described
    by their role.
 A floating quote takes the speaker of the statement beside it. Affiliations come from the
 article's own words by `affiliation.AFFILIATION_SIEVE` (parties, appositions, titles before a
@@ -391,5 +393,6 @@ def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent
 
 
 RESOLUTION_SIEVE = (anaphora.apposed_to_a_name, named_person, anaphora.gendered_pronoun, counted_group, pronoun,
-                    title_holder, earlier_speaker_with_role, anaphora.person_description, organisation_or_country,
+                    title_holder, earlier_speaker_with_role, anaphora.age_epithet, anaphora.person_description,
+                    organisation_or_country,
                     organisation_noun, issued_document, group_or_unnamed_source)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from . import ranking
-from .candidates import MentionPlace, gather, wanted_gender
+from .candidates import MentionPlace, age_word, gather, wanted_gender
 from .pronouns import Referent
 
 
@@ -37,6 +37,27 @@ def gendered_pronoun(m, ctx) -> Referent | None:
     return ranked_referent(m, ctx, place_of(m, ctx, gender=wanted_gender(m.lower)), "pronoun")
 
 
+def age_epithet(m, ctx) -> Referent | None:
+    """"The 47-year-old said", "the 57-year-old, who has coached the side since 2015,": the age
+    stands for the person the text is about, as a pronoun does (ranked the same way), but never
+    for someone the article gives another age; an unnamed person when no one fits."""
+    age = age_word(m.root)
+    if age is None:
+        return None
+    place = place_of(m, ctx, head_words=frozenset({age}), head=age, end=max(t.idx + len(t) for t in m.phrase))
+    candidates = gather(place, ctx.discourse, ctx.referents, ctx.genders)
+    aged = {name for name, words in ctx.discourse.descriptors.items() if any(w.endswith("-year-old") for w in words)}
+    fitting = [c for c in candidates if c.features.get("head_matches") or c.name not in aged]
+    ctx.ranked[m.position] = ("pronoun", fitting)
+    chosen = ranking.best([c for c in fitting if c.features.get("head_matches")] or fitting, "pronoun")
+    if chosen is None:
+        return Referent(m.position, age, "person", age, None, True)
+    known = chosen.candidate.referent
+    if known is not None:
+        return Referent(m.position, known.speaker, known.kind, known.role or age, known.affiliation, known.anonymous)
+    return Referent(m.position, chosen.candidate.name, "person", age)
+
+
 def person_description(m, ctx) -> Referent | None:
     """"The retired neurosurgeon", "the Yellowhead MP", "an independent political expert": a
     singular description of one person, resolved to a named person when one fits."""
@@ -65,7 +86,33 @@ def person_description(m, ctx) -> Referent | None:
         # "the mayor" is not the man the article has called a union leader: a role noun needs a
         # person it fits, or one the article has given no other role
         needs = ("head_matches", "modifier_matches", "no_other_role")
-    return ranked_referent(m, ctx, place, "description", role, needs=needs) or named_after(m, ctx, place, role)
+    return head_matched(m, ctx, place, role) or ranked_referent(m, ctx, place, "description", role, needs=needs) \
+        or named_after(m, ctx, place, role)
+
+
+def head_matched(m, ctx, place: MentionPlace, role: str | None) -> Referent | None:
+    """"the midfielder" after "Fenby captain Josh Amankwah ... midfielder Amankwah": a person the
+    article itself has called by the description's head noun is its first candidate (the best
+    ranked of those, as a pronoun would be), before salience alone is weighed."""
+    if place.indefinite:
+        return None
+    modifiers = place.head_words - {place.head}
+
+    def described_so(candidate) -> bool:  # "the Wisconsin Republican" is not "Republican Donald Trump"
+        words = set(ctx.discourse.descriptors.get(candidate.name, set()))
+        if candidate.referent is not None and candidate.referent.role:
+            words |= {w.lower() for w in candidate.referent.role.split()}
+        return modifiers <= words
+
+    fitting = [c for c in gather(place, ctx.discourse, ctx.referents, ctx.genders)
+               if c.features.get("head_matches") and described_so(c)]
+    chosen = ranking.best(fitting, "pronoun")
+    if chosen is None:
+        return None
+    known = chosen.candidate.referent
+    if known is not None:
+        return Referent(m.position, known.speaker, known.kind, known.role or role, known.affiliation, known.anonymous)
+    return Referent(m.position, chosen.candidate.name, "person", role)
 
 
 def named_after(m, ctx, place: MentionPlace, role: str | None) -> Referent | None:

@@ -110,6 +110,8 @@ def _words_describing(root, mention, doc) -> set[str]:
     for child in root.children:
         if child.i in inside:
             continue
+        if age_word(child):  # "47-year-old Steve Marsh", "Marsh, 47,"
+            words.add(age_word(child))
         if child.dep_ in {"compound", "amod", "nmod"} and child.i < mention.token_start:
             words.add(child.lemma_.lower())
         if child.dep_ == "appos":
@@ -120,6 +122,19 @@ def _words_describing(root, mention, doc) -> set[str]:
         for attr in (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
             words.update(_noun_and_modifiers(attr))
     return {w for w in words if w.isalpha() or "-" in w}
+
+
+def age_word(token) -> str | None:
+    """"the 47-year-old" (its "old"), "Marsh, 47," (the number set beside a name): "47-year-old"."""
+    if token.lemma_.lower() == "year" and token.head.lower_ == "old":  # a parse that hangs "old" elsewhere
+        token = token.head
+    if token.lower_ == "old":
+        year = next((c for c in token.children if c.lemma_.lower() == "year"), None)
+        number = next((c for c in year.children if c.dep_ == "nummod" and c.like_num), None) if year is not None else None
+        return f"{number.text}-year-old" if number is not None else None
+    if token.dep_ == "appos" and token.like_num and token.text.isdigit() and 1 < int(token.text) < 120:
+        return f"{token.text}-year-old"
+    return None
 
 
 def _noun_and_modifiers(noun) -> set[str]:
