@@ -10,9 +10,16 @@ item is eligible for, never its label.
 
 Writes `stance_train_pool.tsv` (file, content_spans, cue: no article text) next to this
 script, and with `--batches DIR N` also N labelling batches with the statement and its
-paragraph for labellers to read (not committed: they hold article text). `--assemble DIR`
-joins the labellers' `DIR/labels_NN.tsv` (id, label, note) to the pool as `stance_train.tsv`,
-and the second labeller's `DIR/labels_agreement.tsv` as `stance_agreement.tsv`.
+paragraph for labellers to read (not committed: they hold article text); `--from ID K` writes
+batches of the pool from that id on only, numbered from K. `--assemble DIR` adds the labellers'
+`DIR/labels_NN.tsv` (id, label, note) to `stance_train.tsv`, keeping the rows already there,
+and the second labeller's `DIR/labels_agreement.tsv`, if any, as `stance_agreement.tsv`.
+
+Five rounds: round 1 (ids 0-2007, batches 01-06) takes at most 4 statements an article; rounds
+2 (ids 2008-3254, batches 07-10), 3 (ids 3255-3980, batches 11-13), 4 (ids 3981-4403, batches
+14-15) and 5 (ids 4404-4652, batches 16-17), each with its own seed, take up to 4 more of each
+article's remaining candidates, with the same strata (124 candidates are left after round 5, in
+articles with more than 20).
 
 Standard library only. Corpus: $NEWSVOICES_POLNEAR, else /work/shared/data/polnear.
 """
@@ -100,16 +107,17 @@ def candidates(name):
     return out
 
 
-def draw():
+def draw(seed=20261201, taken=frozenset()):
+    """At most 4 candidates an article, leaving out the (file, content_spans) already `taken`."""
     with open(os.path.join(HERE, "stance_dev.tsv"), encoding="utf-8") as f:
         dev_articles = {row["file"] for row in csv.DictReader(f, delimiter="\t")}
     names = sorted(n[:-4] for n in os.listdir(os.path.join(ROOT, "train", "text")) if n.endswith(".txt"))
-    rng = random.Random(20261201)
+    rng = random.Random(seed)
     pool = []
     for name in names:
         if name in dev_articles:
             continue
-        items = candidates(name)
+        items = [item for item in candidates(name) if (name, item[0]) not in taken]
         rng.shuffle(items)
         chosen = []
         for stratum in ("doubt", "hopeful", "hardline", None):
@@ -135,14 +143,16 @@ def paragraph_of(text, start, end):
     return text[lo + 2 if lo >= 0 else 0: hi if hi >= 0 else len(text)].strip()
 
 
-def write_batches(pool, outdir, n):
+def write_batches(pool, outdir, n, first=0, number=1):
+    """N batches of the pool from id `first` on, numbered from `number`."""
     os.makedirs(outdir, exist_ok=True)
-    size = -(-len(pool) // n)
+    size = -(-(len(pool) - first) // n)
     for b in range(n):
-        with open(os.path.join(outdir, f"batch_{b + 1:02d}.tsv"), "w", encoding="utf-8", newline="") as f:
+        lo = first + b * size
+        with open(os.path.join(outdir, f"batch_{b + number:02d}.tsv"), "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, delimiter="\t", quoting=csv.QUOTE_MINIMAL)
             w.writerow(["id", "cue", "statement", "paragraph"])
-            for i, (name, spans, cue) in enumerate(pool[b * size:(b + 1) * size], start=b * size):
+            for i, (name, spans, cue) in enumerate(pool[lo:lo + size], start=lo):
                 with open(os.path.join(ROOT, "train", "text", name + ".txt"), encoding="utf-8") as t:
                     text = t.read()
                 parts = [tuple(map(int, p.split())) for p in spans.split(";")]
@@ -151,11 +161,37 @@ def write_batches(pool, outdir, n):
                 w.writerow([i, cue, " ".join(statement.split()), " ".join(para.split())])
 
 
+ROUND_SEEDS = (20261201, 20261202, 20261203, 20261204, 20261205)
+
+
+def drawn_pool():
+    """Round 1, then each later round: up to 4 more of each article's remaining candidates,
+    with its own seed, ids after the rounds before it (see the module docstring)."""
+    pool = []
+    for seed in ROUND_SEEDS:
+        pool += draw(seed=seed, taken=frozenset((name, spans) for name, spans, _ in pool))
+    return pool
+
+
+def labelled_rows(out, by_id):
+    """The rows `out` already holds, keyed by pool id, so a new round adds to them."""
+    path = os.path.join(HERE, out)
+    if not os.path.exists(path):
+        return []
+    id_of = {(file, spans): int(i) for i, (file, spans, _) in by_id.items()}
+    with open(path, encoding="utf-8", newline="") as f:
+        return [(id_of[(r["file"], r["content_spans"])], r["file"], r["content_spans"], r["cue"], r["label"],
+                 r["note"], r["batch"]) for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE,
+                                                                  escapechar="\\")]
+
+
 def assemble(pool, labels_dir):
     by_id = {str(i): row for i, row in enumerate(pool)}
     outputs = (("stance_train.tsv", sorted(f for f in os.listdir(labels_dir) if re.fullmatch(r"labels_\d+\.tsv", f))),
-               ("stance_agreement.tsv", ["labels_agreement.tsv"]))
+               ("stance_agreement.tsv", [f for f in ["labels_agreement.tsv"] if os.path.exists(os.path.join(labels_dir, f))]))
     for out, files in outputs:
+        if not files:
+            continue
         rows = []
         for name in files:
             with open(os.path.join(labels_dir, name), encoding="utf-8", newline="") as f:
@@ -163,6 +199,9 @@ def assemble(pool, labels_dir):
                     file, spans, cue = by_id[r["id"]]
                     rows.append((int(r["id"]), file, spans, cue, r["label"], " ".join(r["note"].split()),
                                  name[len("labels_"):-len(".tsv")]))
+        if out == "stance_train.tsv":  # earlier rounds' rows stay unless a labels file relabels them
+            relabelled = {r[0] for r in rows}
+            rows += [r for r in labelled_rows(out, by_id) if r[0] not in relabelled]
         rows.sort()
         with open(os.path.join(HERE, out), "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
@@ -172,15 +211,16 @@ def assemble(pool, labels_dir):
 
 
 def main(argv):
-    pool = draw()
+    pool = drawn_pool()
     with open(os.path.join(HERE, "stance_train_pool.tsv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t")
         w.writerow(["id", "file", "content_spans", "cue"])
         for i, row in enumerate(pool):
             w.writerow([i, *row])
     print(f"pool: {len(pool)} statements from {len({p[0] for p in pool})} articles")
-    if len(argv) == 3 and argv[0] == "--batches":
-        write_batches(pool, argv[1], int(argv[2]))
+    if len(argv) in (3, 6) and argv[0] == "--batches":  # --batches DIR N [--from FIRST_ID FIRST_BATCH]
+        first, number = (int(argv[4]), int(argv[5])) if len(argv) == 6 else (0, 1)
+        write_batches(pool, argv[1], int(argv[2]), first, number)
     if len(argv) == 2 and argv[0] == "--assemble":
         assemble(pool, argv[1])
 

@@ -22,8 +22,8 @@ from .metrics import scores
 from .training import MADE_UP_SETS, VARIANTS, assemble, dev_set, item_parts, training_set
 
 SEED = 20261201
-C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0)
-NEUTRAL_SHIFTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+C_GRID = (0.0625, 0.125, 0.25, 0.5, 1.0, 2.0)
+NEUTRAL_SHIFTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 FOLDS = 5
 DEFAULT_VARIANT = "statement+max+cue+sentence+lexicon"  # the best by cross-validation (see README)
 
