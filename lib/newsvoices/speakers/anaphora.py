@@ -23,9 +23,13 @@ def ranked_referent(m, ctx, place: MentionPlace, kind: str, role: str | None = N
     chosen = ranking.best(candidates, kind)
     if chosen is None or (needs and not any(chosen.candidate.features.get(name) for name in needs)):
         return None
-    candidate = chosen.candidate
-    if candidate.referent is not None:
-        known = candidate.referent
+    return referent_of(m, chosen.candidate, role)
+
+
+def referent_of(m, candidate, role: str | None) -> Referent:
+    """The mention as the chosen candidate: as it spoke before, if it has, else by its name."""
+    known = candidate.referent
+    if known is not None:
         return Referent(m.position, known.speaker, known.kind, known.role or role, known.affiliation, known.anonymous)
     return Referent(m.position, candidate.name, "person", role)
 
@@ -52,10 +56,7 @@ def age_epithet(m, ctx) -> Referent | None:
     chosen = ranking.best([c for c in fitting if c.features.get("head_matches")] or fitting, "pronoun")
     if chosen is None:
         return Referent(m.position, age, "person", age, None, True)
-    known = chosen.candidate.referent
-    if known is not None:
-        return Referent(m.position, known.speaker, known.kind, known.role or age, known.affiliation, known.anonymous)
-    return Referent(m.position, chosen.candidate.name, "person", age)
+    return referent_of(m, chosen.candidate, age)
 
 
 def person_description(m, ctx) -> Referent | None:
@@ -107,12 +108,7 @@ def head_matched(m, ctx, place: MentionPlace, role: str | None) -> Referent | No
     fitting = [c for c in gather(place, ctx.discourse, ctx.referents, ctx.genders)
                if c.features.get("head_matches") and described_so(c)]
     chosen = ranking.best(fitting, "pronoun")
-    if chosen is None:
-        return None
-    known = chosen.candidate.referent
-    if known is not None:
-        return Referent(m.position, known.speaker, known.kind, known.role or role, known.affiliation, known.anonymous)
-    return Referent(m.position, chosen.candidate.name, "person", role)
+    return referent_of(m, chosen.candidate, role) if chosen is not None else None
 
 
 def named_after(m, ctx, place: MentionPlace, role: str | None) -> Referent | None:
