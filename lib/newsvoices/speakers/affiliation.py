@@ -78,10 +78,10 @@ class AffiliationContext:
             for child in node.children:
                 if child.dep_ == "conj":
                     chain.append(child)
-                    if child.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "other" for c in child.children):
+                    if child.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lexicon.function_words("others_of_a_kind") for c in child.children):
                         conjuncts.append(child)
         return [t for noun in conjuncts for child in noun.children if child.dep_ in {"amod", "compound", "nmod"}
-                and child.lower_ != "other" for t in child.subtree] + conjuncts
+                and child.lower_ not in lexicon.function_words("others_of_a_kind") for t in child.subtree] + conjuncts
 
     def in_person(self, token) -> bool:
         return self.person is not None and self.person.token_start <= token.i < self.person.token_end

@@ -126,10 +126,11 @@ def _words_describing(root, mention, doc) -> set[str]:
 
 def age_word(token) -> str | None:
     """"the 47-year-old" (its "old"), "Marsh, 47," (the number set beside a name): "47-year-old"."""
-    if token.lemma_.lower() == "year" and token.head.lower_ == "old":  # a parse that hangs "old" elsewhere
+    nouns, adjectives = lexicon.function_words("age_noun"), lexicon.function_words("age_adjective")
+    if token.lemma_.lower() in nouns and token.head.lower_ in adjectives:  # a parse that hangs "old" elsewhere
         token = token.head
-    if token.lower_ == "old":
-        year = next((c for c in token.children if c.lemma_.lower() == "year"), None)
+    if token.lower_ in adjectives:
+        year = next((c for c in token.children if c.lemma_.lower() in nouns), None)
         number = next((c for c in year.children if c.dep_ == "nummod" and c.like_num), None) if year is not None else None
         return f"{number.text}-year-old" if number is not None else None
     if token.dep_ == "appos" and token.like_num and token.text.isdigit() and 1 < int(token.text) < 120:
