@@ -92,7 +92,7 @@ def best_bias(items, weights) -> float:
     return max(values or [0.0], key=lambda b: (right(b), -abs(b)))
 
 
-def train_round(nlp, by_file, root) -> dict:
+def train_round(nlp, by_file, root, part: str) -> dict:
     found = examples(nlp, by_file, root)
     current = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     pooled = [item for items in found.values() for item in items]
@@ -105,7 +105,7 @@ def train_round(nlp, by_file, root) -> dict:
         current["models"][kind] = model
         print(f"{kind}: {len(items)} mentions, {sum(len(c) for _, c in items)} candidates, bias {model['bias']}")
     current["about"] = ("logistic regression per kind of mention, trained by benchmarks/train_antecedents.py "
-                        "on the tune half of benchmarks/speakers_polnear.tsv")
+                        f"on {'both halves' if part == 'both' else 'the ' + part + ' half'} of benchmarks/speakers_polnear.tsv")
     return current
 
 
@@ -113,6 +113,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--dry-run", action="store_true", help="print the weights, do not write them")
+    parser.add_argument("--half", choices=["tune", "check", "both"], default="tune",
+                        help="the articles to train on (the other half is then held out; 'both' holds out none)")
     args = parser.parse_args(argv)
     random.seed(SEED)
     np.random.seed(SEED)
@@ -120,10 +122,10 @@ def main(argv=None) -> int:
     rows = list(csv.DictReader((HERE / "speakers_polnear.tsv").open(encoding="utf-8"), delimiter="\t"))
     by_file = defaultdict(list)
     for row in rows:
-        if half(row["file"]) == "tune" and row["mention_kind"] in {"pronoun", "description"}:
+        if args.half in {half(row["file"]), "both"} and row["mention_kind"] in {"pronoun", "description"}:
             by_file[row["file"]].append(row)
     for _ in range(args.rounds):
-        weights = train_round(load_model(), by_file, root)
+        weights = train_round(load_model(), by_file, root, args.half)
         text = json.dumps(weights, indent=1, sort_keys=True) + "\n"
         if args.dry_run:
             print(text)

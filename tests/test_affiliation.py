@@ -38,6 +38,25 @@ CASES = [
                            "the union’s general secretary."), "Mary Holt", "Harbour Workers Union"),
     ("office_in_the_news", ("Veltrax cut its forecast on Monday, and Veltrax shares fell. “We are cautious,” "
                             "Chief Executive Officer Helen Marsh said."), "Helen Marsh", "Veltrax"),
+    ("its_organisation", ("The Harbour Workers Union rejected the offer on Monday. Its general secretary, Mary Holt, "
+                          "said the strike would go ahead."), "Mary Holt", "Harbour Workers Union"),
+    ("its_organisation", ("The Regional Bus Operators’ Association, which represents seven companies, said the offer was "
+                          "generous. It warned that routes would close.\n\nIts chief executive, Nigel Armistead, said "
+                          "the door was open."), "Nigel Armistead", "Regional Bus Operators’ Association"),
+    ("organisation_run", "Peter Hall runs the Greenway Trust. Hall said the park would reopen.", "Peter Hall",
+     "Greenway Trust"),
+    ("organisation_run", "Peter Hall works at Crestline Securities. Hall said the shares were cheap.", "Peter Hall",
+     "Crestline Securities"),
+    ("sentence_at_organisation", "At Crestline Securities, analyst Raj Patel said the shares were cheap.", "Raj Patel",
+     "Crestline Securities"),
+    ("unnamed_organisation_at", "Dr Ann Lee, a surgeon at a university hospital in Leeds, said the results were good.",
+     "Ann Lee", "university hospital in Leeds"),
+    ("government_office", ("Norway cut taxes on Monday. Finance Minister Oskar Velden said Norway could afford it."),
+     "Oskar Velden", "Norway"),
+    ("government_office", "Norway cut taxes. A ministry spokesperson said the budget was fair.", "ministry spokesperson",
+     "Norway"),
+    ("local_office", ("Flooding closed roads in Leeds on Monday, and Leeds schools shut. Mayor Ann Lee said the city "
+                      "would recover."), "Ann Lee", "Leeds"),
     # later mentions: what the article says when it introduces someone carries over
     ("apposition_of_org", "Helen Marsh, chief executive of Veltrax, met investors on Monday. “We will grow,” Marsh said.",
      "Helen Marsh", "Veltrax"),
@@ -92,6 +111,13 @@ def test_no_affiliation_without_words_for_one(analyze_text):
                                   "Ted Roe, the senator from Texas, said the bill would fail."])
 def test_a_senators_state_is_not_their_affiliation(analyze_text, text):
     assert analyze_text(text).statements["affiliation"].isna().all()
+
+
+@pytest.mark.parametrize("text", ["Former Finance Minister Oskar Velden said the budget was unfair.",
+                                  "The club president said the team would be sold.",
+                                  "Shadow Home Secretary Rupert Hale said the plan would fail."])
+def test_no_government_for_a_past_shadow_or_club_office(analyze_text, text):
+    assert not analyze_text(text).statements["affiliation"].fillna("").str.contains("government").any()
 
 
 def test_labor_secretary_is_a_title_not_a_party(analyze_text):

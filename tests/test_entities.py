@@ -153,3 +153,14 @@ def test_a_name_after_an_honorific_is_a_person(nlp):
     index = index_of(nlp, text)
     assert {m.canonical for m in index.mentions if m.label == "PERSON"} == {"Priya Dhaliwal"}
     assert [m.canonical for m in index.mentions if m.label == "ORG"] == ["Scottish Parents' Network"]
+
+
+def test_a_title_run_into_a_name_is_left_out_of_the_person(nlp, analyze_text):
+    """NER reads "State Alison Lundergan Grimes" as an organisation; "State" ends the title."""
+    text = ("Kentucky Secretary of State Alison Lundergan Grimes endorsed the plan on Monday. The vote was close. "
+            "The secretary of state said the count was fair.")
+    index = index_of(nlp, text)
+    people = [m for m in index.mentions if m.label == "PERSON"]
+    assert [(m.canonical, m.title) for m in people] == [("Alison Lundergan Grimes", "Secretary of State")]
+    assert not [m for m in index.mentions if m.label == "ORG"]
+    assert list(analyze_text(text).statements["speaker"]) == ["Alison Lundergan Grimes"]

@@ -301,3 +301,23 @@ def test_labels_after_as_only_when_quoted(analyze_text):
     assert list(table["cue"]) == ["dismissed", "remembered"]
     assert list(table["mention"]) == ["One reviewer", "Desmond Farrow"]
     assert list(table["kind"]) == ["mixed", "mixed"]
+
+
+@pytest.mark.parametrize("text, contents", [
+    ("Ann Lee spoke on Monday. She says the obvious response was to break up the banks and says she wrote a bill to do it.",
+     ["the obvious response was to break up the banks", "she wrote a bill to do it"]),
+    ("Ann Lee spoke on Monday. She said the offer was fair and insisted there was no more money.",
+     ["the offer was fair", "there was no more money"]),
+])
+def test_a_second_speech_verb_is_a_second_statement_of_the_same_speaker(analyze_text, text, contents):
+    """The parser joins the second verb to the reported clause; it is the speaker's next statement."""
+    table = analyze_text(text).statements
+    assert list(table["speaker"]) == ["Ann Lee", "Ann Lee"]
+    assert list(table["content"]) == contents
+
+
+def test_who_after_a_place_is_the_person(analyze_text):
+    """The parser hangs "who" on the last noun, here a town."""
+    table = analyze_text("“We will appeal,” said Alan Berger, a doctor from Englewood, New Jersey, who said he had "
+                         "friends in the town.").statements
+    assert list(table["speaker"]) == ["Alan Berger", "Alan Berger"]

@@ -195,6 +195,10 @@ SPEAKER_CASES = [
      "“We have replaced the leadership team,” the statement said."), ("Pellmar Foods", "issued_document")),
     (("The Harbour Tenants Trust released a study on Monday. The study said rents had risen."),
      ("Harbour Tenants Trust", "issued_document")),
+    # an acronym NER left untagged: the organisation whose initials it spells, else the acronym
+    (("The Federal Election Commission has ruled on such fees. A 1996 FEC advisory opinion said candidates may not "
+      "accept them."), ("Federal Election Commission", "issued_document")),
+    ("A 1996 FEC advisory opinion said candidates may not accept speaking fees.", ("FEC", "issued_document")),
     ("Defence Minister Piet Vos flew in on Monday. The defence minister said the army was ready.",
      ("Piet Vos", "title_holder")),
     ("A senior French diplomat, who asked not to be identified, said the talks had stalled.",

@@ -16,7 +16,7 @@ from .. import lexicon
 from .index import NAME_LABELS, EntityIndex, Mention, _sentence_numbers, clean_name
 from .organisations import _organisation_short_names, _resolve_others
 from .people import _join_split_names, _people_spoken_of_as_it, _resolve_people
-from .titles import _attach_titles, _ends_a_title
+from .titles import _attach_titles, _ends_a_title, without_title_tail
 
 
 def _within_one_line(ent):
@@ -37,7 +37,7 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        ent = _within_one_line(ent)
+        ent = without_title_tail(_within_one_line(ent))
         words = ent
         if ent.label_ == "PERSON":
             # "Injecting Clinton's", "Crooked Hillary Clinton": leading words that are not names

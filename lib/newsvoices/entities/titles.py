@@ -16,6 +16,21 @@ def _ends_a_title(doc, mention) -> bool:
     return False
 
 
+def without_title_tail(ent):
+    """"Secretary of [State Alison Lundergan Grimes]": NER runs a title's last words into the name
+    after it and calls the whole an organisation; the name is a person's."""
+    from spacy.tokens import Span
+
+    doc, titles = ent.doc, lexicon.person_titles()
+    for k in (1, 2):
+        rest = ent[k:]
+        if len(rest) < 2 or not all(t.pos_ == "PROPN" for t in rest):
+            continue
+        if any(doc[begin:ent.start + k].text.lower() in titles for begin in range(max(0, ent.start - 4), ent.start)):
+            return Span(doc, ent.start + k, ent.end, label="PERSON")
+    return ent
+
+
 def _attach_titles(index: EntityIndex, doc) -> None:
     titles = lexicon.person_titles()
     countries = lexicon.nationalities()

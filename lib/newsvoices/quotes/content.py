@@ -203,6 +203,19 @@ def _narrator_tail(clause) -> set[int]:
     return set()
 
 
+def _second_report(cue, clause) -> set[int]:
+    """"says [the response was slow] and says he acted": a speech verb in the cue's own form, with
+    no subject or auxiliary of its own, joined to the reported clause by a slip of the parse, opens
+    the next statement ("had been circulated but not answered" is still the clause)."""
+    for child in clause.children:
+        if child.dep_ == "conj" and child.i > clause.i and child.tag_ == cue.tag_ and not has_subject(child) \
+                and not any(c.dep_ in {"aux", "auxpass", "neg"} for c in child.children) \
+                and child.lemma_.lower() in lexicon.speech_verbs():
+            joints = [c.i for c in clause.children if c.dep_ in {"cc", "punct"} and clause.i < c.i < child.i]
+            return {t.i for t in child.subtree} | set(joints)
+    return set()
+
+
 def _run_on_complement(cue, clause, end: int) -> int:
     """"said she was hopeful a compromise could be reached": the small model hangs the clause
     of "hopeful" (or "confident", "sure") on the cue as a second complement. A complement of the
@@ -221,7 +234,7 @@ def complement_clause(frame: CueFrame) -> tuple[int, int] | None:
             continue
         if child.dep_ == "xcomp" and frame.lemma not in lexicon.directive_verbs() and not _misparsed_clause(child, cue):
             continue
-        start, end = subtree_bounds(child, _narrator_tail(child))
+        start, end = subtree_bounds(child, _narrator_tail(child) | _second_report(cue, child))
         end = _run_on_complement(cue, child, end)
         if child.dep_ == "xcomp":
             # "urged Congress to act": the object is part of what was urged.

@@ -160,7 +160,7 @@ def speaker_head(cue):
                 pobj = [p for a in agent for p in a.children if p.dep_ == "pobj"]
                 return pobj[0] if pobj else None  # "it was said" names no source
             if child.lower_ in lexicon.function_words("relative_pronoun") and not child.text.isupper() and cue.dep_ == "relcl":
-                return cue.head  # "a man who said ...": the man
+                return _relative_antecedent(cue.head)  # "a man who said ...": the man
             if child.lower_ == "one" and any(c.lower_ == "no" for c in child.children):
                 return None  # "no one said"
             return None if child.lower_ in _non_sources() and not child.text.isupper() else child  # "WHO" is an organisation
@@ -170,11 +170,37 @@ def speaker_head(cue):
             return None
         if cue.dep_ == "advcl" and cue.tag_ == "VBN" and not any(c.dep_ == "aux" for c in cue.children):
             return None  # "Asked about the deal, she said ...": she was asked; her answer is the statement
+        reporter = _reporting_verb_above(cue.head) if cue.dep_ == "conj" else None
+        if reporter is not None:
+            return speaker_head(reporter)  # "He says the response was slow and says he acted": he, twice
         return speaker_head(cue.head) if has_subject(cue.head) else None
     # Parse slips around appositions: the nearest noun phrase before the cue in its sentence.
     if cue.dep_ in {"ROOT", "parataxis", "ccomp"}:
         return _nearest_noun_before(cue) or _nearest_noun_after(cue)
     return None
+
+
+PLACE_TYPES = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+
+
+def _relative_antecedent(head):
+    """"Alan Berger, a gynecologist from Englewood, New Jersey, who said": the parser hangs the
+    "who" on the last noun; a place or a date says nothing, so climb to the person it belongs to."""
+    node = head
+    while node.ent_type_ in PLACE_TYPES or node.pos_ == "ADP":
+        if node.head.i == node.i:
+            return head
+        node = node.head
+    return node if node.pos_ in {"NOUN", "PROPN"} else head
+
+
+def _reporting_verb_above(verb):
+    """The speech verb whose reported clause `verb` is ("He says [the response was slow] and says
+    ..." misparsed with the second "says" joined to "was"), if it has a subject."""
+    if verb.dep_ != "ccomp" or verb.lemma_.lower() in lexicon.speech_verbs():
+        return None
+    reporter = verb.head
+    return reporter if reporter.lemma_.lower() in lexicon.speech_verbs() and has_subject(reporter) else None
 
 
 def _nearest_noun_before(cue):

@@ -16,6 +16,7 @@ the body quotes an unnamed source with the same head noun: its statement goes to
 from __future__ import annotations
 
 from .. import lexicon
+from ..entities.acronyms import initials
 from . import describe
 from .pronouns import Referent
 
@@ -94,7 +95,17 @@ def _named(token, ctx) -> Referent | None:
         named = describe.organisation_meant_by(token, ctx.doc, ctx.organisations, token.idx)
         if named:
             return Referent(token.idx, named, "group", None, named)
-    return None
+    return _acronym_named(token, ctx)
+
+
+def _acronym_named(token, ctx) -> Referent | None:
+    """"a 1996 FEC advisory opinion": an acronym NER left untagged is the organisation whose
+    initials it spells, else an organisation under that acronym."""
+    letters = token.text.replace(".", "")
+    if token.pos_ != "PROPN" or not letters.isalpha() or not letters.isupper() or not 2 <= len(letters) <= 6:
+        return None
+    full = next((m.canonical for m in ctx.organisations if initials(m.canonical) == letters), None)
+    return Referent(token.idx, full or token.text, "group", None, full or token.text)
 
 
 # ---------------------------------------------------------------- headlines

@@ -1,140 +1,12 @@
-"""A speaker's affiliation from the article's own words: `AFFILIATION_SIEVE`, an ordered list of
-small rules, each named after the pattern it recognises and returning an affiliation or None;
-the first that answers wins.
-
-1. `party_bracket`: "Sen. Jane Roe (D-Ohio)", "Rep. John Doe, R-Texas," (data/parties.csv);
-2. `party_word`: "Republican Rep. John Doe", "Democrat Jane Roe", "Roe, a Republican,";
-3. `apposition_of_org`: "Helen Marsh, chief executive of Veltrax", "Raj Patel, an analyst at
-   Crestline Securities", "Marsh, Veltrax's chief executive";
-4. `prenominal_org_title`: "Veltrax CEO Helen Marsh", "Rovers striker Tom Hale", "the United
-   manager", "Marsh campaign chairman Tom Hale" (the Helen Marsh campaign);
-5. `possessive_org`: "Veltrax's spokesperson", "Marsh's spokeswoman";
-6. `for_org`: "a spokesman for Veltrax";
-7. `at_org`: "an analyst at X", "Tom Hale, with X", "Councillor Ann Lee of Portmouth City Council";
-8. `clause_of_org`: "Dr Ann Lee, who heads the Guild of ...";
-9. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv), or the
-   country the article names for a demonym not in the table ("Taldorian": Taldoria);
-10. `named_organisation`: any other organisation named in the speaker's own words;
-11. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
-    organisation named: the organisation the article has named most so far;
-12. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
-
-`introduced_affiliations` runs the sieve over every mention of every person, so that what the
-article says when it introduces someone carries over to their later mentions ("Marsh said"); an
-earlier rule's answer beats a later one's ("Veltrax CEO Helen Marsh" over "Marsh, a Briton").
-"""
+"""The affiliation rules that read the speaker's own words (`AFFILIATION_SIEVE` 1-12)."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import pairwise
 
-from .. import lexicon
-from . import describe
-
-
-@dataclass
-class AffiliationContext:
-    """A speaker's mention as the affiliation rules read it."""
-
-    doc: object
-    root: object  # the head token of the mention
-    orgs: list  # ORG, GPE and NORP mentions, in text order
-    mentions_by_token: dict  # token index -> the entity mention over it
-    position: int | None
-    person: object | None = None  # the person the mention names, if any
-    words: list = field(default_factory=list)  # the words that describe the speaker directly
-
-    def __post_init__(self):
-        if not self.words:
-            self.words = describe.close_words(self.root, self.person) if self.person else describe.noun_phrase(self.root)
-        if self.person is not None:
-            self.words = [t for t in self.words if not self.in_person(t)] + self.shared_modifiers()
-
-    def shared_modifiers(self) -> list:
-        """"Democratic candidates Jane Roe and John Doe", "the Republican front-runner,
-        John Doe": the words before a first conjunct describe the later ones too, and the noun
-        a name is set beside describes it."""
-        name_root = first = self.doc[self.person.token_start:self.person.token_end].root
-        while first.dep_ == "conj" and first.head.pos_ in {"PROPN", "NOUN"}:
-            first = first.head
-        described = [first] if first.i != name_root.i else []
-        if first.dep_ == "appos" and first.head.pos_ == "NOUN":
-            described.append(first.head)
-        words = [t for d in described for child in d.children if child.dep_ in {"amod", "compound", "nmod"} and child.i < d.i
-                 for t in child.subtree]
-        words += [d for d in described if d.pos_ == "NOUN"]
-        words += self.others_of_a_kind(first)
-        return [t for t in words if not self.in_person(t) and (self.mentions_by_token.get(t.i) is None
-                                                              or self.mentions_by_token[t.i].label != "PERSON")]
-
-    def others_of_a_kind(self, first) -> list:
-        """"Kasich, Bush and other GOP candidates": the words of an "other ..." conjunct describe
-        the names listed before it."""
-        chain, conjuncts = [first], []
-        while chain:  # the coordination itself, not conjuncts deeper in a clause of one of its members
-            node = chain.pop()
-            for child in node.children:
-                if child.dep_ == "conj":
-                    chain.append(child)
-                    if child.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lexicon.function_words("others_of_a_kind") for c in child.children):
-                        conjuncts.append(child)
-        return [t for noun in conjuncts for child in noun.children if child.dep_ in {"amod", "compound", "nmod"}
-                and child.lower_ not in lexicon.function_words("others_of_a_kind") for t in child.subtree] + conjuncts
-
-    def in_person(self, token) -> bool:
-        return self.person is not None and self.person.token_start <= token.i < self.person.token_end
-
-    @cached_property
-    def heads(self) -> list:
-        """The mention's head, the person's own name root and the noun the name is set beside
-        ("the union's general secretary, Ann Lee"): where modifiers hang."""
-        heads = [self.root]
-        if self.person is not None:
-            name_root = self.doc[self.person.token_start:self.person.token_end].root
-            while name_root.dep_ == "conj" and name_root.head.pos_ in {"PROPN", "NOUN"}:
-                name_root = name_root.head
-            if name_root.i != self.root.i:
-                heads.append(name_root)
-            if name_root.dep_ == "appos" and name_root.head.pos_ == "NOUN" and name_root.head.i != self.root.i:
-                heads.append(name_root.head)
-        return heads
-
-    @cached_property
-    def appositions(self) -> list:
-        # a plural noun is no apposition of one person: "the charms of Trump, the two million members of
-        # the union, ..." is the parser joining a name to the next clause's subject
-        return [c for head in self.heads for c in head.children if c.dep_ == "appos" and not self.in_person(c)
-                and not (c.tag_ in {"NNS", "NNPS"} and self.person is not None)]
-
-
-def name_at(c: AffiliationContext, token, people: bool = True) -> str | None:
-    """The organisation, place or (if `people`) person named at `token`; "the group" for an
-    organisation named earlier."""
-    mention = c.mentions_by_token.get(token.i)
-    if mention is not None and mention.label in {"ORG", "FAC"}:  # "the Harbour Research Centre" is often a FAC
-        return lexicon.party_of(mention.canonical) or mention.canonical
-    if mention is not None and mention.label in {"GPE", "NORP"}:
-        # "the senator from Ohio": a named person's state is not their side
-        place = describe.country_or_self(mention)
-        return None if c.person is not None and place == mention.canonical else place
-    if mention is not None and mention.label == "PERSON":
-        return mention.canonical if people and not c.in_person(token) else None
-    return describe.organisation_for(token, c.doc, c.orgs, c.position)
-
-
-def _opens_a_title(token) -> bool:
-    """"Labor" of "Labor Secretary" is part of a title, not a party."""
-    doc = token.doc
-    return any(doc[token.i:token.i + k].text.lower() in lexicon.person_titles() for k in (2, 3, 4))
-
-
-def _objects(heads, job: str) -> list:
-    """The objects of the heads' prepositions that do `job` (function_words.csv)."""
-    return [o for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in lexicon.function_words(job)
-            for o in prep.children if o.dep_ == "pobj"]
-
+from ... import lexicon
+from .. import describe
+from .context import AffiliationContext, _objects, _opens_a_title, name_at
 
 # ---------------------------------------------------------------- the rules, in order
 
@@ -216,10 +88,13 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
 
 
 def _named_as_organisation(c: AffiliationContext, token) -> bool:
-    """"Veltrax spokeswoman": NER called the word a place here, the article an organisation elsewhere."""
+    """"Veltrax spokeswoman", "Comets captain": NER called the word a place or a people here, the
+    article an organisation elsewhere, by that name or by a longer one ending in it ("Cedar
+    Valley Comets")."""
     mention = c.mentions_by_token.get(token.i)
     return mention is not None and mention.canonical.lower() not in lexicon.nationalities() \
-        and any(m.label == "ORG" and m.canonical == mention.canonical for m in c.orgs)
+        and any(m.label == "ORG" and (m.canonical == mention.canonical or m.canonical.endswith(" " + mention.canonical))
+                for m in c.orgs)
 
 
 def _organisation_text(c: AffiliationContext, mention) -> str | None:
@@ -350,37 +225,3 @@ def named_place(c: AffiliationContext) -> str | None:
         if mention is not None and mention.label in {"NORP", "GPE"}:
             return describe.country_or_self(mention)
     return None
-
-
-AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org, for_org, at_org,
-                     clause_of_org, nationality_word, named_organisation, office_in_the_news, named_place)
-
-
-def ranked_affiliation(c: AffiliationContext) -> tuple[int, str] | None:
-    """(the place in `AFFILIATION_SIEVE` of the first rule that finds an affiliation, the affiliation)."""
-    for rank, rule in enumerate(AFFILIATION_SIEVE):
-        found = rule(c)
-        if found:
-            return rank, found
-    return None
-
-
-def affiliation_of(c: AffiliationContext) -> str | None:
-    """The first rule of `AFFILIATION_SIEVE` that finds an affiliation."""
-    found = ranked_affiliation(c)
-    return found[1] if found else None
-
-
-def introduced_affiliations(doc, entity_index, orgs, mentions_by_token) -> dict[str, tuple[int, str]]:
-    """Canonical person -> (rank, affiliation): of what the article says of them over all their
-    mentions, speaking or not, the answer of the earliest rule, then the most often given, then
-    the first given."""
-    votes: dict[str, Counter] = {}
-    for mention in entity_index.mentions if entity_index is not None else ():
-        if mention.label != "PERSON":
-            continue
-        root = doc[mention.token_start:mention.token_end].root
-        found = ranked_affiliation(AffiliationContext(doc, root, orgs, mentions_by_token, mention.start_char, mention))
-        if found:
-            votes.setdefault(mention.canonical, Counter())[found] += 1
-    return {person: min(counts, key=lambda k: (k[0], -counts[k])) for person, counts in votes.items()}

@@ -1,0 +1,96 @@
+"""A speaker's affiliation from the article's own words: `AFFILIATION_SIEVE`, an ordered list of
+small rules, each named after the pattern it recognises and returning an affiliation or None;
+the first that answers wins.
+
+1. `party_bracket`: "Sen. Jane Roe (D-Ohio)", "Rep. John Doe, R-Texas," (data/parties.csv);
+2. `party_word`: "Republican Rep. John Doe", "Democrat Jane Roe", "Roe, a Republican,";
+3. `apposition_of_org`: "Helen Marsh, chief executive of Veltrax", "Raj Patel, an analyst at
+   Crestline Securities", "Marsh, Veltrax's chief executive";
+4. `prenominal_org_title`: "Veltrax CEO Helen Marsh", "Rovers striker Tom Hale", "the United
+   manager", "Marsh campaign chairman Tom Hale" (the Helen Marsh campaign);
+5. `possessive_org`: "Veltrax's spokesperson", "Marsh's spokeswoman";
+6. `its_organisation`: "Its chief executive, Nigel Armistead," after a sentence about an organisation;
+7. `for_org`: "a spokesman for Veltrax";
+8. `at_org`: "an analyst at X", "Tom Hale, with X", "Councillor Ann Lee of Portmouth City Council";
+9. `clause_of_org`: "Dr Ann Lee, who heads the Guild of ...";
+10. `organisation_run`: "Per Haugland runs the summer ski centre", "Lee works at Veltrax";
+11. `sentence_at_organisation`: "At the Children's Hospital in Drosna, Dr Mirela Baranyi said";
+12. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv), or the
+    country the article names for a demonym not in the table ("Taldorian": Taldoria);
+13. `named_organisation`: any other organisation named in the speaker's own words;
+14. `unnamed_organisation_at`: "a nephrologist at a university hospital in Utrecht";
+15. `government_office`: "Finance Minister Oskar Velden", "President Obama", "a ministry
+    spokesperson": the government of the country the article is about (data/government_offices.txt);
+16. `local_office`: "Mayor Leonard Aske": the town the article names most (data/local_offices.txt);
+17. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
+    organisation named: the organisation the article has named most so far;
+18. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
+
+`introduced_affiliations` runs the sieve over every mention of every person, so that what the
+article says when it introduces someone carries over to their later mentions ("Marsh said"); an
+earlier rule's answer beats a later one's ("Veltrax CEO Helen Marsh" over "Marsh, a Briton").
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .context import AffiliationContext
+from .offices import (
+    government_office,
+    its_organisation,
+    local_office,
+    organisation_run,
+    sentence_at_organisation,
+    unnamed_organisation_at,
+)
+from .rules import (
+    apposition_of_org,
+    at_org,
+    clause_of_org,
+    for_org,
+    named_organisation,
+    named_place,
+    nationality_word,
+    office_in_the_news,
+    party_bracket,
+    party_word,
+    possessive_org,
+    prenominal_org_title,
+)
+
+__all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "introduced_affiliations", "ranked_affiliation"]
+
+AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org,
+                     its_organisation, for_org, at_org, clause_of_org, organisation_run, sentence_at_organisation,
+                     nationality_word, named_organisation, unnamed_organisation_at, government_office, local_office,
+                     office_in_the_news, named_place)
+
+
+def ranked_affiliation(c: AffiliationContext) -> tuple[int, str] | None:
+    """(the place in `AFFILIATION_SIEVE` of the first rule that finds an affiliation, the affiliation)."""
+    for rank, rule in enumerate(AFFILIATION_SIEVE):
+        found = rule(c)
+        if found:
+            return rank, found
+    return None
+
+
+def affiliation_of(c: AffiliationContext) -> str | None:
+    """The first rule of `AFFILIATION_SIEVE` that finds an affiliation."""
+    found = ranked_affiliation(c)
+    return found[1] if found else None
+
+
+def introduced_affiliations(doc, entity_index, orgs, mentions_by_token) -> dict[str, tuple[int, str]]:
+    """Canonical person -> (rank, affiliation): of what the article says of them over all their
+    mentions, speaking or not, the answer of the earliest rule, then the most often given, then
+    the first given."""
+    votes: dict[str, Counter] = {}
+    for mention in entity_index.mentions if entity_index is not None else ():
+        if mention.label != "PERSON":
+            continue
+        root = doc[mention.token_start:mention.token_end].root
+        found = ranked_affiliation(AffiliationContext(doc, root, orgs, mentions_by_token, mention.start_char, mention))
+        if found:
+            votes.setdefault(mention.canonical, Counter())[found] += 1
+    return {person: min(counts, key=lambda k: (k[0], -counts[k])) for person, counts in votes.items()}

@@ -1,0 +1,150 @@
+"""The affiliation rules that read the sentence around the speaker and the office they hold,
+not only the words of their name (`AFFILIATION_SIEVE`, see the package docstring)."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ... import lexicon
+from .. import describe
+from .context import AffiliationContext, _objects, name_at
+
+PLACE_LABELS = {"GPE", "NORP"}
+
+
+def its_organisation(c: AffiliationContext) -> str | None:
+    """"Its chief executive, Nigel Armistead, said": the organisation the sentences before are
+    about, in this paragraph or the one before: the last one that was a subject, else the last named."""
+    if not any(child.dep_ == "poss" and child.lower_ in lexicon.function_words("organisation_possessive")
+               for head in c.heads for child in head.children):
+        return None
+    sentence = c.root.sent
+    since = _previous_paragraph_start(c.doc.text, sentence.start_char)
+    earlier = [m for m in c.orgs if m.label == "ORG" and m.token_start < sentence.start and m.start_char >= since]
+    subjects = [m for m in earlier if c.doc[m.token_start:m.token_end].root.dep_ in {"nsubj", "nsubjpass"}]
+    chosen = subjects or earlier
+    return chosen[-1].canonical if chosen else _subject_name_ner_missed(c.doc, since, sentence.start)
+
+
+def _subject_name_ner_missed(doc, since_char: int, before: int) -> str | None:
+    """"The Regional Bus Operators' Association ... said": the last subject in the span that is a
+    capitalised name ending in an organisation noun, which NER did not tag."""
+    for token in reversed(doc[:before]):
+        if token.idx < since_char:
+            return None
+        if token.dep_ == "nsubj" and token.text[:1].isupper() and lexicon.is_organisation_noun(token.lemma_):
+            start = token.i
+            while start > 0 and (doc[start - 1].tag_ == "POS" or doc[start - 1].text in {"’", "'"} or doc[start - 1].pos_ == "PROPN"):
+                start -= 1  # "Operators’ Association": a plural's apostrophe
+            if start < token.i and doc[start].pos_ == "PROPN":
+                return doc[start:token.i + 1].text
+    return None
+
+
+def _previous_paragraph_start(text: str, char: int) -> int:
+    """Where the paragraph before the one holding `char` starts."""
+    here = text.rfind("\n", 0, char)
+    if here < 0:
+        return 0
+    return text[:here].rstrip("\n").rfind("\n") + 1
+
+
+def organisation_run(c: AffiliationContext) -> str | None:
+    """"Per Haugland runs the summer ski centre", "Lee works at Veltrax": the person is the subject
+    of a verb of leading or belonging (data/affiliation_verbs.txt) whose object is an organisation."""
+    verb = c.root.head
+    if c.root.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.word_list("affiliation_verbs.txt"):
+        return None
+    objects = [o for o in verb.children if o.dep_ == "dobj"] + _objects([verb], "member_of") + _objects([verb], "speaks_for")
+    return next(filter(None, (name_at(c, o, people=False) or organisation_phrase(c, o) for o in objects)), None)
+
+
+def sentence_at_organisation(c: AffiliationContext) -> str | None:
+    """"At the Children's Hospital in Drosna, paediatrician Dr Mirela Baranyi said": a sentence that
+    opens at a named organisation, of which the speaker is the subject."""
+    verb = c.root.head
+    if c.root.dep_ != "nsubj":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i < c.root.i and prep.i == verb.sent.start and prep.lower_ == "at":
+            for place in prep.children:
+                mention = c.mentions_by_token.get(place.i)
+                if place.dep_ == "pobj" and mention is not None and mention.label in {"ORG", "FAC"}:
+                    return name_at(c, place, people=False)
+    return None
+
+
+def unnamed_organisation_at(c: AffiliationContext) -> str | None:
+    """"Samuel Achterberg, a nephrologist at a university hospital in Utrecht": an organisation the
+    article describes without naming it."""
+    heads = [*c.heads, *c.appositions]
+    return next(filter(None, (organisation_phrase(c, o) for o in _objects(heads, "member_of"))), None)
+
+
+def organisation_phrase(c: AffiliationContext, noun) -> str | None:
+    """"the summer ski centre", "a university hospital in Utrecht" -> "summer ski centre",
+    "university hospital in Utrecht": an organisation noun with its modifiers and a named place."""
+    if noun.pos_ != "NOUN" or not lexicon.is_organisation_noun(noun.lemma_) or c.mentions_by_token.get(noun.i) is not None:
+        return None
+    words = [t for child in noun.children if child.i < noun.i and child.dep_ in {"compound", "amod", "nmod"}
+             for t in child.subtree] + [noun]
+    for prep in noun.children:
+        places = [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
+        if prep.dep_ == "prep" and prep.lower_ == "in" and places:
+            words += [prep, *(t for t in places[0].subtree if t.ent_type_ == "GPE" and t.i <= places[0].i)]
+    words = sorted(words, key=lambda t: t.i)
+    return " ".join(t.text for t in words) if len(words) <= 6 else None
+
+
+def _offices_held(c: AffiliationContext) -> set[str]:
+    """The speaker's title and the words of their office ("finance minister", "president")."""
+    words = sorted({t.i: t for t in [*c.words, *c.heads] if not c.in_person(t)}.values(), key=lambda t: t.i)
+    lowers = [t.lower_ for t in words]
+    said = set(lowers) | {" ".join(lowers[i:i + n]) for n in (2, 3, 4) for i in range(len(lowers))}
+    if c.person is not None and c.person.title:
+        said.add(c.person.title.lower().rstrip("."))
+    if said & lexicon.function_words("not_in_office") or any(lexicon.is_organisation_noun(t.lemma_) for t in words
+                                                               if t.lemma_.lower() not in {"ministry", "government"}):
+        return set()  # "former President", "the club president": not an office of the state now
+    return said
+
+
+def government_office(c: AffiliationContext) -> str | None:
+    """"Finance Minister Oskar Velden", "the transport minister", "President Obama", "a ministry
+    spokesperson": the country the article is about, whose government they speak for
+    (data/government_offices.txt)."""
+    said = _offices_held(c)
+    words = {w for phrase in said for w in phrase.split()}
+    if not (said & lexicon.word_list("government_offices.txt")
+            or any(w.endswith(("minister", "ministry")) for w in words)):
+        return None
+    # the country itself, as `nationality_word` gives it for "a U.S. official": one side, one name
+    title_country = describe.affiliation_of_title(c.person.title) if c.person is not None else None
+    # with no one country, which government is left open: "the US Secretary of State" elsewhere may say
+    return title_country or _country_of_the_article(c)
+
+
+def _country_of_the_article(c: AffiliationContext) -> str | None:
+    """The country the article names in at least two thirds of its mentions of a country
+    (data/nationalities.csv); if it names none from the table, the place it names most, when
+    that place is named at least twice and more than any other (an invented or unlisted country)."""
+    countries = Counter(describe.country_or_self(m) for m in c.orgs if m.label in PLACE_LABELS
+                        and m.canonical.lower() in lexicon.nationalities())
+    if countries:
+        country, count = countries.most_common(1)[0]
+        return country if count * 3 >= 2 * sum(countries.values()) else None
+    places = Counter(m.canonical for m in c.orgs if m.label == "GPE")
+    ranked = places.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def local_office(c: AffiliationContext) -> str | None:
+    """"Mayor Leonard Aske said": the town the article names most (data/local_offices.txt)."""
+    if not _offices_held(c) & lexicon.word_list("local_offices.txt"):
+        return None
+    towns = Counter(m.canonical for m in c.orgs if m.label == "GPE" and m.canonical.lower() not in lexicon.nationalities())
+    ranked = towns.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
