@@ -183,6 +183,7 @@ SPEAKER_CASES = [
     ("“The talks failed,” said Alfonso Reyes, a historian at the university of Leeds who says both sides left.",
      ("Alfonso Reyes", "apposed_to_a_name")),
     ("Some Democrats said the bill went too far.", ("Democrats", "counted_group")),
+    ("Job interviews predict little. I argue that debates fit the same pattern.", ("article's author", "the_author")),
     (("Ben Carson spoke in Iowa on Tuesday. The retired neurosurgeon said he expected scrutiny."),
      ("Ben Carson", "person_description")),
     ("The Joint Harbour Employers' Council (JHEC) said the offer was final.",

@@ -8,16 +8,17 @@ each named after the mention it recognises and returning a `Referent` or None:
 3. `gendered_pronoun`: he, she to the best-ranked candidate (`anaphora`, `ranking`);
 4. `counted_group`: "some Democrats", "some of his allies", "those surveyed" (`groups`), an
    unnamed group (before `pronoun`: "some", "most of them" are counted, not referred back);
-5. `pronoun`: they, it, I to the nearest earlier speaker, group or organisation that fits;
-6. `title_holder`: a title alone ("the US Secretary of State") to the one person holding it;
-7. `earlier_speaker_with_role`: "the official", "her son" to the earlier speaker with that role;
-8. `age_epithet`: "the 47-year-old" to the best-ranked person, as a pronoun (never one of
+5. `the_author`: I, we outside any quotation: the article's writer, an unnamed source;
+6. `pronoun`: they, it, I to the nearest earlier speaker, group or organisation that fits;
+7. `title_holder`: a title alone ("the US Secretary of State") to the one person holding it;
+8. `earlier_speaker_with_role`: "the official", "her son" to the earlier speaker with that role;
+9. `age_epithet`: "the 47-year-old" to the best-ranked person, as a pronoun (never one of
    another age);
-9. `person_description`: "the retired neurosurgeon" to the best-ranked named person, if any;
-10. `organisation_or_country`: "the union said", "the White House said";
-11. `organisation_noun`: "the company", "the chipmaker" to the organisation it stands for;
-12. `issued_document`: "the report said", "a release from X" to whoever issued it (`documents`);
-13. `group_or_unnamed_source`: groups ("both sides") and unnamed sources, anonymous, described
+10. `person_description`: "the retired neurosurgeon" to the best-ranked named person, if any;
+11. `organisation_or_country`: "the union said", "the White House said";
+12. `organisation_noun`: "the company", "the chipmaker" to the organisation it stands for;
+13. `issued_document`: "the report said", "a release from X" to whoever issued it (`documents`);
+14. `group_or_unnamed_source`: groups ("both sides") and unnamed sources, anonymous, described
    by their role.
 A floating quote takes the speaker of the statement beside it. Affiliations come from the
 article's own words by `affiliation.AFFILIATION_SIEVE` (parties, appositions, titles before a
@@ -392,7 +393,6 @@ def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent
     return Referent(m.position, description, kind, description if m.lemma in sources else None, affiliation, anonymous)
 
 
-RESOLUTION_SIEVE = (anaphora.apposed_to_a_name, named_person, anaphora.gendered_pronoun, counted_group, pronoun,
-                    title_holder, earlier_speaker_with_role, anaphora.age_epithet, anaphora.person_description,
-                    organisation_or_country,
-                    organisation_noun, issued_document, group_or_unnamed_source)
+RESOLUTION_SIEVE = (anaphora.apposed_to_a_name, named_person, anaphora.gendered_pronoun, counted_group, anaphora.the_author,
+                    pronoun, title_holder, earlier_speaker_with_role, anaphora.age_epithet, anaphora.person_description,
+                    organisation_or_country, organisation_noun, issued_document, group_or_unnamed_source)

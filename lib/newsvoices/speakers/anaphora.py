@@ -181,3 +181,14 @@ def unnamed_people(root) -> bool:
     members = [pobj for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for pobj in prep.children if pobj.dep_ == "pobj"]
     return root.lower_ in lexicon.word_list("group_nouns.txt") and any(unnamed_people(p) for p in members)
+
+
+AUTHOR = "article's author"
+
+
+def the_author(m, ctx) -> Referent | None:
+    """"I argue that ...", "We asked the campaigns why ...": a first person outside any quotation
+    is the writer of the article, an unnamed source (inside one it is the quoted speaker)."""
+    if m.lower not in lexicon.function_words("first_person") or ctx.in_quote[m.root.i] is not None:
+        return None
+    return Referent(m.position, AUTHOR, "person", "author", None, True)
