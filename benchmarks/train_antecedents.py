@@ -1,18 +1,20 @@
-"""Train the antecedent rankers (`newsvoices.speakers.ranking`) on the tune half of the PolNeAR
-speaker set, and write `lib/newsvoices/data/antecedent_weights.json`.
+"""Train the antecedent rankers (`newsvoices.speakers.ranking`) on the PolNeAR speaker set (the
+shipped weights: `--half both`; `--half tune` or `check` holds the other half out), and write
+`lib/newsvoices/data/antecedent_weights.json`.
 
-    .venv/bin/python benchmarks/train_antecedents.py [--rounds 2] [--dry-run]
+    .venv/bin/python benchmarks/train_antecedents.py [--half both] [--rounds 3] [--dry-run]
 
 Every pronoun and description that resolution ranks records its candidates and their features
-(`ResolutionContext.ranked`). A ranked mention inside a labelled source span (tune half only,
-`speakers_polnear.half`) gives one row per candidate: 1 when the candidate is the labelled
+(`ResolutionContext.ranked`). A ranked mention inside a labelled source span (of the chosen
+half, `speakers_polnear.half`) gives one row per candidate: 1 when the candidate is the labelled
 speaker (or, for an unnamed source, an unnamed candidate), else 0. A pairwise ranking model: a logistic regression on the feature differences of right and wrong
 candidates of the same mention (scikit-learn, L2, C=1, random_state=0: deterministic), fitted on
 pronouns and descriptions together (descriptions alone are too few; the features that only a
 description has are 0 for a pronoun). The
-description model's bias is the one that makes the most tune-half descriptions right with the
+bias of each description model (definite, indefinite) is the one that makes the most of its descriptions right with the
 threshold at 0.5, counting "no candidate taken" as right when the labelled source is unnamed. Features depend on the speakers resolved
-before a mention, so training repeats for `--rounds` with the new weights in place.
+before a mention, so training repeats for `--rounds`, each round resolving with the last round's
+weights (the first with none: `start_models`), and writes the weights file only at the end.
 """
 from __future__ import annotations
 
@@ -92,15 +94,29 @@ def best_bias(items, weights) -> float:
     return max(values or [0.0], key=lambda b: (right(b), -abs(b)))
 
 
-def train_round(nlp, by_file, root, part: str) -> dict:
+def start_models() -> dict:
+    """The first round's models: no evidence weighed, so every pronoun goes to the person named
+    last and every description takes its best candidate. Training starts here, not from the
+    committed file, so a clean checkout retrains to the same weights."""
+    kinds = {"pronoun": 0.0, "description": 0.5, "indefinite description": 0.5}
+    return {"about": "", "models": {kind: {"bias": 0.0, "threshold": threshold, "weights": {}}
+                                    for kind, threshold in kinds.items()}}
+
+
+def use_models(models: dict) -> None:
+    """Resolution ranks with `models` from now on (in memory; the weights file is untouched)."""
+    lexicon.antecedent_models = lambda: models["models"]
+
+
+def train_round(nlp, by_file, root, part: str, current: dict) -> dict:
     found = examples(nlp, by_file, root)
-    current = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    current = json.loads(json.dumps(current))
     pooled = [item for items in found.values() for item in items]
     names = sorted({n for _, candidates in pooled for c in candidates for n in c.features})
     weights = fit(pooled, names)  # one ranking for both kinds: descriptions alone are too few
     for kind, items in sorted(found.items()):
         model = {"bias": 0.0, "threshold": 0.0, "weights": weights}
-        if kind == "description":  # taken only when probable enough, else an unnamed source
+        if kind != "pronoun":  # a description is taken only when probable enough, else an unnamed source
             model["bias"], model["threshold"] = round(best_bias(items, weights), 3), 0.5
         current["models"][kind] = model
         print(f"{kind}: {len(items)} mentions, {sum(len(c) for _, c in items)} candidates, bias {model['bias']}")
@@ -111,9 +127,9 @@ def train_round(nlp, by_file, root, part: str) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--dry-run", action="store_true", help="print the weights, do not write them")
-    parser.add_argument("--half", choices=["tune", "check", "both"], default="tune",
+    parser.add_argument("--half", choices=["tune", "check", "both"], default="both",
                         help="the articles to train on (the other half is then held out; 'both' holds out none)")
     args = parser.parse_args(argv)
     random.seed(SEED)
@@ -124,14 +140,15 @@ def main(argv=None) -> int:
     for row in rows:
         if args.half in {half(row["file"]), "both"} and row["mention_kind"] in {"pronoun", "description"}:
             by_file[row["file"]].append(row)
+    models = start_models()
     for _ in range(args.rounds):
-        weights = train_round(load_model(), by_file, root, args.half)
-        text = json.dumps(weights, indent=1, sort_keys=True) + "\n"
-        if args.dry_run:
-            print(text)
-            return 0
-        WEIGHTS.write_text(text, encoding="utf-8")
-        lexicon.antecedent_models.cache_clear()
+        use_models(models)
+        models = train_round(load_model(), by_file, root, args.half, models)
+    text = json.dumps(models, indent=1, sort_keys=True) + "\n"
+    if args.dry_run:
+        print(text)
+        return 0
+    WEIGHTS.write_text(text, encoding="utf-8")
     print(f"wrote {WEIGHTS}")
     return 0
 

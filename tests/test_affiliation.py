@@ -18,6 +18,8 @@ CASES = [
     ("apposition_of_org", "Helen Marsh, chief executive of Veltrax, said profits would rise.", "Helen Marsh", "Veltrax"),
     ("apposition_of_org", "Raj Patel, an analyst at Crestline Securities, said the shares were cheap.", "Patel",
      "Crestline Securities"),
+    ("apposition_of_org", ("Marta Lind, a researcher on water disputes at the Nordic Centre for Water Security, "
+                           "said neither side would move."), "Marta Lind", "Nordic Centre for Water Security"),
     ("prenominal_org_title", "Veltrax CEO Helen Marsh said profits would rise.", "Helen Marsh", "Veltrax"),
     ("prenominal_org_title", "Crestline Securities analyst Raj Patel said the shares were cheap.", "Raj Patel",
      "Crestline Securities"),

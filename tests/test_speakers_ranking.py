@@ -61,6 +61,23 @@ CASES = [
         "called for a replay. Fenby midfielder Josh Amankwah was more measured.\n\n"
         "\"The result's the result,\" the midfielder said.",
         ["Len Hart", "Josh Amankwah"], id="head-noun-match"),
+    pytest.param(  # a definite epithet with no word the article gave the person refers back to them
+        "Developer Ray Castell threw reporter Jon Pike out of a news conference on Monday.\n\n"
+        "The reporter for the Gazette was trying to ask a question about the mill when Castell cut him off.\n\n"
+        "A guard escorted Pike out after Castell complained.\n\n"
+        "The row erupted two months after the property magnate announced that the mill would become flats.",
+        ["Ray Castell"], id="definite-epithet-refers-back"),
+    pytest.param(  # an indefinite one brings in someone new, even beside a person of the same body
+        "The ministry changed the rules for small firms in March.\n\n"
+        "A Finance Ministry spokesman said the ministry does not comment on single cases. In a call with "
+        "reporters, Finance Minister Ida Lunde said the rules would stay.",
+        ["Finance Ministry spokesman", "Ida Lunde"], id="indefinite-description-is-someone-new"),
+    pytest.param(  # a name the parser made the root of its sentence ("steam-rolls" read as a noun)
+        "Carson has tried to turn the questions to his advantage.\n\n"
+        "Trump, when asked about his own contradictions or factual errors, often steam-rolls through the "
+        "questions, talking and talking.\n\n"
+        "For example: \"We made a terrible mistake,\" he told a reporter in October.",
+        ["Trump"], id="name-as-misparsed-root-is-the-subject"),
 ]
 
 

@@ -230,8 +230,8 @@ def complement_clause(frame: CueFrame) -> tuple[int, int] | None:
     """"X said (that) ...", "X told reporters ...", "urged Congress to act"."""
     cue, doc = frame.cue, frame.doc
     for child in cue.children:
-        if child.dep_ not in {"ccomp", "xcomp"} or child.i in frame.speaker_tokens:
-            continue
+        if child.dep_ not in {"ccomp", "xcomp"} or child.i in frame.speaker_tokens or frame.speaker.head.i == child.i:
+            continue  # the speaker's words, or a noun the parser made a clause with the speaker as its subject
         if child.dep_ == "xcomp" and frame.lemma not in lexicon.directive_verbs() and not _misparsed_clause(child, cue):
             continue
         start, end = subtree_bounds(child, _narrator_tail(child) | _second_report(cue, child))

@@ -176,7 +176,22 @@ def speaker_head(cue):
         return speaker_head(cue.head) if has_subject(cue.head) else None
     # Parse slips around appositions: the nearest noun phrase before the cue in its sentence.
     if cue.dep_ in {"ROOT", "parataxis", "ccomp"}:
-        return _nearest_noun_before(cue) or _nearest_noun_after(cue)
+        return _subject_of_a_noun_read_as_clause(cue) or _nearest_noun_before(cue) or _nearest_noun_after(cue)
+    return None
+
+
+def _subject_of_a_noun_read_as_clause(cue):
+    """"An official at the fisheries directorate, who asked not to be named ..., said": the
+    parser read "directorate" as a verb heading a clause before the cue, with "official" as its
+    subject. A clause whose head is a noun, or takes a relative clause, is always such a slip;
+    its subject is the cue's."""
+    def noun_like(head) -> bool:
+        return head.pos_ in {"NOUN", "PROPN"} or any(c.dep_ == "relcl" for c in head.children)
+
+    for clause in (c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i and noun_like(c)):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
+        if subject is not None:
+            return subject
     return None
 
 
@@ -242,6 +257,8 @@ def mention_bounds(speaker, cue) -> tuple[int, int]:
     """The speaker's noun phrase, without a trailing comma or a following clause after the cue."""
     left = speaker.left_edge
     right = speaker.right_edge
+    if speaker.head.dep_ == "ccomp" and speaker.head.head.i == cue.i and right.i < speaker.head.i < cue.i:
+        right = speaker.head  # "An official at the fisheries [directorate]", the noun read as a clause
     if speaker.is_ancestor(cue):
         # "an official who said ...": the mention stops before the clause holding the cue
         right = speaker.doc[max(speaker.i, cue.left_edge.i - 1)]
@@ -252,8 +269,6 @@ def mention_bounds(speaker, cue) -> tuple[int, int]:
     while right.i > left.i and (right.is_punct or right.is_space):
         right = right.doc[right.i - 1]
     return left.idx, right.idx + len(right.text)
-
-
 
 
 

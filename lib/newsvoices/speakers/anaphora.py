@@ -19,6 +19,8 @@ def ranked_referent(m, ctx, place: MentionPlace, kind: str, role: str | None = N
     """The referent of the best candidate the model for `kind` accepts (and that has one of
     the features `needs`, if given), or None."""
     candidates = gather(place, ctx.discourse, ctx.referents, ctx.genders)
+    if kind != "pronoun":  # "An official at the directorate ... the official said": the one introduced since
+        candidates = [c for c in candidates if not c.features.get("introduced_since")]
     ctx.ranked[m.position] = (kind, candidates)
     chosen = ranking.best(candidates, kind)
     if chosen is None or (needs and not any(chosen.candidate.features.get(name) for name in needs)):
@@ -87,7 +89,10 @@ def person_description(m, ctx) -> Referent | None:
         # "the mayor" is not the man the article has called a union leader: a role noun needs a
         # person it fits, or one the article has given no other role
         needs = ("head_matches", "modifier_matches", "no_other_role")
-    return head_matched(m, ctx, place, role) or ranked_referent(m, ctx, place, "description", role, needs=needs) \
+    # an indefinite description mostly brings in someone new ("a spokesman said"), a definite one
+    # refers back ("the real estate tycoon"): each kind has its own threshold for taking the best
+    kind = "indefinite description" if indefinite else "description"
+    return head_matched(m, ctx, place, role) or ranked_referent(m, ctx, place, kind, role, needs=needs) \
         or named_after(m, ctx, place, role)
 
 

@@ -1,11 +1,13 @@
 """Ranking of candidate antecedents: a logistic-regression score over the features of
 `candidates` with the weights of `data/antecedent_weights.json` (trained by
-`benchmarks/train_antecedents.py` on the tune half of the PolNeAR speaker set).
+`benchmarks/train_antecedents.py --half both` on the PolNeAR speaker set).
 
-There is one model per kind of mention: `pronoun` (he, she) and `description` ("the retired
-neurosurgeon", "the Yellowhead MP", "an independent political expert"). A pronoun takes its
-best candidate; a description takes its best only when the model gives it at least the
-model's `threshold`, else it stays an unnamed source of its own.
+There is one model per kind of mention: `pronoun` (he, she), `description` ("the retired
+neurosurgeon", "the Yellowhead MP") and `indefinite description` ("an independent political
+expert", "a Treasury spokesman"); all three share the ranking weights. A pronoun takes its best
+candidate; a description takes its best only when the model gives it at least the model's
+`threshold` (its bias is chosen apart for each kind: a definite description mostly refers
+back, an indefinite one mostly brings in someone new), else it stays an unnamed source of its own.
 """
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ def score(candidate: Candidate, model: dict) -> float:
 
 
 def rank(candidates: list[Candidate], kind: str) -> list[Ranked]:
-    """The candidates best first under the model for `kind` ("pronoun" or "description");
+    """The candidates best first under the model for `kind` (a key of the weights file);
     ties go to the one named last (candidates come in order of first mention)."""
     model = lexicon.antecedent_model(kind)
     ranked = [Ranked(c, score(c, model)) for c in candidates]

@@ -105,6 +105,13 @@ def _opens_a_title(token) -> bool:
 
 
 def _objects(heads, job: str) -> list:
-    """The objects of the heads' prepositions that do `job` (function_words.csv)."""
-    return [o for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in lexicon.function_words(job)
-            for o in prep.children if o.dep_ == "pobj"]
+    """The objects of the heads' prepositions that do `job` (function_words.csv). For
+    `member_of`, also a workplace the parser hung on the head's first object ("a researcher on
+    water disputes at the Nordic Centre", "an expert in tax law with the Brookings Institution")."""
+    direct = [o for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in lexicon.function_words(job)
+              for o in prep.children if o.dep_ == "pobj"]
+    if job != "member_of":
+        return direct
+    first = [o for head in heads for prep in head.children if prep.dep_ == "prep" for o in prep.children
+             if o.dep_ == "pobj" and o.pos_ == "NOUN" and not o.ent_type_]
+    return direct + [o for o in _objects(first, "workplace") if o not in direct]
