@@ -332,3 +332,10 @@ def test_a_noun_misread_as_a_clause_before_the_cue(analyze_text):
                          "said the acoustic data had been discussed during recent talks.").statements
     assert list(table["content"]) == ["the acoustic data had been discussed during recent talks"]
     assert table["anonymous"].all() and table["speaker"].iloc[0].startswith("official")
+
+
+def test_a_quote_after_the_full_stop_belongs_to_its_own_cue(analyze_text):
+    """"was asked by a caller why ... . “…,” he said": the quotation is the answer, said once."""
+    table = analyze_text("Dan Hale was asked by a caller why the plant had closed. \"Because they ran it into the "
+                         "ground,\" he said.").statements
+    assert list(table["content"]).count("Because they ran it into the ground") == 1

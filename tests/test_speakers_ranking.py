@@ -78,6 +78,11 @@ CASES = [
         "questions, talking and talking.\n\n"
         "For example: \"We made a terrible mistake,\" he told a reporter in October.",
         ["Trump"], id="name-as-misparsed-root-is-the-subject"),
+    pytest.param(  # an unnamed speaker named as an object ("asked by a caller") is not its sentence's subject
+        "The plant closed in March after forty years.\n\nRecently, Dan Hale, a former mayor who hosts a talk show "
+        "on local radio, was asked by a caller why the plant had closed. \"Because they ran it into the ground,\" "
+        "he said.",
+        ["Dan Hale"], id="unnamed-object-is-no-subject"),
 ]
 
 

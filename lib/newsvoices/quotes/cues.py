@@ -293,7 +293,7 @@ def adjacent_quote(cue, speaker, ctx: QuoteContext) -> int | None:
         gap_after = text[right_char:span.open_mark] if span.open_mark >= right_char else None
         if gap_before is not None and len(gap_before) <= 3 and "\n" not in gap_before:
             return q  # "…,” she said: the quote that ends at the cue is its statement
-        if best is None and gap_after is not None and re.fullmatch(r"[^\n\w]{0,3}|\s*(?:that|,)\s*", gap_after) \
+        if best is None and gap_after is not None and re.fullmatch(r"[^\n\w.]{0,3}|\s*(?:that|,)\s*", gap_after) \
                 and span.open_mark < sent.end_char + 3:
             best = q
         # "she said:" closing a paragraph, the quotation set off as the next one

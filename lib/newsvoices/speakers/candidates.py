@@ -57,6 +57,9 @@ class Discourse:
     paragraph_at: object = None  # character offset -> paragraph index (`Article.paragraph_at`)
     indefinites: dict[str, list[int]] = field(default_factory=dict)  # noun lemma -> offsets of "a/one <noun>"
     sentence_starts: list[int] = field(default_factory=list)  # character offset where each sentence begins
+    # where each object's phrase begins: an unnamed speaker named as one does not weigh as its
+    # sentence's subject ("Cain was asked by a caller why ...": the sentence is Cain's)
+    object_starts: set[int] = field(default_factory=set)
 
     def sentence_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
@@ -84,6 +87,8 @@ class Discourse:
                 indefinites[token.lemma_.lower()].append(token.idx)
         discourse.indefinites = dict(indefinites)
         discourse.sentence_starts = [sent.start_char for sent in doc.sents]
+        discourse.object_starts = {t.left_edge.idx for t in doc if t.dep_ in {"pobj", "dobj"}} \
+            - {t.left_edge.idx for t in doc if t.dep_ in SUBJECTS}
         return discourse
 
 
@@ -185,7 +190,7 @@ def gather(place: MentionPlace, discourse: Discourse, referents, genders) -> lis
     # said", "her son said") stands there as the subject of its sentence
     named_at = {(m.name, m.sentence) for m in before}
     spoken_at = [PersonMention(r.speaker, r.position, discourse.sentence_at(r.position), discourse.paragraph_at(r.position),
-                               True, True, False) for r in spoken]
+                               *(2 * [r.position not in discourse.object_starts]), False) for r in spoken]
     before = sorted(before + [m for m in spoken_at if (m.name, m.sentence) not in named_at], key=lambda m: m.start)
     names = list(dict.fromkeys([m.name for m in before] + [r.speaker for r in spoken]))
     if place.end is not None:  # a description: "the heckler" is not whoever speaks in its sentence
