@@ -75,6 +75,9 @@ CASES = [
     # "X, Y and other Labour candidates": the "other ..." conjunct describes the names before it
     ("party_word", ("The primary is on Tuesday, and Mara Vance, Bernard Toll and other Labour candidates are fighting "
                     "for second place. “It is wide open,” Toll said."), "Bernard Toll", "Labour Party"),
+    ("research_institution", ("The test was developed at the University of Eastbrook and tried on stored samples.\n\n"
+                              "\"We wanted to catch it early,\" said Dr Helga Marchetti, the molecular biologist who "
+                              "led the work."), "Helga Marchetti", "University of Eastbrook"),
 ]
 
 
@@ -133,3 +136,9 @@ def test_a_plural_noun_is_no_apposition_of_one_person(analyze_text):
                          "Harbour Workers Union are split. “We will listen to him,” Orrin said.").statements
     assert list(table["speaker"]) == ["Paul Orrin"]
     assert table["affiliation"].isna().all()
+
+
+def test_no_research_institution_when_two_are_named_as_often(analyze_text):
+    text = ("Teams at Lakeside College and Mount Vale Hospital ran the trial.\n\n"
+            "\"The effect was large,\" said Dr Ann Lee, an epidemiologist who led the analysis.")
+    assert analyze_text(text).statements["affiliation"].isna().all()

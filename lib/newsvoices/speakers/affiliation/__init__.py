@@ -24,7 +24,9 @@ the first that answers wins.
 16. `local_office`: "Mayor Leonard Aske": the town the article names most (data/local_offices.txt);
 17. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
     organisation named: the organisation the article has named most so far;
-18. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
+18. `research_institution`: "the molecular biologist who led the work": the one university,
+    institute or hospital the article names (data/research_roles.txt, research_institutions.txt);
+19. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
 
 `introduced_affiliations` runs the sieve over every mention of every person, so that what the
 article says when it introduces someone carries over to their later mentions ("Marsh said"); an
@@ -40,6 +42,7 @@ from .offices import (
     its_organisation,
     local_office,
     organisation_run,
+    research_institution,
     sentence_at_organisation,
     unnamed_organisation_at,
 )
@@ -63,7 +66,7 @@ __all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "introdu
 AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org,
                      its_organisation, for_org, at_org, clause_of_org, organisation_run, sentence_at_organisation,
                      nationality_word, named_organisation, unnamed_organisation_at, government_office, local_office,
-                     office_in_the_news, named_place)
+                     office_in_the_news, research_institution, named_place)
 
 
 def ranked_affiliation(c: AffiliationContext) -> tuple[int, str] | None:

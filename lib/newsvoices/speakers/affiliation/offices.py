@@ -148,3 +148,22 @@ def local_office(c: AffiliationContext) -> str | None:
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def research_institution(c: AffiliationContext) -> str | None:
+    """"Dr Helga Marchetti, the molecular biologist who led the work", with "the test, developed
+    at the University of Eastbrook" elsewhere: a researcher (data/research_roles.txt) with no
+    organisation named is at the research institution the article names most (an organisation
+    whose name has a word of data/research_institutions.txt); with a tie, at none."""
+    roles = lexicon.word_list("research_roles.txt")
+    said = {t.lemma_.lower() for t in [*c.words, *c.heads] if not c.in_person(t)}
+    if c.person is not None and c.person.title:
+        said |= {w.lower() for w in c.person.title.split()}
+    if not said & roles:
+        return None
+    kinds = lexicon.word_list("research_institutions.txt")
+    named = Counter(m.canonical for m in c.orgs if m.label in {"ORG", "FAC"}
+                    and {w.lower() for w in m.canonical.split()} & kinds).most_common(2)
+    if not named or len(named) == 2 and named[1][1] == named[0][1]:
+        return None
+    return named[0][0]
