@@ -112,7 +112,8 @@ def _subject_roles(head) -> tuple[bool, bool]:
     "Mr. Sanders's campaign vowed", counted as a subject cost more pronouns than it won.)"""
     if head.dep_ == "ROOT" and head.pos_ == "PROPN":
         opens = all(t.pos_ == "PROPN" or t.is_punct for t in head.doc[head.sent.start:head.i])
-        return opens and len(head.sent) > 5, opens and len(head.sent) > 5
+        misparsed = opens and len(head.sent) > 5  # not a headline fragment ("Trump.")
+        return misparsed, misparsed
     subject = head.dep_ in SUBJECTS
     return subject, subject and (head.head.dep_ == "ROOT" or head.head.dep_ == "conj" and head.head.head.dep_ == "ROOT")
 
@@ -187,10 +188,11 @@ def gather(place: MentionPlace, discourse: Discourse, referents, genders) -> lis
     spoken = [r for r in referents if r.position < place.position and r.kind == "person"
               and discourse.paragraph_at(r.position) >= place.paragraph - WINDOW_PARAGRAPHS]
     # a speaker the text did not name where it spoke ("another driver, who asked not to be named,
-    # said", "her son said") stands there as the subject of its sentence
+    # said", "her son said") stands there as the subject of its sentence, unless named as an object
     named_at = {(m.name, m.sentence) for m in before}
     spoken_at = [PersonMention(r.speaker, r.position, discourse.sentence_at(r.position), discourse.paragraph_at(r.position),
-                               *(2 * [r.position not in discourse.object_starts]), False) for r in spoken]
+                               subject=as_subject, main_subject=as_subject, quoted=False)
+                 for r in spoken for as_subject in [r.position not in discourse.object_starts]]
     before = sorted(before + [m for m in spoken_at if (m.name, m.sentence) not in named_at], key=lambda m: m.start)
     names = list(dict.fromkeys([m.name for m in before] + [r.speaker for r in spoken]))
     if place.end is not None:  # a description: "the heckler" is not whoever speaks in its sentence
