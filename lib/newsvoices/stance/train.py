@@ -2,8 +2,8 @@
 
 A class-balanced multinomial logistic regression over frozen sentence embeddings
 (`encoder.py`). Seeded and deterministic: the same checkout, data and packages give the same
-weights. The regularisation strength, the input variant and a shift of the neutral log-odds
-(`choose_neutral_shift`) are chosen by 5-fold
+weights. The input variant, the regularisation strength and a shift of the neutral log-odds
+(`shift_table`) are chosen together by 5-fold
 cross-validation on the training set, grouped by article so no article is on both sides of a
 fold; the dev split (`stance_dev.tsv`) is only scored, never trained on. The weights and a
 record of the data, settings and figures go to `data/stance_head.json`.
@@ -18,16 +18,16 @@ import numpy as np
 
 from .. import lexicon
 from .classifier import encode_bank
-from .encoder import chosen_encoder
 from .metrics import scores
 from .training import (
-    DEFAULT_VARIANTS,
+    DEFAULT_VARIANT,
     MADE_UP_SETS,
+    VARIANTS,
     assemble,
     dev_set,
     item_parts,
     training_set,
-    variants_for,
+    variant_parts,
 )
 
 SEED = 20261201
@@ -60,34 +60,27 @@ def shifted_labels(log_p: np.ndarray, classes: list[str], neutral_shift: float) 
     return [classes[k] for k in (log_p + shift).argmax(axis=1)]
 
 
-def cross_validate(X: np.ndarray, y: list[str], groups: list[str], C: float) -> dict:
-    return scores(y, shifted_labels(*cross_validated_log_odds(X, y, groups, C), 0.0))
-
-
-def choose_neutral_shift(X: np.ndarray, y: list[str], groups: list[str], C: float, log=print) -> tuple[float, dict]:
+def shift_table(log_p: np.ndarray, classes: list[str], y: list[str]) -> dict[float, dict]:
     """Class balancing pulls the head away from "neutral", the commonest label in news: a shift
-    of the neutral log-odds, chosen by the same grouped cross-validation, gives some back."""
-    log_p, classes = cross_validated_log_odds(X, y, groups, C)
-    table = {shift: scores(y, shifted_labels(log_p, classes, shift)) for shift in NEUTRAL_SHIFTS}
-    for shift, figures in table.items():
-        log(f"  cv neutral shift {shift:<4} macro-F1 {figures['f1_4']:.3f} / {figures['f1_3']:.3f}")
-    best = max(NEUTRAL_SHIFTS, key=lambda s: (table[s]["f1_4"], -s))
-    return best, table[best]
+    of the neutral log-odds gives some back. The figures for each shift on the grid."""
+    return {shift: scores(y, shifted_labels(log_p, classes, shift)) for shift in NEUTRAL_SHIFTS}
 
 
-def choose(parts: dict, items, variants: tuple[str, ...], grid=C_GRID, log=print) -> tuple[str, float, dict, dict]:
-    """The variant and C with the best cross-validated 4-label macro-F1."""
+def choose(parts: dict, items, variants: tuple[str, ...], grid=C_GRID, log=print) -> tuple[str, float, float, dict, dict]:
+    """The variant, C and neutral shift with the best cross-validated 4-label macro-F1, chosen
+    together (a variant that needs a shift is not judged without one)."""
     y, groups = [i.label for i in items], [i.group for i in items]
     table, best = {}, None
     for variant in variants:
         X = assemble(parts, variant)
         for C in grid:
-            figures = cross_validate(X, y, groups, C)
-            table[f"{variant} C={C}"] = figures
-            log(f"  cv {variant:<24} C={C:<5} macro-F1 {figures['f1_4']:.3f} / {figures['f1_3']:.3f}")
-            if best is None or figures["f1_4"] > best[2]["f1_4"]:
-                best = (variant, C, figures)
-    return best[0], best[1], best[2], table
+            by_shift = shift_table(*cross_validated_log_odds(X, y, groups, C), y)
+            shift = max(NEUTRAL_SHIFTS, key=lambda s: (by_shift[s]["f1_4"], -s))
+            figures = table[f"{variant} C={C}"] = {**by_shift[shift], "neutral_shift": shift}
+            log(f"  cv {variant:<24} C={C:<5} shift {shift:<4} macro-F1 {figures['f1_4']:.3f} / {figures['f1_3']:.3f}")
+            if best is None or figures["f1_4"] > best[3]["f1_4"]:
+                best = (variant, C, shift, figures)
+    return best[0], best[1], best[2], best[3], table
 
 
 ENCODER_RECORDS = {
@@ -96,12 +89,12 @@ ENCODER_RECORDS = {
 }
 
 
-def head_record(model, encoder_name: str, variant: str, C: float, items, cv: dict, dev: dict) -> dict:
+def head_record(model, variant: str, C: float, items, cv: dict, dev: dict) -> dict:
+    encoders = dict.fromkeys(p.partition(".")[0] for p in variant_parts(variant) if p != "lexicon")
     return {
         "about": "Stance head of newsvoices: multinomial logistic regression over frozen sentence embeddings "
                  "and the lexicon's totals. Written by `python -m newsvoices.stance train`; do not edit by hand.",
-        "encoder_name": encoder_name,
-        "encoder": ENCODER_RECORDS[encoder_name],
+        "encoders": {name: ENCODER_RECORDS[name] for name in encoders},
         "variant": variant,
         "labels": [str(c) for c in model.classes_],
         "coef": [[round(float(v), 5) for v in row] for row in model.coef_],
@@ -115,44 +108,47 @@ def head_record(model, encoder_name: str, variant: str, C: float, items, cv: dic
     }
 
 
-def train(out: Path | None = None, compare: bool = False, log=print, grid=C_GRID) -> dict:
+def train(out: Path | None = None, compare: bool = False, log=print, grid=C_GRID, variant: str | None = None) -> dict:
     from ..nlp import load_model
 
+    variants = VARIANTS if compare else (variant or DEFAULT_VARIANT,)
+    everything = "+".join(dict.fromkeys(p for v in variants for p in variant_parts(v)))  # sliced per variant
     nlp = load_model()
     items, dev = training_set(nlp), dev_set(nlp)
-    encoder_name = chosen_encoder()
-    log(f"training statements: {len(items)} {dict(Counter(i.label for i in items))}; dev: {len(dev)}; "
-        f"encoder: {encoder_name}")
-    variants = variants_for(encoder_name) if compare else (DEFAULT_VARIANTS[encoder_name],)
-    everything = "statement+max+cue+sentence+lexicon"  # every part, computed once and sliced per variant
-    parts = item_parts(items, everything, encoder_name, nlp)
-    dev_parts = item_parts(dev, everything, encoder_name, nlp)
-    variant, C, cv, table = choose(parts, items, variants, grid, log=log)
-    labels, groups = [i.label for i in items], [i.group for i in items]
-    shift, cv = choose_neutral_shift(assemble(parts, variant), labels, groups, C, log=log)
+    log(f"training statements: {len(items)} {dict(Counter(i.label for i in items))}; dev: {len(dev)}")
+    parts, dev_parts = item_parts(items, everything, nlp), item_parts(dev, everything, nlp)
+    variant, C, shift, cv, table = choose(parts, items, variants, grid, log=log)
+    labels = [i.label for i in items]
     model = fit(assemble(parts, variant), labels, C)
     # the shift is a prior on "neutral": folded into its intercept, the head stays a plain softmax
     model.intercept_[list(model.classes_).index("neutral")] += shift
     dev_figures = scores([d.label for d in dev], list(model.predict(assemble(dev_parts, variant))))
     log(f"chosen: {variant} C={C} neutral shift {shift}; cv macro-F1 {cv['f1_4']:.3f} / {cv['f1_3']:.3f}; "
         f"dev {dev_figures['f1_4']:.3f} / {dev_figures['f1_3']:.3f}, swaps {dev_figures['swaps']}")
-    record = head_record(model, encoder_name, variant, C, items, cv, dev_figures)
+    record = head_record(model, variant, C, items, cv, dev_figures)
     record["settings"].update(neutral_shift=shift, neutral_shift_grid=list(NEUTRAL_SHIFTS))
     if compare:
-        record["compared"] = {k: {"f1_4": v["f1_4"], "f1_3": v["f1_3"]} for k, v in table.items()}
+        record["compared"] = {k: {"f1_4": v["f1_4"], "f1_3": v["f1_3"], "neutral_shift": v["neutral_shift"]}
+                              for k, v in table.items()}
     out = out or Path(str(lexicon.data_path("stance_head.json")))
     out.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
-    write_examples(items, parts["statement"], out.with_name("stance_examples.json"))
+    bank_part = example_part(variant)
+    write_examples(items, parts[bank_part], bank_part, out.with_name("stance_examples.json"))
     log(f"wrote {out} and its example bank")
     return record
 
 
-def write_examples(items, vectors, out: Path) -> None:
+def example_part(variant: str) -> str:
+    """The statement embedding the example bank is searched by: the variant's first."""
+    return next(p for p in variant_parts(variant) if p.endswith(".statement"))
+
+
+def write_examples(items, vectors, part: str, out: Path) -> None:
     """The made-up sets' statements (their text is the project's own) as the examples a user
     is shown beside a label; PolNeAR's text is not redistributed."""
     rows = [n for n, i in enumerate(items) if i.origin in MADE_UP_SETS]
     record = {"about": "Labelled statements shown as examples beside a stance label (the made-up article sets "
                        "in benchmarks/), with their int8 sentence embeddings. Written by the stance trainer.",
-              "texts": [items[n].text for n in rows], "labels": [items[n].label for n in rows],
+              "part": part, "texts": [items[n].text for n in rows], "labels": [items[n].label for n in rows],
               "origins": [items[n].origin for n in rows], "vectors_int8": encode_bank(vectors[rows])}
     out.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")

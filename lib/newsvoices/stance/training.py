@@ -104,21 +104,34 @@ def dev_set(nlp, benchmarks: Path | None = None) -> list[LabelledStatement]:
     return read_polnear((benchmarks or repository_benchmarks()) / "stance_dev.tsv", nlp, "dev")
 
 
-# What the classifier reads of a statement, as "+"-joined parts: "statement", its mean-pooled
-# embedding; "max", its max-pooled token states (one strong word the mean dilutes); "cue", the
-# embedding of the reporting verb ("slammed", "welcomed"); "sentence", the embedding of the
-# sentence it stands in (the framing around the words); "lexicon", the rule-based scorer's
-# totals (`rules.py`), which the head learns to trust as far as they deserve.
-VARIANTS = ("statement", "statement+cue", "statement+cue+sentence", "statement+cue+sentence+lexicon",
-            "statement+max+cue+sentence", "statement+max+cue+sentence+lexicon")
-# the best by cross-validation for each encoder (see README); e5 gives no token states, so no "max"
-DEFAULT_VARIANTS = {"e5": "statement+cue+sentence+lexicon", "minilm": "statement+max+cue+sentence+lexicon"}
-
-
-def variants_for(encoder_name: str) -> tuple[str, ...]:
-    return tuple(v for v in VARIANTS if encoder_name != "e5" or "max" not in v.split("+"))
-
+# What the classifier reads of a statement, as "+"-joined parts. An encoder's part is named
+# "<encoder>.<kind>" (`encoder.ENCODERS`): "statement", its sentence embedding; "max", its
+# max-pooled token states (MiniLM only: one strong word the mean dilutes); "cue", the embedding
+# of the reporting verb ("slammed", "welcomed"); "sentence", the embedding of the sentence it
+# stands in (the framing around the words). "lexicon" is the rule-based scorer's totals
+# (`rules.py`), which the head learns to trust as far as they deserve.
+MINILM_ALL = "minilm.statement+minilm.max+minilm.cue+minilm.sentence+lexicon"
+VARIANTS = ("minilm.statement", "minilm.statement+minilm.cue", "minilm.statement+minilm.cue+minilm.sentence",
+            MINILM_ALL, "e5.statement", "e5.statement+e5.cue+e5.sentence+lexicon",
+            MINILM_ALL + "+e5.statement", MINILM_ALL + "+e5.statement+e5.sentence")
+# the best by cross-validation, level with e5's own parts, and the better of the two on dev (README)
+DEFAULT_VARIANT = MINILM_ALL + "+e5.statement+e5.sentence"
+KINDS = ("statement", "max", "cue", "sentence")
 MAX_SCALE = 0.1  # max-pooled states are about ten times larger than the unit-length mean
+
+
+def variant_parts(variant: str) -> list[str]:
+    """The variant's parts, checked: a one-line error names a part no encoder gives."""
+    from ..errors import NewsvoicesError
+    from .encoder import ENCODERS
+
+    parts = variant.split("+")
+    for part in parts:
+        name, _, kind = part.partition(".")
+        if part != "lexicon" and not (name in ENCODERS and kind in KINDS and (kind != "max" or name == "minilm")):
+            raise NewsvoicesError(f"unknown stance input {part!r} in {variant!r}: parts are 'lexicon' or "
+                                  f"<encoder>.<kind> with encoder in {', '.join(ENCODERS)} and kind in {', '.join(KINDS)}")
+    return parts
 
 
 def lexicon_features(totals: list[dict]) -> np.ndarray:
@@ -130,28 +143,41 @@ def lexicon_features(totals: list[dict]) -> np.ndarray:
     return np.hstack([np.tanh(raw), (raw > THRESHOLD).astype(np.float32)])
 
 
-def feature_parts(texts: list[str], cues: list[str], sentences: list[str], totals: list[dict],
-                  variant: str, encoder_name: str) -> dict[str, np.ndarray]:
-    """Each part a variant names, from parallel lists (one entry per statement). Statements,
-    cues and sentences go to the encoder as one batch of distinct texts: an article's cues are
-    mostly "said", and a sentence is often the statement itself."""
-    parts = variant.split("+")
+def encoder_parts(name: str, kinds: set[str], texts: list[str], cues: list[str],
+                  sentences: list[str]) -> dict[str, np.ndarray]:
+    """One encoder's parts. Statements, cues and sentences go to it as one batch of distinct
+    texts: an article's cues are mostly "said", and a sentence is often the statement itself."""
     wanted = list(texts)
-    if "cue" in parts:
+    if "cue" in kinds:
         wanted += [c or "said" for c in cues]
-    if "sentence" in parts:
+    if "sentence" in kinds:
         wanted += list(sentences)
     distinct = list(dict.fromkeys(wanted))
-    mean, peak = encode_pooled(distinct, encoder_name)
+    mean, peak = encode_pooled(distinct, name)
     row = {text: i for i, text in enumerate(distinct)}
     n = len(texts)
     rows = [row[t] for t in wanted]
-    out = {"statement": mean[rows[:n]], "max": peak[rows[:n]] * MAX_SCALE}
+    out = {f"{name}.statement": mean[rows[:n]], f"{name}.max": peak[rows[:n]] * MAX_SCALE}
     rest = rows[n:]
-    if "cue" in parts:
-        out["cue"], rest = mean[rest[:n]], rest[n:]
-    if "sentence" in parts:
-        out["sentence"] = mean[rest[:n]]
+    if "cue" in kinds:
+        out[f"{name}.cue"], rest = mean[rest[:n]], rest[n:]
+    if "sentence" in kinds:
+        out[f"{name}.sentence"] = mean[rest[:n]]
+    return out
+
+
+def feature_parts(texts: list[str], cues: list[str], sentences: list[str], totals: list[dict],
+                  variant: str) -> dict[str, np.ndarray]:
+    """Each part a variant names, from parallel lists (one entry per statement)."""
+    parts = variant_parts(variant)
+    kinds_by_encoder: dict[str, set[str]] = {}
+    for part in parts:
+        if part != "lexicon":
+            name, _, kind = part.partition(".")
+            kinds_by_encoder.setdefault(name, set()).add(kind)
+    out = {}
+    for name, kinds in kinds_by_encoder.items():
+        out.update(encoder_parts(name, kinds, texts, cues, sentences))
     if "lexicon" in parts:
         out["lexicon"] = lexicon_features(totals)
     return out
@@ -161,9 +187,8 @@ def assemble(parts: dict[str, np.ndarray], variant: str) -> np.ndarray:
     return np.hstack([parts[name] for name in variant.split("+")])
 
 
-def features(texts: list[str], cues: list[str], sentences: list[str], totals: list[dict], variant: str,
-             encoder_name: str) -> np.ndarray:
-    return assemble(feature_parts(texts, cues, sentences, totals, variant, encoder_name), variant)
+def features(texts: list[str], cues: list[str], sentences: list[str], totals: list[dict], variant: str) -> np.ndarray:
+    return assemble(feature_parts(texts, cues, sentences, totals, variant), variant)
 
 
 def lexicon_totals(items: list[LabelledStatement], nlp) -> list[dict]:
@@ -172,7 +197,6 @@ def lexicon_totals(items: list[LabelledStatement], nlp) -> list[dict]:
     return [score_text(i.text, i.cue or None, nlp).totals for i in items]
 
 
-def item_parts(items: list[LabelledStatement], variant: str, encoder_name: str, nlp=None) -> dict[str, np.ndarray]:
+def item_parts(items: list[LabelledStatement], variant: str, nlp=None) -> dict[str, np.ndarray]:
     totals = lexicon_totals(items, nlp) if "lexicon" in variant.split("+") else [{} for _ in items]
-    return feature_parts([i.text for i in items], [i.cue for i in items], [i.sentence for i in items], totals, variant,
-                         encoder_name)
+    return feature_parts([i.text for i in items], [i.cue for i in items], [i.sentence for i in items], totals, variant)
