@@ -75,6 +75,10 @@ CASES = [
     # "X, Y and other Labour candidates": the "other ..." conjunct describes the names before it
     ("party_word", ("The primary is on Tuesday, and Mara Vance, Bernard Toll and other Labour candidates are fighting "
                     "for second place. “It is wide open,” Toll said."), "Bernard Toll", "Labour Party"),
+    # a copula's noun describes its named subject as an apposition does
+    ("party_word", "John Roe is a Republican from Ohio. “The bill will fail,” Roe said.", "John Roe", "Republican Party"),
+    ("apposition_of_org", "Helen Marsh is chief executive of Veltrax Industries. “We will recover,” Marsh said.",
+     "Helen Marsh", "Veltrax Industries"),
     ("research_institution", ("The test was developed at the University of Eastbrook and tried on stored samples.\n\n"
                               "\"We wanted to catch it early,\" said Dr Helga Marchetti, the molecular biologist who "
                               "led the work."), "Helga Marchetti", "University of Eastbrook"),
@@ -142,3 +146,34 @@ def test_no_research_institution_when_two_are_named_as_often(analyze_text):
     text = ("Teams at Lakeside College and Mount Vale Hospital ran the trial.\n\n"
             "\"The effect was large,\" said Dr Ann Lee, an epidemiologist who led the analysis.")
     assert analyze_text(text).statements["affiliation"].isna().all()
+
+
+def test_not_under_a_negated_copula(analyze_text):
+    table = analyze_text("Ann Lee is not a Democrat. “I vote as I please,” Lee said.").statements
+    assert table["affiliation"].isna().all()
+
+
+@pytest.mark.parametrize("text, speaker, expected", [
+    # a description that does not speak still says who the person it stands for is
+    (("Donald Roe spoke at a rally in Ohio on Monday.\n\nAsked if he was ever bullied, the Republican presidential "
+      "candidate said no. “I was never bullied,” he said."), "Donald Roe", "Republican Party"),
+    (("Ann Lee took charge in June after six years in Spain.\n\nThe Brackwater City FC manager has since won five of "
+      "her seven games.\n\n“We are not done yet,” Lee said on Saturday."), "Ann Lee", "Brackwater City FC"),
+])
+def test_a_description_that_does_not_speak_gives_its_person_an_affiliation(analyze_text, text, speaker, expected):
+    table = analyze_text(text).statements
+    assert list(table["speaker"]) == [speaker]
+    assert list(table["affiliation"]) == [expected]
+
+
+def test_a_description_before_anyone_is_named_gives_no_one_its_affiliation(analyze_text):
+    table = analyze_text("The Veltrax chief executive resigned on Monday.\n\nHelen Marsh, a consultant who advises "
+                         "the firm, said the shares would recover.").statements
+    assert list(table["speaker"]) == ["Helen Marsh"]
+    assert table["affiliation"].isna().all()
+
+
+@pytest.mark.parametrize("text", ["The state's attorney general, Kelly Roe, said the law was clear.",
+                                  "A county commissioner said the road would reopen."])
+def test_an_office_below_the_nation_is_not_its_government(analyze_text, text):
+    assert analyze_text("Norway is cold. " + text).statements["affiliation"].fillna("").ne("Norway").all()

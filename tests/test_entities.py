@@ -164,3 +164,21 @@ def test_a_title_run_into_a_name_is_left_out_of_the_person(nlp, analyze_text):
     assert [(m.canonical, m.title) for m in people] == [("Alison Lundergan Grimes", "Secretary of State")]
     assert not [m for m in index.mentions if m.label == "ORG"]
     assert list(analyze_text(text).statements["speaker"]) == ["Alison Lundergan Grimes"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A senior official at the Geneva Maritime Dialogue Centre said the sides were apart.",
+     "Geneva Maritime Dialogue Centre"),
+    ("The study was led by the Nordvik Institute for Fiscal Studies and published on Monday.",
+     "Nordvik Institute for Fiscal Studies"),
+    ("Researchers at the University of Eastbrook said the test worked.", "University of Eastbrook"),
+])
+def test_capitalised_words_ending_in_a_kind_of_body_are_an_organisation(nlp, text, name):
+    index = index_of(nlp, text)
+    assert [m.canonical for m in index.mentions if m.label == "ORG"] == [name]
+    assert not any(m.label == "PERSON" for m in index.mentions)
+
+
+def test_a_person_named_like_a_body_stays_a_person(nlp):
+    index = index_of(nlp, "Margaret Court said the final was close. Court won the title in 1970.")
+    assert {m.canonical for m in index.mentions if m.label == "PERSON"} == {"Margaret Court"}

@@ -277,3 +277,11 @@ def test_parenthetical_cue_reads_the_clause_a_slipped_parse_hangs_it_on(nlp):
                  deps=[d for d, w in zip(deps, words) if w != ","], pos=[p for p, w in zip(pos, words) if w != ","],
                  lemmas=[w.lower() for w in words if w != ","])
     assert parenthetical_cue(CueFrame.of(run_on[7], run_on[6], run_on, [None] * len(run_on))) is None
+
+
+def test_a_relative_clause_describing_the_speaker_is_no_medial_cue(nlp):
+    """"who advises the firm" sits between commas like "Ms. Lee said" does, but it describes the
+    speaker: the statement is what "said" reports, once."""
+    article, doc = parsed(nlp, "Helen Marsh, a consultant who advises the firm, said the shares would recover.")
+    statements = find_statements(doc, article).statements
+    assert [doc_text(doc)[s.content_start:s.content_end] for s in statements] == ["the shares would recover"]

@@ -154,3 +154,33 @@ def test_the_trainer_refuses_an_unknown_variant_with_exit_status_2(capsys):
     assert main(["train", "--variant", "e5.statement+e5.mood", "--out", "/nonexistent/head.json"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: unknown stance input 'e5.mood'") and "\n" not in err
+
+
+def test_a_second_run_takes_stance_from_the_cache_without_encoding(nlp, monkeypatch, tmp_path):
+    from newsvoices.stance import classifier
+
+    monkeypatch.setenv("NEWSVOICES_CACHE_DIR", str(tmp_path))
+    items = [("We will never accept their conditions.", "vowed"), ("We hope for a deal this week.", "said")]
+    first = score_texts(items, nlp)
+    assert list((tmp_path / "stance").rglob("*.json"))
+
+    def no_encoding(*args, **kwargs):
+        raise AssertionError("encoded again")
+
+    monkeypatch.setattr(classifier, "feature_parts", no_encoding)
+    second = score_texts(items, nlp)
+    assert [(r.label, r.probabilities, r.examples) for r in second] == [(r.label, r.probabilities, r.examples) for r in first]
+    with pytest.raises(AssertionError, match="encoded again"):  # other statements are a new key
+        score_texts([("The meeting is on Monday.", "said")], nlp)
+    monkeypatch.setenv("NEWSVOICES_CACHE", "off")
+    with pytest.raises(AssertionError, match="encoded again"):  # off means off
+        score_texts(items, nlp)
+
+
+def test_a_damaged_stance_cache_entry_is_computed_again(nlp, monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSVOICES_CACHE_DIR", str(tmp_path))
+    items = [("They must be crushed.", "vowed")]
+    first = score_texts(items, nlp)
+    for entry in (tmp_path / "stance").rglob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    assert [r.probabilities for r in score_texts(items, nlp)] == [r.probabilities for r in first]

@@ -198,6 +198,16 @@ def parse_many(texts, nlp=None, batch_size: int = 16, n_process: int = 1, cache:
     yield from flush()
 
 
+def cache_folder():
+    """Where parses and stance results are kept (a `Path`), or None when NEWSVOICES_CACHE=off."""
+    if os.environ.get("NEWSVOICES_CACHE", "").strip().lower() in {"off", "0", "no", "false"}:
+        return None
+    from pathlib import Path
+
+    chosen = os.environ.get("NEWSVOICES_CACHE_DIR")
+    return Path(chosen) if chosen else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsvoices"
+
+
 class ParseCache:
     """Parsed docs stored with spaCy's DocBin, one file per text, keyed by a hash of the text,
     the model's name and version and spaCy's version. NEWSVOICES_CACHE=off disables it;
@@ -212,12 +222,8 @@ class ParseCache:
 
     @classmethod
     def for_model(cls, nlp):
-        if os.environ.get("NEWSVOICES_CACHE", "").strip().lower() in {"off", "0", "no", "false"}:
-            return None
-        from pathlib import Path
-
-        folder = os.environ.get("NEWSVOICES_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsvoices"
-        return cls(folder, nlp)
+        folder = cache_folder()
+        return cls(folder, nlp) if folder is not None else None
 
     def key(self, text: str) -> str:
         import hashlib

@@ -13,6 +13,7 @@ from .index import (
     _lower_case_words,
     _tokens_matching,
     _tokens_spelled,
+    clean_name,
 )
 
 
@@ -113,3 +114,43 @@ def _short_forms_of_longer_names(mentions) -> None:
         if len(longer) == 1:
             mention.canonical, mention.label = longer[0], "ORG"
 
+
+def organisation_names_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph_of_char) -> list[Mention]:
+    """"A senior official at the Geneva Maritime Dialogue Centre": a run of capitalised words
+    ending in a kind of body (data/organisation_nouns.txt, research_institutions.txt), with an
+    "of"/"for" phrase in capitals after it ("the University of Eastbrook", "the Institute for
+    Fiscal Studies"), is an organisation's name, whatever NER made of it (the small model often
+    tags its last word a PERSON, or nothing). The mentions it covers give way to it."""
+    kinds = lexicon.organisation_nouns() | lexicon.word_list("research_institutions.txt")
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.lower_ not in kinds:
+            continue
+        start, end = _capitalised_name_around(token)
+        # already a name of its own: an organisation, or a person NER read whole ("Margaret Court")
+        if end - start < 2 or any(m.label in {"ORG", "FAC", "PERSON"} and m.token_start <= start and end <= m.token_end
+                                  for m in mentions):
+            continue
+        span = doc[start:end]
+        found.append(Mention(span.text, "ORG", span.start_char, span.end_char, sentence_of_token[start],
+                             paragraph_of_char(span.start_char), key=clean_name(span.text, "ORG"), token_start=start,
+                             token_end=end))
+    kept = [m for m in mentions if not any(f.token_start < m.token_end and m.token_start < f.token_end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start_char)
+
+
+def _capitalised_name_around(head) -> tuple[int, int]:
+    """The token range of the capitalised compound words before `head` and a capitalised
+    "of"/"for" phrase after it."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= head.i \
+            and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    end = head.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and doc[end].head.i == head.i:
+        objects = [c for c in doc[end].children if c.dep_ == "pobj"]
+        if objects and all(t.text[:1].isupper() or t.lower_ in lexicon.function_words("name_connector")
+                           for t in objects[0].subtree) and objects[0].left_edge.i == end + 1:
+            end = objects[0].right_edge.i + 1
+    return start, end

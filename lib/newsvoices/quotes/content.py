@@ -150,7 +150,9 @@ def medial_cue(frame: CueFrame) -> tuple[int, int] | None:
     spans the sentence (as a quote interrupted by its cue does)."""
     cue, speaker, doc, in_quote = frame.cue, frame.speaker, frame.doc, frame.in_quote
     sent = cue.sent
-    if speaker.sent != sent:
+    # "Marsh, a consultant who advises the firm, said ...": a relative clause describes the
+    # speaker; it does not interrupt a sentence to attribute it
+    if speaker.sent != sent or cue.dep_ == "relcl":
         return None
     before = min(cue.i, speaker.left_edge.i) - 1
     if before <= sent.start or doc[before].text != ",":

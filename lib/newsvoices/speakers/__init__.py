@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import lexicon
-from . import anaphora, describe, documents, groups
+from . import anaphora, describe, described, documents, groups
 from .affiliation import AffiliationContext, affiliation_of, introduced_affiliations, ranked_affiliation
 from .candidates import Discourse
 from .pronouns import Referent, person_genders, resolve_pronoun
@@ -169,8 +169,15 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
         _take_speaker(statement, neighbour)
         statement.mention = None
     documents.merge_headline_sources(statements, article, doc)
+    roots = {s.mention_root for s in statements if s.mention_root is not None}
+    for person, given in described.described_people(ctx, roots, _facts_of_description).items():
+        ctx.introduced.setdefault(person, given)  # what a name's own mentions say comes first
     _unify_affiliations(statements, {person: found[1] for person, found in ctx.introduced.items()})
     return ctx
+
+
+def _facts_of_description(token) -> MentionFacts:
+    return MentionFacts(token, token.idx, " ".join(t.text for t in describe.noun_phrase(token)))
 
 
 def _with_own_affiliation(referent: Referent, m: MentionFacts, ctx: ResolutionContext) -> Referent:
@@ -220,51 +227,6 @@ def _unify_affiliations(statements, introduced) -> None:
             s.role = roles[s.speaker].most_common(1)[0][0]
 
 
-def person_named_in(root, people_by_token):
-    """The person a mention names when its head word is not a name: one in apposition first
-    ("Tallis's lawyer, Martin Esposito"); a person who only modifies a common noun head is
-    someone else's ("a senior Vukovic aide", "the mayor's press secretary" are not the
-    candidate or the mayor)."""
-    def person_at(token):
-        mention = people_by_token.get(token.i)
-        return mention if mention is not None and mention.label == "PERSON" else None
-
-    for child in root.children:
-        if child.dep_ == "appos" and person_at(child):
-            return person_at(child)
-    # the head is a common noun or a counting word: "some of Vukovic's allies" are not Vukovic
-    common = root.pos_ != "PROPN"
-    for token in root.subtree:
-        mention = person_at(token)
-        if mention is None or (common and _in_a_clause_or_phrase_of(doc_root(mention, token), root)):
-            continue
-        if common and token.head.i == root.i and token.dep_ in {"poss", "compound", "nmod"}:
-            continue
-        if common and token.dep_ == "compound" and token.head.head.i == root.i and token.head.dep_ in {"poss", "compound"}:
-            continue  # "Teresa Vukovic's aide": the compound first name of the possessor
-        return mention
-    return None
-
-
-
-
-def doc_root(mention, token):
-    return token.doc[mention.token_start:mention.token_end].root
-
-
-def _in_a_clause_or_phrase_of(token, root) -> bool:
-    """"a spokesman for Mayor X", "a woman who accused X", "aides to X": a name in a clause or a
-    prepositional phrase of a common noun is someone else ("experts like X" are X; "her editor
-    at Fennick, Colin Ashdown," set off in apposition, is the editor)."""
-    if token.dep_ == "appos":
-        return False
-    while token.i != root.i and token.head.i != token.i:
-        if token.dep_ in {"relcl", "acl", "advcl"} or (token.dep_ == "prep" and token.lower_ not in lexicon.function_words("inclusive_preposition")):
-            return True
-        token = token.head
-    return False
-
-
 # ---------------------------------------------------------------- the passes, in order
 
 def named_person(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
@@ -272,7 +234,7 @@ def named_person(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
     root, doc = m.root, ctx.doc
     person = ctx.people_by_token.get(root.i)
     if person is None or person.label != "PERSON":
-        person = person_named_in(root, ctx.people_by_token)
+        person = describe.person_named_in(root, ctx.people_by_token)
     if person is None or person.label != "PERSON":
         return None
     role = _role_beside_name(m, person, doc)

@@ -169,3 +169,48 @@ def affiliation_of_title(title: str | None) -> str | None:
 
 def known_affiliation(referents, speaker) -> str | None:
     return next((r.affiliation for r in reversed(referents) if r.speaker == speaker and r.affiliation), None)
+
+
+def person_named_in(root, people_by_token):
+    """The person a mention names when its head word is not a name: one in apposition first
+    ("Tallis's lawyer, Martin Esposito"); a person who only modifies a common noun head is
+    someone else's ("a senior Vukovic aide", "the mayor's press secretary" are not the
+    candidate or the mayor)."""
+    def person_at(token):
+        mention = people_by_token.get(token.i)
+        return mention if mention is not None and mention.label == "PERSON" else None
+
+    for child in root.children:
+        if child.dep_ == "appos" and person_at(child):
+            return person_at(child)
+    # the head is a common noun or a counting word: "some of Vukovic's allies" are not Vukovic
+    common = root.pos_ != "PROPN"
+    for token in root.subtree:
+        mention = person_at(token)
+        if mention is None or (common and _in_a_clause_or_phrase_of(doc_root(mention, token), root)):
+            continue
+        if common and token.head.i == root.i and token.dep_ in {"poss", "compound", "nmod"}:
+            continue
+        if common and token.dep_ == "compound" and token.head.head.i == root.i and token.head.dep_ in {"poss", "compound"}:
+            continue  # "Teresa Vukovic's aide": the compound first name of the possessor
+        return mention
+    return None
+
+
+
+
+def doc_root(mention, token):
+    return token.doc[mention.token_start:mention.token_end].root
+
+
+def _in_a_clause_or_phrase_of(token, root) -> bool:
+    """"a spokesman for Mayor X", "a woman who accused X", "aides to X": a name in a clause or a
+    prepositional phrase of a common noun is someone else ("experts like X" are X; "her editor
+    at Fennick, Colin Ashdown," set off in apposition, is the editor)."""
+    if token.dep_ == "appos":
+        return False
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in {"relcl", "acl", "advcl"} or (token.dep_ == "prep" and token.lower_ not in lexicon.function_words("inclusive_preposition")):
+            return True
+        token = token.head
+    return False

@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import lexicon
+from . import cache
 from .rules import StanceResult
 from .training import assemble, feature_parts
 
@@ -98,6 +99,21 @@ def warm_up() -> None:
     example_bank()
 
 
+def _scored(texts, cues, sentences, totals, with_examples: bool) -> tuple[list[list[float]], list[list[dict]]]:
+    """Each statement's label probabilities and nearest examples, from the stance cache when
+    this article's statements were scored before (`cache`)."""
+    digest = cache.key(texts, cues, sentences, totals, with_examples)
+    stored = cache.get(digest)
+    if stored is not None and len(stored[0]) == len(texts):
+        return stored
+    model = head()
+    parts = feature_parts(texts, cues, sentences, totals, model.variant)
+    probabilities = model.probabilities(assemble(parts, model.variant)).tolist()
+    examples = nearest_examples(parts[example_bank().part]) if with_examples else [[] for _ in texts]
+    cache.put(digest, probabilities, examples)
+    return probabilities, examples
+
+
 def classify(texts: list[str], cues: list[str], sentences: list[str], rule_results: list[StanceResult],
              with_examples: bool = True) -> list[StanceResult]:
     """One result per statement, all encoded in one batch. `rule_results` are the lexicon's
@@ -105,9 +121,8 @@ def classify(texts: list[str], cues: list[str], sentences: list[str], rule_resul
     if not texts:
         return []
     model = head()
-    parts = feature_parts(texts, cues, sentences, [r.totals for r in rule_results], model.variant)
-    probabilities = model.probabilities(assemble(parts, model.variant))
-    examples = nearest_examples(parts[example_bank().part]) if with_examples else [[] for _ in texts]
+    totals = [r.totals for r in rule_results]
+    probabilities, examples = _scored(texts, cues, sentences, totals, with_examples)
     results = []
     for row, rules, near in zip(probabilities, rule_results, examples):
         p = {label: float(v) for label, v in zip(model.labels, row)}

@@ -61,7 +61,8 @@ from .rules import (
     prenominal_org_title,
 )
 
-__all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "introduced_affiliations", "ranked_affiliation"]
+__all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "introduced_affiliations", "own_words_affiliation",
+           "ranked_affiliation"]
 
 AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org,
                      its_organisation, for_org, at_org, clause_of_org, organisation_run, sentence_at_organisation,
@@ -73,6 +74,21 @@ def ranked_affiliation(c: AffiliationContext) -> tuple[int, str] | None:
     """(the place in `AFFILIATION_SIEVE` of the first rule that finds an affiliation, the affiliation)."""
     for rank, rule in enumerate(AFFILIATION_SIEVE):
         found = rule(c)
+        if found:
+            return rank, found
+    return None
+
+
+# the rules that read only the mention's own words, not the article around it: what a description
+# that does not speak can tell of the person it stands for (`described`)
+OWN_WORDS = (party_word, apposition_of_org, prenominal_org_title, possessive_org, for_org, at_org, clause_of_org,
+             nationality_word, named_organisation)
+
+
+def own_words_affiliation(c: AffiliationContext) -> tuple[int, str] | None:
+    """`ranked_affiliation` by the rules of `OWN_WORDS` alone."""
+    for rank, rule in enumerate(AFFILIATION_SIEVE):
+        found = rule(c) if rule in OWN_WORDS else None
         if found:
             return rank, found
     return None

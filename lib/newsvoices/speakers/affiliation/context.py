@@ -36,9 +36,10 @@ class AffiliationContext:
         described = [first] if first.i != name_root.i else []
         if first.dep_ == "appos" and first.head.pos_ == "NOUN":
             described.append(first.head)
+        described += self.predicates
         words = [t for d in described for child in d.children if child.dep_ in {"amod", "compound", "nmod"} and child.i < d.i
                  for t in child.subtree]
-        words += [d for d in described if d.pos_ == "NOUN"]
+        words += [d for d in described if d.pos_ == "NOUN"] + [p for p in self.predicates if p.pos_ == "PROPN"]
         words += self.others_of_a_kind(first)
         return [t for t in words if not self.in_person(t) and (self.mentions_by_token.get(t.i) is None
                                                               or self.mentions_by_token[t.i].label != "PERSON")]
@@ -76,11 +77,27 @@ class AffiliationContext:
         return heads
 
     @cached_property
+    def predicates(self) -> list:
+        """"Roe is a Republican", "Marsh became chief executive of Veltrax": the noun a copula
+        (function_words.csv, job `copula`) gives a named subject describes them as an apposition
+        would; not under a negation ("Roe is not a Republican")."""
+        if self.person is None:
+            return []
+        name_root = self.doc[self.person.token_start:self.person.token_end].root
+        verb, copulas = name_root.head, lexicon.function_words("copula")
+        if name_root.dep_ != "nsubj" or verb.lemma_.lower() not in copulas \
+                or any(c.dep_ == "neg" for c in verb.children):
+            return []
+        attributes = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} and not self.in_person(c)]
+        # "a member of the coalition and the head of Sikh Voters": each conjunct describes them
+        return attributes + [c for a in attributes for c in a.conjuncts if c.pos_ in {"NOUN", "PROPN"} and not self.in_person(c)]
+
+    @cached_property
     def appositions(self) -> list:
         # a plural noun is no apposition of one person: "the charms of Trump, the two million members of
         # the union, ..." is the parser joining a name to the next clause's subject
         return [c for head in self.heads for c in head.children if c.dep_ == "appos" and not self.in_person(c)
-                and not (c.tag_ in {"NNS", "NNPS"} and self.person is not None)]
+                and not (c.tag_ in {"NNS", "NNPS"} and self.person is not None)] + self.predicates
 
 
 def name_at(c: AffiliationContext, token, people: bool = True) -> str | None:

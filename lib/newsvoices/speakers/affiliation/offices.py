@@ -108,12 +108,22 @@ def _offices_held(c: AffiliationContext) -> set[str]:
     return said
 
 
+def _subnational(c: AffiliationContext) -> bool:
+    """"the state's attorney general", "a county commissioner": an office below the national
+    government (function_words.csv, job `subnational`; lower case, so not "Secretary of State")."""
+    words = lexicon.function_words("subnational")
+    described = [*c.words, *c.heads, *c.predicates]
+    return any(t.text in words for w in described for t in [w, *w.children] if t is w or t.dep_ in {"poss", "compound", "amod"})
+
+
 def government_office(c: AffiliationContext) -> str | None:
     """"Finance Minister Oskar Velden", "the transport minister", "President Obama", "a ministry
     spokesperson": the country the article is about, whose government they speak for
     (data/government_offices.txt)."""
     said = _offices_held(c)
     words = {w for phrase in said for w in phrase.split()}
+    if _subnational(c):
+        return None
     if not (said & lexicon.word_list("government_offices.txt")
             or any(w.endswith(("minister", "ministry")) for w in words)):
         return None
