@@ -7,7 +7,8 @@ Each measurement runs in a fresh Python process (so peak RSS is its own; librari
 imported before the clock starts) with the parse cache off unless the measurement is about the cache:
 
 - full analysis time / bare `nlp.pipe` time on the 84 articles (target <= 1.5), and the cost of the
-  stance classifier per article (the same run with `NEWSVOICES_STANCE=lexicon`);
+  stance classifier per article (the same run with `NEWSVOICES_STANCE=lexicon`), and of the
+  `fast` head (`NEWSVOICES_STANCE=fast`);
 - `n_process=2` / `n_process=1` speed-up on the 84 articles (target >= 1.6 on 2 cores);
 - second run with a warm parse cache / first run (target <= 0.2);
 - peak RSS for 84 and for 840 articles (target: within 10% of each other).
@@ -37,7 +38,7 @@ WORKER = textwrap.dedent('''
     import newsvoices.pipeline, textblob, vaderSentiment.vaderSentiment  # one-time imports, outside the timing
     if os.environ.get("NEWSVOICES_STANCE") != "lexicon":  # the encoder and head load once, outside the timing too
         from newsvoices.stance import classifier
-        classifier.warm_up()
+        classifier.warm_up(os.environ["NEWSVOICES_STANCE"])
     started = time.perf_counter()
     marks = []
     if mode == "pipe":
@@ -88,6 +89,9 @@ def main() -> int:
     lexicon = measure("full", stance="lexicon")
     print(f"full analysis, lexicon   {lexicon['seconds']:7.1f} s   ratio {lexicon['seconds'] / pipe['seconds']:.2f}; "
           f"the stance classifier costs {1000 * (full['seconds'] - lexicon['seconds']) / 84:.0f} ms an article")
+    fast = measure("full", stance="fast")
+    print(f"full analysis, fast      {fast['seconds']:7.1f} s   ratio {fast['seconds'] / pipe['seconds']:.2f}; "
+          f"its head (MiniLM alone) costs {1000 * (fast['seconds'] - lexicon['seconds']) / 84:.0f} ms an article")
     two = measure("full", n_process=2)
     print(f"full analysis, 2 procs   {two['seconds']:7.1f} s   speed-up {full['seconds'] / two['seconds']:.2f} (target >= 1.6)")
     with tempfile.TemporaryDirectory() as cache_dir:

@@ -1,4 +1,5 @@
-"""Stance accuracy: the classifier (default), the lexicon, TextBlob and VADER.
+"""Stance accuracy: the classifier (default), the `fast` head (MiniLM alone), the lexicon,
+TextBlob and VADER.
 
     .venv/bin/python benchmarks/stance.py
 
@@ -21,7 +22,7 @@ from newsvoices import lexicon
 from newsvoices.nlp import load_model
 from newsvoices.sentiment import textblob_label, vader_label
 from newsvoices.stance import LABELS
-from newsvoices.stance.classifier import classify
+from newsvoices.stance.classifier import HEAD_FILES, classify
 from newsvoices.stance.metrics import cohen_kappa, scores
 from newsvoices.stance.rules import score_text as lexicon_text
 from newsvoices.stance.training import MADE_UP_SETS, dev_set, read_made_up
@@ -47,10 +48,13 @@ def compare(title: str, items, nlp) -> None:
     ours = classify([i.text for i in items], [i.cue for i in items], [i.sentence for i in items], rules,
                     with_examples=False)
     seconds = time.perf_counter() - started
+    fast = classify([i.text for i in items], [i.cue for i in items], [i.sentence for i in items], rules,
+                    with_examples=False, method="fast")
     print(f"\n{title} ({len(items)} statements; {', '.join(f'{lab} {gold.count(lab)}' for lab in LABELS)}); "
           f"classifier {1000 * seconds / len(items):.1f} ms a statement")
     classifier = scores(gold, [r.label for r in ours])
     show("classifier", classifier)
+    show("fast", scores(gold, [r.label for r in fast]))
     show("lexicon", scores(gold, [r.label for r in rules]))
     show("TextBlob", scores(gold, [textblob_label(i.text) for i in items]))
     show("VADER", scores(gold, [vader_label(i.text) for i in items]))
@@ -80,6 +84,10 @@ def main() -> int:
           f"accuracy {cv['accuracy']:.3f}, swaps {cv['swaps']}")
     for variant, figures in record.get("compared", {}).items():
         print(f"  compared: {variant:<44} cv {figures['f1_4']:.3f} / {figures['f1_3']:.3f}")
+    fast = json.loads(lexicon.data_path(HEAD_FILES["fast"]).read_text(encoding="utf-8"))
+    print(f"Fast method (`fast`): {fast['variant']}, C={fast['settings']['C']}; cross-validated macro-F1 "
+          f"{fast['cross_validation']['f1_4']:.3f} / {fast['cross_validation']['f1_3']:.3f}, "
+          f"swaps {fast['cross_validation']['swaps']}")
     compare("Dev split, stance_dev.tsv (never trained on)", dev_set(nlp), nlp)
     for name in MADE_UP_SETS:
         compare(f"Made-up set {name}/ (in the classifier's training data)", read_made_up(HERE / name, nlp), nlp)

@@ -1,6 +1,6 @@
 """Retrain the stance head from this checkout and compare it with the committed one.
 
-    .venv/bin/python benchmarks/stance_retrain_check.py
+    .venv/bin/python benchmarks/stance_retrain_check.py [--fast]
 
 Trains into a temporary file (`python -m newsvoices.stance train --out ...`, about five minutes
 on two cores) and prints the committed and the retrained cross-validation and dev figures and
@@ -14,13 +14,18 @@ import tempfile
 from pathlib import Path
 
 from newsvoices import lexicon
+from newsvoices.stance.classifier import HEAD_FILES
 from newsvoices.stance.train import train
+from newsvoices.stance.training import FAST_VARIANT
 
 
 def main() -> int:
-    committed = json.loads(lexicon.data_path("stance_head.json").read_text(encoding="utf-8"))
+    fast = "--fast" in sys.argv[1:]  # the `fast` method's head instead
+    method = "fast" if fast else "classifier"
+    committed = json.loads(lexicon.data_path(HEAD_FILES[method]).read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
-        retrained = train(Path(folder) / "stance_head.json", log=lambda *_: None)
+        retrained = train(Path(folder) / HEAD_FILES[method], log=lambda *_: None,
+                          variant=FAST_VARIANT if fast else None, fast=fast)
     for name in ("cross_validation", "dev"):
         a, b = committed[name], retrained[name]
         print(f"{name:<17} committed {a['f1_4']:.4f} / {a['f1_3']:.4f} swaps {a['swaps']}   "

@@ -51,7 +51,7 @@ def test_lexicon_fallback(nlp, monkeypatch):
     assert result.method == "lexicon" and result.confidence is None and result.examples == []
     monkeypatch.setenv("NEWSVOICES_STANCE", "classifier")
     assert score_text("We will never accept their conditions.", nlp=nlp).method == "classifier"
-    assert METHODS == ("classifier", "lexicon")
+    assert METHODS == ("classifier", "fast", "lexicon")
 
 
 def test_batch_keeps_order(nlp):
@@ -184,3 +184,26 @@ def test_a_damaged_stance_cache_entry_is_computed_again(nlp, monkeypatch, tmp_pa
     for entry in (tmp_path / "stance").rglob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
     assert [r.probabilities for r in score_texts(items, nlp)] == [r.probabilities for r in first]
+
+
+def test_the_fast_method_reads_minilm_alone(nlp, monkeypatch):
+    from newsvoices.stance import encoder
+
+    real = encoder.encoder
+
+    def minilm_only(name):
+        assert name == "minilm", "the fast head encoded with e5"
+        return real(name)
+
+    monkeypatch.setattr(encoder, "encoder", minilm_only)
+    hardline = score_text("They are liars and crooks, and we will sue them.", "said", nlp, method="fast")
+    hopeful = score_text("We are ready to negotiate and hope for a breakthrough soon.", "said", nlp, method="fast")
+    assert (hardline.method, hardline.label, hopeful.label) == ("fast", "hardline", "hopeful")
+    assert hardline.confidence == max(hardline.probabilities.values()) and len(hardline.examples) == 3
+
+
+def test_an_unknown_stance_method_is_a_one_line_error(nlp):
+    from newsvoices.errors import NewsvoicesError
+
+    with pytest.raises(NewsvoicesError, match="stance method must be one of classifier, fast, lexicon, not 'quick'"):
+        score_text("We will win.", nlp=nlp, method="quick")

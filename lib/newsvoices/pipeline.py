@@ -97,7 +97,8 @@ def analyze(source=None, *, path=None, text=None, nlp=None, doc=None, name: str 
     """Analyse one article: `path=` a .txt/.md/.html file (or pass a `pathlib.Path`), `text=`
     the text itself (never read as a path), or an `Article`. Texts over `max_chars` characters
     are refused; running out of memory is a one-line `ArticleTooLongError` naming the size.
-    `stance_method` is "classifier" (the default) or "lexicon" (also `NEWSVOICES_STANCE`).
+    `stance_method` is "classifier" (the default), "fast" (MiniLM alone, about a fifth of the
+    stance cost) or "lexicon" (also `NEWSVOICES_STANCE`).
     `corrections`: a corrections file (CSV or YAML, see `newsvoices.corrections`); by default
     `<article>.corrections.csv|yaml` beside the article is applied when present; False applies none."""
     if isinstance(source, Article):

@@ -1,10 +1,11 @@
-"""`python -m newsvoices.stance train [--compare] [--out FILE]`: retrain the stance head."""
+"""`python -m newsvoices.stance train [--compare] [--fast] [--out FILE]`: retrain the stance head."""
 import argparse
 import sys
 from pathlib import Path
 
 from ..errors import NewsvoicesError
 from .train import C_GRID, train
+from .training import FAST_VARIANT
 
 
 def main(argv=None) -> int:
@@ -19,9 +20,14 @@ def main(argv=None) -> int:
                          "(default: the grid in train.py)")
     command.add_argument("--variant", help="the inputs, e.g. e5.statement+e5.cue+e5.sentence+lexicon "
                          "(default: training.DEFAULT_VARIANT)")
+    command.add_argument("--fast", action="store_true", help="train the `fast` method's head (MiniLM alone, "
+                         "training.FAST_VARIANT) into data/stance_head_fast.json; the example bank is left as it is")
     args = parser.parse_args(argv)
     try:
-        train(args.out, compare=args.compare, grid=tuple(args.C) if args.C else C_GRID, variant=args.variant)
+        if args.fast and (args.variant or args.compare):
+            raise NewsvoicesError("--fast trains one fixed variant: leave out --variant and --compare")
+        train(args.out, compare=args.compare, grid=tuple(args.C) if args.C else C_GRID,
+              variant=FAST_VARIANT if args.fast else args.variant, fast=args.fast)
     except NewsvoicesError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

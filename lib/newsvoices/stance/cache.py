@@ -16,19 +16,19 @@ from functools import lru_cache
 from .. import lexicon
 from ..nlp import cache_folder
 
-DATA_FILES = ("stance_head.json", "stance_examples.json")
+EXAMPLES_FILE = "stance_examples.json"
 
 
-@lru_cache(maxsize=1)
-def _model_digest() -> str:
+@lru_cache(maxsize=2)
+def _model_digest(head_file: str) -> str:
     digest = hashlib.sha256()
-    for name in DATA_FILES:
+    for name in (head_file, EXAMPLES_FILE):
         digest.update(lexicon.data_path(name).read_bytes())
     return digest.hexdigest()
 
 
-def key(texts, cues, sentences, totals, with_examples: bool) -> str:
-    inputs = json.dumps([_model_digest(), list(texts), list(cues), list(sentences), list(totals), with_examples],
+def key(texts, cues, sentences, totals, with_examples: bool, head_file: str) -> str:
+    inputs = json.dumps([_model_digest(head_file), list(texts), list(cues), list(sentences), list(totals), with_examples],
                         ensure_ascii=False, sort_keys=True, default=float)
     return hashlib.sha256(inputs.encode("utf-8", "surrogatepass")).hexdigest()
 

@@ -42,9 +42,14 @@ class Head:
         return e / e.sum(axis=1, keepdims=True)
 
 
-@lru_cache(maxsize=1)
-def head() -> Head:
-    record = json.loads(lexicon.data_path("stance_head.json").read_text(encoding="utf-8"))
+# each learned method's head file: "classifier" reads both encoders, "fast" MiniLM alone (about a
+# fifth of the cost, 0.02 less cross-validated macro-F1; README, Stance)
+HEAD_FILES = {"classifier": "stance_head.json", "fast": "stance_head_fast.json"}
+
+
+@lru_cache(maxsize=2)
+def head(method: str = "classifier") -> Head:
+    record = json.loads(lexicon.data_path(HEAD_FILES[method]).read_text(encoding="utf-8"))
     return Head(record["variant"], tuple(record["labels"]), np.array(record["coef"], dtype=np.float32),
                 np.array(record["intercept"], dtype=np.float32))
 
@@ -88,25 +93,25 @@ def axis_score(p: dict[str, float]) -> float:
     return round(max(-1.0, min(1.0, p["hopeful"] - p["hardline"] - SKEPTICAL_WEIGHT * p["skeptical"])), 4)
 
 
-def warm_up() -> None:
+def warm_up(method: str = "classifier") -> None:
     """Load the head, the example bank and every encoder the head reads, so the first article
     does not pay for them (benchmarks time articles, not start-up)."""
     from .encoder import encoder
     from .training import variant_parts
 
-    for name in dict.fromkeys(p.partition(".")[0] for p in variant_parts(head().variant) if p != "lexicon"):
+    for name in dict.fromkeys(p.partition(".")[0] for p in variant_parts(head(method).variant) if p != "lexicon"):
         encoder(name)
     example_bank()
 
 
-def _scored(texts, cues, sentences, totals, with_examples: bool) -> tuple[list[list[float]], list[list[dict]]]:
+def _scored(texts, cues, sentences, totals, with_examples: bool, method: str) -> tuple[list[list[float]], list[list[dict]]]:
     """Each statement's label probabilities and nearest examples, from the stance cache when
     this article's statements were scored before (`cache`)."""
-    digest = cache.key(texts, cues, sentences, totals, with_examples)
+    digest = cache.key(texts, cues, sentences, totals, with_examples, HEAD_FILES[method])
     stored = cache.get(digest)
     if stored is not None and len(stored[0]) == len(texts):
         return stored
-    model = head()
+    model = head(method)
     parts = feature_parts(texts, cues, sentences, totals, model.variant)
     probabilities = model.probabilities(assemble(parts, model.variant)).tolist()
     examples = nearest_examples(parts[example_bank().part]) if with_examples else [[] for _ in texts]
@@ -115,14 +120,15 @@ def _scored(texts, cues, sentences, totals, with_examples: bool) -> tuple[list[l
 
 
 def classify(texts: list[str], cues: list[str], sentences: list[str], rule_results: list[StanceResult],
-             with_examples: bool = True) -> list[StanceResult]:
+             with_examples: bool = True, method: str = "classifier") -> list[StanceResult]:
     """One result per statement, all encoded in one batch. `rule_results` are the lexicon's
-    readings of the same statements: their totals are features, their cues the explanation."""
+    readings of the same statements: their totals are features, their cues the explanation.
+    `method` names the head (`HEAD_FILES`)."""
     if not texts:
         return []
-    model = head()
+    model = head(method)
     totals = [r.totals for r in rule_results]
-    probabilities, examples = _scored(texts, cues, sentences, totals, with_examples)
+    probabilities, examples = _scored(texts, cues, sentences, totals, with_examples, method)
     results = []
     for row, rules, near in zip(probabilities, rule_results, examples):
         p = {label: float(v) for label, v in zip(model.labels, row)}
@@ -130,5 +136,5 @@ def classify(texts: list[str], cues: list[str], sentences: list[str], rule_resul
         agreeing = [c for c in rules.cues if c.side == label and c.weight > 0]
         results.append(StanceResult(label, axis_score(p), agreeing, rules.totals, confidence=round(p[label], 4),
                                     probabilities={k: round(v, 4) for k, v in p.items()}, examples=near,
-                                    method="classifier"))
+                                    method=method))
     return results

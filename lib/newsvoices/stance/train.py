@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import lexicon
-from .classifier import encode_bank
+from .classifier import HEAD_FILES, encode_bank
 from .metrics import scores
 from .training import (
     DEFAULT_VARIANT,
@@ -108,7 +108,10 @@ def head_record(model, variant: str, C: float, items, cv: dict, dev: dict) -> di
     }
 
 
-def train(out: Path | None = None, compare: bool = False, log=print, grid=C_GRID, variant: str | None = None) -> dict:
+def train(out: Path | None = None, compare: bool = False, log=print, grid=C_GRID, variant: str | None = None,
+          fast: bool = False) -> dict:
+    """Train, choose, score and write one head; `fast` writes the `fast` method's head
+    (`classifier.HEAD_FILES`) and leaves the example bank, which both heads search by MiniLM."""
     from ..nlp import load_model
 
     variants = VARIANTS if compare else (variant or DEFAULT_VARIANT,)
@@ -130,9 +133,12 @@ def train(out: Path | None = None, compare: bool = False, log=print, grid=C_GRID
     if compare:
         record["compared"] = {k: {"f1_4": v["f1_4"], "f1_3": v["f1_3"], "neutral_shift": v["neutral_shift"]}
                               for k, v in table.items()}
-    out = out or Path(str(lexicon.data_path("stance_head.json")))
+    out = out or Path(str(lexicon.data_path(HEAD_FILES["fast" if fast else "classifier"])))
     out.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     bank_part = example_part(variant)
+    if fast:
+        log(f"wrote {out}")
+        return record
     write_examples(items, parts[bank_part], bank_part, out.with_name("stance_examples.json"))
     log(f"wrote {out} and its example bank")
     return record
