@@ -70,10 +70,10 @@ AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_or
                      office_in_the_news, research_institution, named_place)
 
 
-def ranked_affiliation(c: AffiliationContext) -> tuple[int, str] | None:
-    """(the place in `AFFILIATION_SIEVE` of the first rule that finds an affiliation, the affiliation)."""
+def ranked_affiliation(c: AffiliationContext, rules=AFFILIATION_SIEVE) -> tuple[int, str] | None:
+    """(the place in `AFFILIATION_SIEVE` of the first of `rules` that finds an affiliation, the affiliation)."""
     for rank, rule in enumerate(AFFILIATION_SIEVE):
-        found = rule(c)
+        found = rule(c) if rule in rules else None
         if found:
             return rank, found
     return None
@@ -87,11 +87,7 @@ OWN_WORDS = (party_word, apposition_of_org, prenominal_org_title, possessive_org
 
 def own_words_affiliation(c: AffiliationContext) -> tuple[int, str] | None:
     """`ranked_affiliation` by the rules of `OWN_WORDS` alone."""
-    for rank, rule in enumerate(AFFILIATION_SIEVE):
-        found = rule(c) if rule in OWN_WORDS else None
-        if found:
-            return rank, found
-    return None
+    return ranked_affiliation(c, OWN_WORDS)
 
 
 def affiliation_of(c: AffiliationContext) -> str | None:
