@@ -1,5 +1,7 @@
 """The affiliation sieve (`newsvoices.speakers.affiliation`): one short article per rule, and
 the affiliation carried over to the speaker's later mentions."""
+from pathlib import Path
+
 import pytest
 
 from newsvoices.article import load_article
@@ -79,6 +81,23 @@ CASES = [
     ("party_word", "John Roe is a Republican from Ohio. “The bill will fail,” Roe said.", "John Roe", "Republican Party"),
     ("apposition_of_org", "Helen Marsh is chief executive of Veltrax Industries. “We will recover,” Marsh said.",
      "Helen Marsh", "Veltrax Industries"),
+    # a candidate in one party's own contest runs in that party
+    ("party_contest", ("Mara Vance and Bernard Toll are stumping for every last vote heading into the Republican "
+                       "primary in Ohio. “We will win,” Toll said."), "Bernard Toll", "Republican Party"),
+    ("party_contest", "Paul Orrin ended his own brief Democratic presidential campaign. “It was time,” Orrin said.",
+     "Paul Orrin", "Democratic Party"),
+    # "the theatre's director": the theatre named before (a kind of body, data/organisation_nouns.txt)
+    ("possessive_org", ("The Ormsby Playhouse Theatre will cancel two shows. The theatre’s artistic director, Ruth Kell, "
+                        "said the cut was unfair."), "Ruth Kell", "Ormsby Playhouse Theatre"),
+    # "his campaign manager": the campaign of the person the pronoun stands for
+    ("possessive_org", "Bernard Toll won in Ohio. His campaign manager, Jeff Olden, said the win was proof.",
+     "Jeff Olden", "Bernard Toll campaign"),
+    # unnamed officials of the national government
+    ("government_office", ("The United States and Mexico met on Monday. United States negotiators left early. "
+                           "A senior administration official said the talks had stalled."),
+     "senior administration official", "United States"),
+    ("government_office", ("The United States and Mexico met on Monday. United States negotiators left early. "
+                           "Federal officials said the talks had stalled."), "Federal officials", "United States"),
     ("research_institution", ("The test was developed at the University of Eastbrook and tried on stored samples.\n\n"
                               "\"We wanted to catch it early,\" said Dr Helga Marchetti, the molecular biologist who "
                               "led the work."), "Helga Marchetti", "University of Eastbrook"),
@@ -96,7 +115,7 @@ def first_rule(nlp, text) -> str | None:
     people = [(doc[m.token_start:m.token_end].root, m) for m in index.mentions if m.label == "PERSON"]
     last = max(found.statements, key=lambda s: s.content_start)
     for root, person in people + [(doc[last.mention_root], None)]:
-        c = AffiliationContext(doc, root, ctx.orgs, ctx.people_by_token, root.idx, person)
+        c = AffiliationContext(doc, root, ctx.orgs, ctx.people_by_token, root.idx, person, owner_of=ctx.pronoun_owner)
         for rule in AFFILIATION_SIEVE:
             if rule(c):
                 return rule.__name__
@@ -177,3 +196,30 @@ def test_a_description_before_anyone_is_named_gives_no_one_its_affiliation(analy
                                   "A county commissioner said the road would reopen."])
 def test_an_office_below_the_nation_is_not_its_government(analyze_text, text):
     assert analyze_text("Norway is cold. " + text).statements["affiliation"].fillna("").ne("Norway").all()
+
+
+@pytest.mark.parametrize("text", [
+    "Donald Roe said the Democratic race was rigged. “It is a disgrace,” Roe said.",
+    "Donald Roe attacked Karim Lee after he spoke at the Democratic convention. “He lied,” Roe said.",
+])
+def test_a_contest_in_a_reported_or_another_subjects_clause_is_not_the_persons(analyze_text, text):
+    assert list(analyze_text(text).statements["affiliation"])[-1] is None
+
+
+def test_a_description_does_not_outvote_how_the_article_introduced_its_person(nlp):
+    # "Fenby captain Josh Amankwah", later "the midfielder": a guess at the club in the news (another
+    # club, named more) must not outvote the club his introduction names
+    import newsvoices
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "varied" / "spo_01_cup_semifinal.txt"
+    table = newsvoices.analyze(path=path, nlp=nlp).statements
+    said = table[table["speaker"] == "Josh Amankwah"]
+    assert len(said) >= 2 and set(said["affiliation"]) == {"Fenby"}
+
+
+@pytest.mark.parametrize("text", [
+    "Mara Vance leads the race. Bernard Toll, Vance's rival, said the race was close.",
+    "Mara Vance leads the race. Vance's opponent, Bernard Toll, said the race was close.",
+])
+def test_a_rival_does_not_speak_for_the_person_they_run_against(analyze_text, text):
+    assert list(analyze_text(text).statements["affiliation"])[-1] is None

@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import lexicon
-from . import anaphora, describe, described, documents, groups
+from . import anaphora, describe, described, documents, groups, ranking
 from .affiliation import AffiliationContext, affiliation_of, introduced_affiliations, ranked_affiliation
-from .candidates import Discourse
+from .candidates import Discourse, MentionPlace, gather, wanted_gender
 from .pronouns import Referent, person_genders, resolve_pronoun
 
 __all__ = ["RESOLUTION_SIEVE", "MentionFacts", "Referent", "ResolutionContext", "person_genders", "resolve_speakers"]
@@ -88,19 +88,27 @@ class ResolutionContext:
                     ctx.person_subjects.append(mention)
         ctx.organisations = [m for m in ctx.orgs if m.label == "ORG"]
         ctx.genders = person_genders(doc, entity_index)
-        ctx.introduced = introduced_affiliations(doc, entity_index, ctx.orgs, ctx.people_by_token)
         ctx.discourse = Discourse.build(doc, entity_index, found.in_quote, article.paragraph_at)
+        ctx.introduced = introduced_affiliations(doc, entity_index, ctx.orgs, ctx.people_by_token, ctx.pronoun_owner)
         return ctx
+
+    def pronoun_owner(self, token) -> str | None:
+        """The person "his", "her" stands for, by the pronoun ranker ("his campaign manager")."""
+        place = MentionPlace(token.idx, self.discourse.sentence_of_token[token.i], self.article.paragraph_at(token.idx),
+                             gender=wanted_gender(token.lower_))
+        chosen = ranking.best(gather(place, self.discourse, self.referents, self.genders), "pronoun")
+        return chosen.candidate.name if chosen is not None else None
 
     def affiliation(self, m: MentionFacts, person=None, words=None) -> str | None:
         """The affiliation the mention's own words give (`affiliation.AFFILIATION_SIEVE`)."""
         return affiliation_of(AffiliationContext(self.doc, m.root, self.orgs, self.people_by_token, m.position, person,
-                                                 words or []))
+                                                 words or [], self.pronoun_owner))
 
     def person_affiliation(self, m: MentionFacts, person) -> str | None:
         """What this mention says of the person, unless the article says something stronger
         elsewhere (an earlier rule of the sieve)."""
-        own = ranked_affiliation(AffiliationContext(self.doc, m.root, self.orgs, self.people_by_token, m.position, person))
+        own = ranked_affiliation(AffiliationContext(self.doc, m.root, self.orgs, self.people_by_token, m.position, person,
+                                                    owner_of=self.pronoun_owner))
         elsewhere = self.introduced.get(person.canonical)
         best = min(filter(None, (own, elsewhere)), key=lambda found: found[0], default=None)
         return best[1] if best else None
@@ -186,10 +194,13 @@ def _with_own_affiliation(referent: Referent, m: MentionFacts, ctx: ResolutionCo
     named = ctx.people_by_token.get(m.root.i)
     if referent.kind != "person" or referent.anonymous or m.root.pos_ == "PRON" or (named is not None and named.label == "PERSON"):
         return referent
-    own = ctx.affiliation(m, words=m.phrase)
-    if own is None or own == referent.affiliation:
+    own = ranked_affiliation(AffiliationContext(ctx.doc, m.root, ctx.orgs, ctx.people_by_token, m.position, None, m.phrase,
+                                                ctx.pronoun_owner))
+    elsewhere = ctx.introduced.get(referent.speaker)
+    # "the midfielder" guessed into the club in the news does not outvote "Fenby captain Josh Amankwah"
+    if own is None or own[1] == referent.affiliation or elsewhere is not None and elsewhere[0] < own[0]:
         return referent
-    return Referent(referent.position, referent.speaker, referent.kind, referent.role, own, referent.anonymous)
+    return Referent(referent.position, referent.speaker, referent.kind, referent.role, own[1], referent.anonymous)
 
 
 def _take_speaker(statement, source) -> None:

@@ -22,11 +22,13 @@ the first that answers wins.
 15. `government_office`: "Finance Minister Oskar Velden", "President Obama", "a ministry
     spokesperson": the government of the country the article is about (data/government_offices.txt);
 16. `local_office`: "Mayor Leonard Aske": the town the article names most (data/local_offices.txt);
-17. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
+17. `party_contest`: "Cruz and Trump are stumping heading into the Republican primary": a named
+    person running in one party's own contest (data/party_contests.txt);
+18. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
     organisation named: the organisation the article has named most so far;
-18. `research_institution`: "the molecular biologist who led the work": the one university,
+19. `research_institution`: "the molecular biologist who led the work": the one university,
     institute or hospital the article names (data/research_roles.txt, research_institutions.txt);
-19. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
+20. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
 
 `introduced_affiliations` runs the sieve over every mention of every person, so that what the
 article says when it introduces someone carries over to their later mentions ("Marsh said"); an
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .contests import party_contest
 from .context import AffiliationContext
 from .offices import (
     government_office,
@@ -67,7 +70,7 @@ __all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "introdu
 AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org,
                      its_organisation, for_org, at_org, clause_of_org, organisation_run, sentence_at_organisation,
                      nationality_word, named_organisation, unnamed_organisation_at, government_office, local_office,
-                     office_in_the_news, research_institution, named_place)
+                     party_contest, office_in_the_news, research_institution, named_place)
 
 
 def ranked_affiliation(c: AffiliationContext, rules=AFFILIATION_SIEVE) -> tuple[int, str] | None:
@@ -96,7 +99,7 @@ def affiliation_of(c: AffiliationContext) -> str | None:
     return found[1] if found else None
 
 
-def introduced_affiliations(doc, entity_index, orgs, mentions_by_token) -> dict[str, tuple[int, str]]:
+def introduced_affiliations(doc, entity_index, orgs, mentions_by_token, owner_of=None) -> dict[str, tuple[int, str]]:
     """Canonical person -> (rank, affiliation): of what the article says of them over all their
     mentions, speaking or not, the answer of the earliest rule, then the most often given, then
     the first given."""
@@ -105,7 +108,8 @@ def introduced_affiliations(doc, entity_index, orgs, mentions_by_token) -> dict[
         if mention.label != "PERSON":
             continue
         root = doc[mention.token_start:mention.token_end].root
-        found = ranked_affiliation(AffiliationContext(doc, root, orgs, mentions_by_token, mention.start_char, mention))
+        found = ranked_affiliation(AffiliationContext(doc, root, orgs, mentions_by_token, mention.start_char, mention,
+                                                      owner_of=owner_of))
         if found:
             votes.setdefault(mention.canonical, Counter())[found] += 1
     return {person: min(counts, key=lambda k: (k[0], -counts[k])) for person, counts in votes.items()}

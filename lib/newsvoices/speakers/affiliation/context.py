@@ -19,6 +19,9 @@ class AffiliationContext:
     position: int | None
     person: object | None = None  # the person the mention names, if any
     words: list = field(default_factory=list)  # the words that describe the speaker directly
+    # who a possessive pronoun stands for ("his campaign manager"): the resolver's own ranking,
+    # given by `ResolutionContext`; None where no resolver is at hand
+    owner_of: object | None = None
 
     def __post_init__(self):
         if not self.words:

@@ -103,7 +103,7 @@ def _offices_held(c: AffiliationContext) -> set[str]:
     if c.person is not None and c.person.title:
         said.add(c.person.title.lower().rstrip("."))
     if said & lexicon.function_words("not_in_office") or any(lexicon.is_organisation_noun(t.lemma_) for t in words
-                                                               if t.lemma_.lower() not in {"ministry", "government"}):
+                                                               if t.lemma_.lower() not in {"ministry", "government", "administration"}):
         return set()  # "former President", "the club president": not an office of the state now
     return said
 

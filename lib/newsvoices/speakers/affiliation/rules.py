@@ -6,6 +6,7 @@ from itertools import pairwise
 
 from ... import lexicon
 from .. import describe
+from ..anaphora import is_person_noun
 from .context import AffiliationContext, _objects, _opens_a_title, name_at
 
 # ---------------------------------------------------------------- the rules, in order
@@ -47,10 +48,17 @@ def apposition_of_org(c: AffiliationContext) -> str | None:
             found = name_at(c, obj, people=False)
             if found:
                 return found
-        found = _prenominal_name(c, appos) or _possessor(c, appos)
+        found = _prenominal_name(c, appos) or (_possessor(c, appos) if _names_a_person(appos) else None)
         if found:
             return found
     return None
+
+
+def _names_a_person(noun) -> bool:
+    """"chief executive", "spokeswoman", "lawyer": a noun that can describe a person, not a
+    parser's apposition ("Sanders: Clinton's massive lead")."""
+    return is_title_word(noun) or noun.lemma_.lower() in lexicon.word_list("organisation_offices.txt") \
+        or is_person_noun(noun.lemma_)
 
 
 def _first_over_heads(c: AffiliationContext, read) -> str | None:
@@ -80,6 +88,9 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
             continue  # "the Jane Roe years" of John Roe: a name run into the person's, not a title's organisation
         name = _organisation_named(c, _organisation_text(c, mention) if mention is not None else c.doc[token.i:end].text)
         name = _country_of_demonym(c, name) or name if name else None
+        if name == token.text and end == token.i + 1 and lexicon.is_organisation_noun(token.lemma_.lower()):
+            # "Board President Gary Lindqvist": a bare kind of body is the one of that kind the story is about
+            name = describe.organisation_meant_by(token, c.doc, [m for m in c.orgs if m.label == "ORG"], c.position) or name
         # "Marsh campaign chairman": the body named after someone stands between
         body = [t.text for t in c.doc[end:head.i] if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.word_list("body_nouns.txt")]
         if name and (end == head.i or is_title_word(c.doc[end]) or c.doc[end].pos_ == "NOUN"):
@@ -125,11 +136,25 @@ def possessive_org(c: AffiliationContext) -> str | None:
 
 
 def _possessor(c: AffiliationContext, head) -> str | None:
-    """"Veltrax's", or "the union's" for the union named before."""
+    """"Veltrax's", "the union's" for the union named before, "his" for the person it stands for
+    ("his campaign manager": that person's campaign, data/service_nouns.txt); not "Clinton's rival"
+    (data/relation_nouns.txt)."""
+    if head.lemma_.lower() in lexicon.word_list("relation_nouns.txt"):
+        return None
     for child in head.children:
-        if child.dep_ == "poss" and child.pos_ == "PROPN" and not c.in_person(child):
+        if child.dep_ == "poss" and child.lower_ in lexicon.pronoun_genders() and c.owner_of is not None \
+                and head.lemma_.lower() in lexicon.word_list("service_nouns.txt"):
+            owner = c.owner_of(child)
+            if owner is None or c.person is not None and owner == c.person.canonical:
+                return None
+            body = [t.text for t in head.subtree if t.i < head.i and t.lemma_.lower() in lexicon.word_list("body_nouns.txt")]
+            return " ".join([owner, *body[:1]])
+        # the parser sometimes calls "the theatre's" of "the theatre's artistic director" an nmod
+        possessive = child.dep_ == "poss" or child.dep_ == "nmod" and any(
+            k.dep_ == "case" and k.lower_ in {"'s", "’s"} for k in child.children)
+        if possessive and child.pos_ == "PROPN" and not c.in_person(child):
             return name_at(c, child) or child.text
-        if child.dep_ == "poss" and child.pos_ == "NOUN":
+        if possessive and child.pos_ == "NOUN":
             return describe.organisation_for(child, c.doc, c.orgs, c.position)
     return None
 
@@ -209,6 +234,11 @@ def office_in_the_news(c: AffiliationContext) -> str | None:
         return None
     position = c.position if c.position is not None else len(c.doc.text)
     named = [m for m in c.orgs if m.label == "ORG" and m.start_char < position and lexicon.party_of(m.canonical) is None]
+    # an organisation named only as a modifier of a thing ("the MMR vaccine", "a State grant") is not the
+    # story's subject; one before a role ("Fenby captain") is
+    standing = {m.canonical for m in named if (root := c.doc[m.token_start:m.token_end].root).dep_ not in
+                {"compound", "nmod", "amod", "poss"} or is_title_word(root.head) or root.head.lemma_.lower() in offices}
+    named = [m for m in named if m.canonical in standing] or named
     if not named:
         return None
     counts = Counter(m.canonical for m in named)

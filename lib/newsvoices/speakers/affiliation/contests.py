@@ -1,0 +1,43 @@
+"""`party_contest`: a named person running in one party's own contest is that party's ("Cruz and
+Trump are stumping heading into the Republican primary", "Rubio prepares for a long Republican
+race", "Pataki ended his own brief Republican presidential campaign", "At the Democratic debate,
+Clinton said"; data/party_contests.txt)."""
+from __future__ import annotations
+
+from ... import lexicon
+from .context import AffiliationContext
+
+# a contest inside a reported clause, a relative clause or a clause with its own subject is not
+# the person's own: "Trump said the Democratic race was rigged", "after Khan spoke at the
+# Democratic convention"
+OTHER_CLAUSE = {"ccomp", "parataxis", "relcl", "csubj"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def party_contest(c: AffiliationContext) -> str | None:
+    """The one party whose contest the clause the person is the subject (or possessor) of is about."""
+    if c.person is None:
+        return None
+    name = c.doc[c.person.token_start:c.person.token_end].root
+    while name.dep_ == "conj" and name.head.pos_ == "PROPN":  # "Cruz and Trump are stumping"
+        name = name.head
+    if name.dep_ not in SUBJECTS | {"poss"}:
+        return None
+    anchor, contests = name.head, lexicon.word_list("party_contests.txt")
+    parties = set()
+    for token in anchor.subtree:
+        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in contests and _in_clause_of(token, anchor):
+            parties |= {party for mod in token.children if mod.dep_ in {"amod", "compound", "nmod"}
+                        and mod.text[:1].isupper() and (party := lexicon.party_of(mod.text))}
+    return parties.pop() if len(parties) == 1 else None
+
+
+def _in_clause_of(token, anchor) -> bool:
+    node = token
+    while node.i != anchor.i:
+        if node.dep_ in OTHER_CLAUSE or node.i != token.i and any(k.dep_ in SUBJECTS for k in node.children):
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True
