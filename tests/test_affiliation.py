@@ -89,6 +89,13 @@ CASES = [
     # "the theatre's director": the theatre named before (a kind of body, data/organisation_nouns.txt)
     ("possessive_org", ("The Ormsby Playhouse Theatre will cancel two shows. The theatre’s artistic director, Ruth Kell, "
                         "said the cut was unfair."), "Ruth Kell", "Ormsby Playhouse Theatre"),
+    # a judge speaks for the court, a public prosecutor for the office
+    ("court_of_judge", "U.S. District Judge Corinne Hale sentenced Roe on Monday. “You knew,” Hale told him.",
+     "Corinne Hale", "U.S. District Court"),
+    ("court_of_judge", ("The Federal High Court in Jos heard the case on Monday. Judge Helen Marsh said the lease "
+                        "was void."), "Helen Marsh", "Federal High Court"),
+    ("court_of_judge", "Assistant U.S. Attorney Dana Roe spoke first. “This was no mistake,” Roe said.", "Dana Roe",
+     "U.S. Attorney's Office"),
     # "his campaign manager": the campaign of the person the pronoun stands for
     ("possessive_org", "Bernard Toll won in Ohio. His campaign manager, Jeff Olden, said the win was proof.",
      "Jeff Olden", "Bernard Toll campaign"),

@@ -182,3 +182,20 @@ def test_capitalised_words_ending_in_a_kind_of_body_are_an_organisation(nlp, tex
 def test_a_person_named_like_a_body_stays_a_person(nlp):
     index = index_of(nlp, "Margaret Court said the final was close. Court won the title in 1970.")
     assert {m.canonical for m in index.mentions if m.label == "PERSON"} == {"Margaret Court"}
+
+
+def test_a_capitalised_plural_after_the_written_twice_is_a_team(nlp):
+    text = ("Ada Okoro scored late to send the Bay City Breakers into the semifinals. The Breakers led at halftime, "
+            "and the Breakers held on.")
+    index = index_of(nlp, text)
+    assert {m.canonical for m in index.mentions if m.label == "ORG"} == {"Bay City Breakers"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Democrats won the vote, and the Democrats said so.",  # a party
+    "The Americans left early, and the Americans said nothing.",  # a people
+    "The Breakers won on Saturday.",  # written once: not enough to call it a name
+])
+def test_a_party_a_people_or_a_plural_written_once_is_no_team(nlp, text):
+    assert not [m for m in index_of(nlp, text).mentions if m.label == "ORG" and "Breakers" in m.canonical
+                or m.label == "ORG" and m.canonical in {"Democrats", "Americans"}]

@@ -14,7 +14,12 @@ from __future__ import annotations
 
 from .. import lexicon
 from .index import NAME_LABELS, EntityIndex, Mention, _sentence_numbers, clean_name
-from .organisations import _organisation_short_names, _resolve_others, organisation_names_ner_missed
+from .organisations import (
+    _organisation_short_names,
+    _resolve_others,
+    organisation_names_ner_missed,
+    team_names_ner_missed,
+)
 from .people import _join_split_names, _people_spoken_of_as_it, _resolve_people
 from .titles import _attach_titles, _ends_a_title, without_title_tail
 
@@ -50,6 +55,7 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
                                 paragraph_of_char(ent.start_char), key=key, token_start=ent.start, token_end=ent.end))
     mentions = [m for m in mentions if m.label == "PERSON" or not _ends_a_title(doc, m)]
     mentions = organisation_names_ner_missed(mentions, doc, sentence_of_token, paragraph_of_char)
+    mentions = team_names_ner_missed(mentions, doc, sentence_of_token, paragraph_of_char)
     for mention in mentions:
         # "Nordlys Freight, the largest operator at the port": a name in apposition with a
         # kind of organisation is one, whatever NER guessed

@@ -139,6 +139,39 @@ def organisation_names_ner_missed(mentions: list[Mention], doc, sentence_of_toke
     return sorted(kept + found, key=lambda m: m.start_char)
 
 
+def team_names_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph_of_char) -> list[Mention]:
+    """"the Bay City Breakers ... the Breakers": a capitalised plural after "the" that the article
+    writes so at least twice, and that no table knows as a people or a party, is the name of a team
+    or a band, whatever NER made of it (nothing, or a NORP). The mentions it covers give way to it."""
+    runs = []
+    # "the Clintons" are a family of people the article names
+    surnames = {w for m in mentions if m.label == "PERSON" and m.token_end - m.token_start > 1 for w in m.canonical.split()}
+    for token in doc:
+        if token.tag_ not in {"NNPS", "NNS"} or not token.text[:1].isupper() or token.i == token.sent.start \
+                or token.lower_ in lexicon.nationalities() or lexicon.party_of(token.text) is not None \
+                or token.text.removesuffix("es") in surnames or token.text.removesuffix("s") in surnames:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].ent_type_ not in {"PERSON", "DATE"}:
+            start -= 1
+        # NER often reads "the Breakers" as a person; a plural is no one person's name
+        if start > 0 and doc[start - 1].lower_ == "the" and not any(
+                m.label in {"ORG", "GPE"} or m.label == "PERSON" and m.token_end - m.token_start > 1
+                for m in mentions if m.token_start <= token.i < m.token_end):
+            runs.append((start, token.i + 1))
+    written = Counter(doc[end - 1].text for _, end in runs)
+    found = [Mention(doc[a:b].text, "ORG", doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), sentence_of_token[a],
+                     paragraph_of_char(doc[a].idx), key=clean_name(doc[a:b].text, "ORG"), token_start=a, token_end=b)
+             for a, b in runs if written[doc[b - 1].text] >= 2]
+    for mention in found:  # "the Breakers" is the "Bay City Breakers" named in full
+        longer = {f.key for f in found if f.key.endswith(" " + mention.key)}
+        if len(longer) == 1:
+            mention.key = longer.pop()
+    kept = [m for m in mentions if not any(f.token_start < m.token_end and m.token_start < f.token_end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start_char)
+
+
 def _capitalised_name_around(head) -> tuple[int, int]:
     """The token range of the capitalised compound words before `head` and a capitalised
     "of"/"for" phrase after it."""

@@ -353,6 +353,8 @@ def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent
     sources = _words("source_nouns.txt") | lexicon.role_nouns()
     description = describe.description(phrase, root, ctx.doc, ctx.orgs, m.position)
     affiliation = ctx.affiliation(m, words=phrase)
+    if affiliation is None and root.pos_ == "PROPN" and root.text[:1].isupper() and lexicon.is_organisation_noun(root.lemma_):
+        affiliation = description  # "the Regional Bus Operators' Association said", untagged: it speaks for itself
     anonymous = bool(lexicon.anonymity_words().search(m.mention)) or (m.lemma in sources and not m.definite)
     group = root.tag_ in {"NNS", "NNPS"} or root.lower_ in _words("group_nouns.txt") or any(t.lower_ == "both" for t in phrase)
     if group:  # "the aides", "critics", "a group of 67 artists": people the article does not name

@@ -15,20 +15,23 @@ the first that answers wins.
 9. `clause_of_org`: "Dr Ann Lee, who heads the Guild of ...";
 10. `organisation_run`: "Per Haugland runs the summer ski centre", "Lee works at Veltrax";
 11. `sentence_at_organisation`: "At the Children's Hospital in Drosna, Dr Mirela Baranyi said";
-12. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv), or the
+12. `court_of_judge`: "U.S. District Judge Corinne Halvorsen": the court the article names, else
+    the one her title names ("District Court"); "Assistant U.S. Attorney Dana Whitcombe": the
+    "U.S. Attorney's Office";
+13. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv), or the
     country the article names for a demonym not in the table ("Taldorian": Taldoria);
-13. `named_organisation`: any other organisation named in the speaker's own words;
-14. `unnamed_organisation_at`: "a nephrologist at a university hospital in Utrecht";
-15. `government_office`: "Finance Minister Oskar Velden", "President Obama", "a ministry
+14. `named_organisation`: any other organisation named in the speaker's own words;
+15. `unnamed_organisation_at`: "a nephrologist at a university hospital in Utrecht";
+16. `government_office`: "Finance Minister Oskar Velden", "President Obama", "a ministry
     spokesperson": the government of the country the article is about (data/government_offices.txt);
-16. `local_office`: "Mayor Leonard Aske": the town the article names most (data/local_offices.txt);
-17. `party_contest`: "Cruz and Trump are stumping heading into the Republican primary": a named
+17. `local_office`: "Mayor Leonard Aske": the town the article names most (data/local_offices.txt);
+18. `party_contest`: "Cruz and Trump are stumping heading into the Republican primary": a named
     person running in one party's own contest (data/party_contests.txt);
-18. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
+19. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
     organisation named: the organisation the article has named most so far;
-19. `research_institution`: "the molecular biologist who led the work": the one university,
+20. `research_institution`: "the molecular biologist who led the work": the one university,
     institute or hospital the article names (data/research_roles.txt, research_institutions.txt);
-20. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
+21. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
 
 `introduced_affiliations` runs the sieve over every mention of every person, so that what the
 article says when it introduces someone carries over to their later mentions ("Marsh said"); an
@@ -41,6 +44,7 @@ from collections import Counter
 from .contests import party_contest
 from .context import AffiliationContext
 from .offices import (
+    court_of_judge,
     government_office,
     its_organisation,
     local_office,
@@ -69,8 +73,8 @@ __all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "introdu
 
 AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org,
                      its_organisation, for_org, at_org, clause_of_org, organisation_run, sentence_at_organisation,
-                     nationality_word, named_organisation, unnamed_organisation_at, government_office, local_office,
-                     party_contest, office_in_the_news, research_institution, named_place)
+                     court_of_judge, nationality_word, named_organisation, unnamed_organisation_at, government_office,
+                     local_office, party_contest, office_in_the_news, research_institution, named_place)
 
 
 def ranked_affiliation(c: AffiliationContext, rules=AFFILIATION_SIEVE) -> tuple[int, str] | None:

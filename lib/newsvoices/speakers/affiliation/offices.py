@@ -177,3 +177,27 @@ def research_institution(c: AffiliationContext) -> str | None:
     if not named or len(named) == 2 and named[1][1] == named[0][1]:
         return None
     return named[0][0]
+
+
+COURT_TITLES = {"judge", "justice", "magistrate"}
+RANKS = {"chief", "associate", "senior", "presiding", "deputy", "assistant", "acting", "lead"}
+
+
+def court_of_judge(c: AffiliationContext) -> str | None:
+    """"U.S. District Judge Corinne Halvorsen": the court the article names (an organisation with
+    "Court" or "Tribunal" in its name), else the one the title names ("District Court");
+    "Assistant U.S. Attorney Dana Whitcombe": the prosecutor's office ("U.S. Attorney's Office")."""
+    title = c.person.title.split() if c.person is not None and c.person.title else []
+    if not title:
+        return None
+    kind = [w for w in title if w.lower() not in RANKS]
+    if title[-1].lower() in COURT_TITLES:
+        courts = Counter(m.canonical for m in c.orgs if m.label == "ORG"
+                         and {w.lower() for w in m.canonical.split()} & {"court", "tribunal"})
+        if courts:
+            return courts.most_common(1)[0][0]
+        place = [t.text for t in c.words if describe.is_place_word(t) and t.text not in title][:1]  # "U.S."
+        return " ".join([*place, *kind[:-1], "Court"]) if len(kind) > 1 else None
+    if title[-1] == "Attorney" and len(kind) > 1:  # a public prosecutor's title, capitalised
+        return " ".join(kind) + "'s Office"
+    return None
