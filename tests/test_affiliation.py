@@ -208,6 +208,11 @@ def test_an_office_below_the_nation_is_not_its_government(analyze_text, text):
 @pytest.mark.parametrize("text", [
     "Donald Roe said the Democratic race was rigged. “It is a disgrace,” Roe said.",
     "Donald Roe attacked Karim Lee after he spoke at the Democratic convention. “He lied,” Roe said.",
+    # watching, judging or attacking a contest is not running in it
+    "Donald Roe slammed the Democratic convention. “It was a disgrace,” Roe said.",
+    "Tom Price covered the Republican convention for the Daily Ledger. “It was long,” Price said.",
+    "Donald Roe's attack on the Democratic campaign drew fire. “I meant it,” Roe said.",
+    "Mark Hill, a lobbyist, met the Labour leadership. “It went well,” Hill said.",
 ])
 def test_a_contest_in_a_reported_or_another_subjects_clause_is_not_the_persons(analyze_text, text):
     assert list(analyze_text(text).statements["affiliation"])[-1] is None
@@ -230,3 +235,18 @@ def test_a_description_does_not_outvote_how_the_article_introduced_its_person(nl
 ])
 def test_a_rival_does_not_speak_for_the_person_they_run_against(analyze_text, text):
     assert list(analyze_text(text).statements["affiliation"])[-1] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Supreme Court upheld the ban. Former Judge Ann Lee said the ruling was wrong.", None),
+    (("U.S. District Judge Ann Lee blocked the rule on Monday, and the government will appeal to the Supreme "
+      "Court. “The rule is unlawful,” Lee said."), "U.S. District Court"),
+])
+def test_a_judges_court_is_her_own_and_only_while_she_sits(analyze_text, text, expected):
+    assert list(analyze_text(text).statements["affiliation"])[-1] == expected
+
+
+def test_a_possessor_counts_as_the_organisation_in_the_news(analyze_text):
+    text = ("Apple's shares fell after the Federal Reserve raised rates. Apple's profits fell too. "
+            "A spokeswoman said the company was calm.")
+    assert list(analyze_text(text).statements["affiliation"]) == ["Apple"]

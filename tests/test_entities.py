@@ -195,7 +195,18 @@ def test_a_capitalised_plural_after_the_written_twice_is_a_team(nlp):
     "The Democrats won the vote, and the Democrats said so.",  # a party
     "The Americans left early, and the Americans said nothing.",  # a people
     "The Breakers won on Saturday.",  # written once: not enough to call it a name
+    "The Olympics open on Friday. The Olympics will cost $9 billion, officials said.",  # an event
+    "The Balkans remain tense. The Balkans were quiet on Monday, a diplomat said.",  # a place
 ])
 def test_a_party_a_people_or_a_plural_written_once_is_no_team(nlp, text):
-    assert not [m for m in index_of(nlp, text).mentions if m.label == "ORG" and "Breakers" in m.canonical
-                or m.label == "ORG" and m.canonical in {"Democrats", "Americans"}]
+    assert not [m for m in index_of(nlp, text).mentions if m.label == "ORG"
+                and m.canonical in {"Breakers", "Democrats", "Americans", "Olympics", "Balkans"}]
+
+
+def test_a_legal_form_and_the_company_union_do_not_split_a_company(nlp):
+    text = ("Hsinlan Semiconductor Corp. reported a loss on Thursday. Hsinlan Semiconductor will cut 1,800 jobs, "
+            "and the Hsinlan Enterprise Union said it would fight. Hsinlan said orders were weak.")
+    index = index_of(nlp, text)
+    orgs = {m.canonical for m in index.mentions if m.label == "ORG"}
+    assert orgs == {"Hsinlan Semiconductor", "Hsinlan Enterprise Union"}
+    assert [m.canonical for m in index.mentions if m.text == "Hsinlan"] == ["Hsinlan Semiconductor"]

@@ -29,6 +29,7 @@ def test_same_person():
     assert evaluate.same_person("senior Israeli government official (unnamed)", "senior Israeli government official")
     assert not evaluate.same_person("Joe Biden", "Hunter Biden")
     assert not evaluate.same_person("Blinken", None)
+    assert evaluate.same_person("Crestbrook Minerals Nigeria Ltd", "Crestbrook Minerals Nigeria")  # a legal form
 
 
 def test_brat_reader(polnear_dev):

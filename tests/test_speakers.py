@@ -162,3 +162,9 @@ def test_he_after_a_quote_and_a_paragraph_about_one_person(analyze_text):
 def test_a_person_no_named_one_fits_is_an_unnamed_source(analyze_text, text, speaker, anonymous):
     table = statements_of(analyze_text, text)
     assert set(zip(table["speaker"], table["anonymous"])) == {(speaker, anonymous)}
+
+
+def test_a_datelines_place_is_not_the_subject_after_it(analyze_text):
+    text = ("Hsinlan swings to loss\n\nHSINCHU, Taiwan — Hsinlan Semiconductor Corp. said on Thursday it would cut "
+            "1,800 jobs.\n\nThe company said orders were weak.")
+    assert set(analyze_text(text).statements["speaker"]) == {"Hsinlan Semiconductor"}

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .lexicon import function_words
+from .lexicon import function_words, legal_forms
 
 
 @dataclass
@@ -69,8 +69,9 @@ def _name_tokens(name: str | None) -> list[str]:
     name = re.sub(r"\([^)]*\)", " ", name)
     name = re.sub(r"['’]s\b", "", name)
     words = [w for w in re.findall(r"[\w\-]+", name.lower()) if w not in function_words("article")]
-    while len(words) > 1 and words[-1] in function_words("name_suffix"):
-        words = words[:-1]  # "Morris J. Brooks Jr." is "Brooks"
+    legal = {form.lower() for form in legal_forms()}
+    while len(words) > 1 and (words[-1] in function_words("name_suffix") or words[-1] in legal):
+        words = words[:-1]  # "Morris J. Brooks Jr." is "Brooks"; "Veltrax Semiconductor Corp." is "Veltrax Semiconductor"
     return words
 
 

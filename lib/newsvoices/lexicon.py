@@ -63,6 +63,12 @@ def gendered_words() -> dict[str, str]:
 
 
 @cache
+def legal_forms() -> frozenset[str]:
+    """"Corp", "Inc", "Ltd": the legal-form suffixes of company names (data/legal_forms.txt)."""
+    return frozenset(read_lines("legal_forms.txt"))
+
+
+@cache
 def organisation_nouns() -> frozenset[str]:
     return frozenset(read_lines("organisation_nouns.txt"))
 

@@ -99,7 +99,15 @@ def clean_name(text: str, label: str) -> str:
         while len(words) > 1 and words[-1][:1].isupper() and _is_speech_word(words[-1]):
             words = words[:-1]
         name = " ".join(words)
-    return re.sub(r"\s+", " ", name).strip(" ,.;:-–—\"“”'‘’")
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:-–—\"“”'‘’")
+    if label == "ORG":
+        # "Veltrax Semiconductor Corp." is "Veltrax Semiconductor"; "Pty Ltd" has two (data/legal_forms.txt)
+        words = name.split()
+        while len(words) > 1 and words[-1].rstrip(".,") in lexicon.legal_forms():
+            words = words[:-1]
+        name = " ".join(words).rstrip(" ,&")
+    return name
+
 
 
 @cache

@@ -33,6 +33,11 @@ def _organisation_short_names(index: EntityIndex, doc, sentence_of_token, paragr
         words = mention.key.split()
         if mention.label == "ORG" and len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha():
             long_names[words[0]].add(mention.key)
+    for word, names in long_names.items():
+        # "Veltrax" beside "Veltrax Semiconductor" and "Veltrax Workers Union": a body named
+        # after the company (its union, its foundation) is not what the short name stands for
+        own = {n for n in names if not lexicon.is_organisation_noun(n.split()[-1].lower())}
+        long_names[word] = own if len(own) == 1 else names
     short = {word: next(iter(names)) for word, names in long_names.items()
              if len(names) == 1 and word.lower() not in countries and word.lower() not in titles
              and word.lower() not in lower_case and word not in person_words and len(word) > 2
@@ -140,9 +145,11 @@ def organisation_names_ner_missed(mentions: list[Mention], doc, sentence_of_toke
 
 
 def team_names_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph_of_char) -> list[Mention]:
-    """"the Bay City Breakers ... the Breakers": a capitalised plural after "the" that the article
-    writes so at least twice, and that no table knows as a people or a party, is the name of a team
-    or a band, whatever NER made of it (nothing, or a NORP). The mentions it covers give way to it."""
+    """"the Portmouth Harriers ... the Harriers": a capitalised plural after "the" that the article
+    writes so at least twice, once as a subject, that no table knows as a people or a party and NER
+    never calls an event, a people or (alone) a place, is the name of a team or a band, whatever
+    else NER made of it (nothing, a place for the full name, a person for the plural alone). The
+    mentions it covers give way to it."""
     runs = []
     # "the Clintons" are a family of people the article names
     surnames = {w for m in mentions if m.label == "PERSON" and m.token_end - m.token_start > 1 for w in m.canonical.split()}
@@ -155,16 +162,21 @@ def team_names_ner_missed(mentions: list[Mention], doc, sentence_of_token, parag
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
                 and doc[start - 1].ent_type_ not in {"PERSON", "DATE"}:
             start -= 1
-        # NER often reads "the Breakers" as a person; a plural is no one person's name
+        # NER often reads "the Harriers" as a person; a plural is no one person's name
         if start > 0 and doc[start - 1].lower_ == "the" and not any(
                 m.label in {"ORG", "GPE"} or m.label == "PERSON" and m.token_end - m.token_start > 1
                 for m in mentions if m.token_start <= token.i < m.token_end):
             runs.append((start, token.i + 1))
     written = Counter(doc[end - 1].text for _, end in runs)
+    # a team acts ("the Harriers led at halftime"); "the Olympics", "the Maoists", "the Balkans"
+    # are an event, a people and a place to NER, at least somewhere
+    not_a_team = {doc[b - 1].text for a, b in runs if doc[b - 1].ent_type_ in {"EVENT", "NORP", "WORK_OF_ART", "LAW"}
+                  or b - a == 1 and doc[a].ent_type_ in {"LOC", "GPE", "FAC"}}
+    acting = {doc[b - 1].text for _, b in runs if doc[b - 1].dep_ in {"nsubj", "nsubjpass"}}
     found = [Mention(doc[a:b].text, "ORG", doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), sentence_of_token[a],
                      paragraph_of_char(doc[a].idx), key=clean_name(doc[a:b].text, "ORG"), token_start=a, token_end=b)
-             for a, b in runs if written[doc[b - 1].text] >= 2]
-    for mention in found:  # "the Breakers" is the "Bay City Breakers" named in full
+             for a, b in runs if written[doc[b - 1].text] >= 2 and doc[b - 1].text in acting - not_a_team]
+    for mention in found:  # "the Harriers" is the "Portmouth Harriers" named in full
         longer = {f.key for f in found if f.key.endswith(" " + mention.key)}
         if len(longer) == 1:
             mention.key = longer.pop()

@@ -83,6 +83,7 @@ def speech_verb(token, ctx: QuoteContext) -> Statement | None:
     if kind == "direct" and quote_ids:
         content = resume_after_cue(content, quote_ids, token, speaker, ctx)
         content = opened_before_cue(content, quote_ids, token, speaker, ctx)
+    speaker = past_the_dateline(speaker, ctx.body_start)
     mention_start, mention_end = mention_bounds(speaker, token)
     return Statement(
         content_start=content[0], content_end=content[1], kind=kind,
@@ -251,6 +252,16 @@ def _quote_opens_after(token) -> bool:
     if k < len(doc) and doc[k].text == ",":
         k += 1
     return k < len(doc) and doc[k].is_quote
+
+
+def past_the_dateline(speaker, body_start: int):
+    """"TAIPEI, Taiwan — Veltrax Semiconductor Corp. said": the parser makes the dateline's place
+    the subject; the speaker is the noun after it, the highest of the subject's words in the body."""
+    if speaker.idx >= body_start:
+        return speaker
+    after = [t for t in speaker.subtree if t.idx >= body_start and t.pos_ in {"NOUN", "PROPN"}]
+    top = [t for t in after if t.head.idx < body_start or t.head.i == t.i]
+    return top[0] if top else speaker
 
 
 def mention_bounds(speaker, cue) -> tuple[int, int]:

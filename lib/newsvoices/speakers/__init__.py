@@ -197,7 +197,7 @@ def _with_own_affiliation(referent: Referent, m: MentionFacts, ctx: ResolutionCo
     own = ranked_affiliation(AffiliationContext(ctx.doc, m.root, ctx.orgs, ctx.people_by_token, m.position, None, m.phrase,
                                                 ctx.pronoun_owner))
     elsewhere = ctx.introduced.get(referent.speaker)
-    # "the midfielder" guessed into the club in the news does not outvote "Fenby captain Josh Amankwah"
+    # "the midfielder" guessed into the club in the news does not outvote "Rovers captain Tom Hale"
     if own is None or own[1] == referent.affiliation or elsewhere is not None and elsewhere[0] < own[0]:
         return referent
     return Referent(referent.position, referent.speaker, referent.kind, referent.role, own[1], referent.anonymous)

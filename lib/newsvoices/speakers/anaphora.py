@@ -97,7 +97,7 @@ def person_description(m, ctx) -> Referent | None:
 
 
 def head_matched(m, ctx, place: MentionPlace, role: str | None) -> Referent | None:
-    """"the midfielder" after "Fenby captain Josh Amankwah ... midfielder Amankwah": a person the
+    """"the midfielder" after "Rovers captain Tom Hale ... midfielder Hale": a person the
     article itself has called by the description's head noun is its first candidate (the best
     ranked of those, as a pronoun would be), before salience alone is weighed."""
     if place.indefinite:

@@ -15,8 +15,8 @@ the first that answers wins.
 9. `clause_of_org`: "Dr Ann Lee, who heads the Guild of ...";
 10. `organisation_run`: "Per Haugland runs the summer ski centre", "Lee works at Veltrax";
 11. `sentence_at_organisation`: "At the Children's Hospital in Drosna, Dr Mirela Baranyi said";
-12. `court_of_judge`: "U.S. District Judge Corinne Halvorsen": the court the article names, else
-    the one her title names ("District Court"); "Assistant U.S. Attorney Dana Whitcombe": the
+12. `court_of_judge`: "U.S. District Judge Ann Lee": the court the article names, else
+    the one her title names ("District Court"); "Assistant U.S. Attorney Tom Hale": the
     "U.S. Attorney's Office";
 13. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv), or the
     country the article names for a demonym not in the table ("Taldorian": Taldoria);

@@ -1,7 +1,8 @@
 """`party_contest`: a named person running in one party's own contest is that party's ("Cruz and
 Trump are stumping heading into the Republican primary", "Rubio prepares for a long Republican
-race", "Pataki ended his own brief Republican presidential campaign", "At the Democratic debate,
-Clinton said"; data/party_contests.txt)."""
+race", "Pataki ended his own brief Republican presidential campaign", "Roe's bid for the Labour
+leadership"; data/party_contests.txt, data/contest_verbs.txt). Only by a verb of taking part:
+"Trump slammed the Democratic convention", "Price covered the Republican convention" are not."""
 from __future__ import annotations
 
 from ... import lexicon
@@ -24,20 +25,25 @@ def party_contest(c: AffiliationContext) -> str | None:
     if name.dep_ not in SUBJECTS | {"poss"}:
         return None
     anchor, contests = name.head, lexicon.word_list("party_contests.txt")
+    if name.dep_ == "poss" and anchor.lemma_.lower() not in contests:
+        return None  # "Roe's bid for ...", "Roe's Republican campaign"; not "Roe's attack on the Democratic campaign"
     parties = set()
     for token in anchor.subtree:
-        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in contests and _in_clause_of(token, anchor):
+        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in contests and _taken_part_in(token, anchor):
             parties |= {party for mod in token.children if mod.dep_ in {"amod", "compound", "nmod"}
                         and mod.text[:1].isupper() and (party := lexicon.party_of(mod.text))}
     return parties.pop() if len(parties) == 1 else None
 
 
-def _in_clause_of(token, anchor) -> bool:
-    node = token
+def _taken_part_in(token, anchor) -> bool:
+    """The contest is in the anchor's own clause, under a verb of taking part (or the anchor is
+    the possessed contest itself)."""
+    node, verbs, taking_part = token, lexicon.word_list("contest_verbs.txt"), anchor.pos_ in {"NOUN", "PROPN"}
     while node.i != anchor.i:
         if node.dep_ in OTHER_CLAUSE or node.i != token.i and any(k.dep_ in SUBJECTS for k in node.children):
             return False
         if node.head.i == node.i:
             return False
         node = node.head
-    return True
+        taking_part = taking_part or node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in verbs
+    return taking_part

@@ -181,23 +181,27 @@ def research_institution(c: AffiliationContext) -> str | None:
 
 COURT_TITLES = {"judge", "justice", "magistrate"}
 RANKS = {"chief", "associate", "senior", "presiding", "deputy", "assistant", "acting", "lead"}
+COURTS = {"court", "tribunal"}
 
 
 def court_of_judge(c: AffiliationContext) -> str | None:
-    """"U.S. District Judge Corinne Halvorsen": the court the article names (an organisation with
-    "Court" or "Tribunal" in its name), else the one the title names ("District Court");
-    "Assistant U.S. Attorney Dana Whitcombe": the prosecutor's office ("U.S. Attorney's Office")."""
+    """"U.S. District Judge Ann Lee": the court her title names ("U.S. District Court"), or the
+    court the article names with that word ("the U.S. District Court in Manhattan"); "Judge Ann
+    Lee" with no kind in her title: the one court the article names, if it names one only;
+    "Assistant U.S. Attorney Tom Hale": the prosecutor's office ("U.S. Attorney's Office"). Not a
+    former or retired judge (function_words.csv, job `not_in_office`)."""
     title = c.person.title.split() if c.person is not None and c.person.title else []
-    if not title:
+    before = {t.lower_ for t in c.words} | {w.lower() for w in title}
+    if not title or before & lexicon.function_words("not_in_office"):
         return None
     kind = [w for w in title if w.lower() not in RANKS]
+    place = [t.text for t in c.words if describe.is_place_word(t) and t.text not in title][:1]  # "U.S.", "Manhattan"
     if title[-1].lower() in COURT_TITLES:
-        courts = Counter(m.canonical for m in c.orgs if m.label == "ORG"
-                         and {w.lower() for w in m.canonical.split()} & {"court", "tribunal"})
-        if courts:
-            return courts.most_common(1)[0][0]
-        place = [t.text for t in c.words if describe.is_place_word(t) and t.text not in title][:1]  # "U.S."
-        return " ".join([*place, *kind[:-1], "Court"]) if len(kind) > 1 else None
+        courts = {m.canonical for m in c.orgs if m.label == "ORG" and {w.lower() for w in m.canonical.split()} & COURTS}
+        if len(kind) > 1:
+            named = [n for n in courts if kind[-2] in n.split()]
+            return named[0] if len(named) == 1 else " ".join([*place, *kind[:-1], "Court"])
+        return courts.pop() if len(courts) == 1 else None
     if title[-1] == "Attorney" and len(kind) > 1:  # a public prosecutor's title, capitalised
-        return " ".join(kind) + "'s Office"
+        return " ".join([*place, *kind]) + "'s Office"
     return None

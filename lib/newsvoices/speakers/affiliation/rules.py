@@ -89,7 +89,7 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
         name = _organisation_named(c, _organisation_text(c, mention) if mention is not None else c.doc[token.i:end].text)
         name = _country_of_demonym(c, name) or name if name else None
         if name == token.text and end == token.i + 1 and lexicon.is_organisation_noun(token.lemma_.lower()):
-            # "Board President Gary Lindqvist": a bare kind of body is the one of that kind the story is about
+            # "Board President Tom Hale": a bare kind of body is the one of that kind the story is about
             name = describe.organisation_meant_by(token, c.doc, [m for m in c.orgs if m.label == "ORG"], c.position) or name
         # "Marsh campaign chairman": the body named after someone stands between
         body = [t.text for t in c.doc[end:head.i] if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.word_list("body_nouns.txt")]
@@ -143,7 +143,7 @@ def _possessor(c: AffiliationContext, head) -> str | None:
         return None
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ in lexicon.pronoun_genders() and c.owner_of is not None \
-                and head.lemma_.lower() in lexicon.word_list("service_nouns.txt"):
+                and _in_service(head):
             owner = c.owner_of(child)
             if owner is None or c.person is not None and owner == c.person.canonical:
                 return None
@@ -157,6 +157,15 @@ def _possessor(c: AffiliationContext, head) -> str | None:
         if possessive and child.pos_ == "NOUN":
             return describe.organisation_for(child, c.doc, c.orgs, c.position)
     return None
+
+
+def _in_service(head) -> bool:
+    """"aide", "campaign manager", "chief of staff": a role in another person's service
+    (data/service_nouns.txt), read with its compound or its "of" object."""
+    lemma = head.lemma_.lower()
+    forms = {lemma} | {f"{k.lower_} {lemma}" for k in head.children if k.dep_ == "compound"}
+    forms |= {f"{lemma} of {o.lower_}" for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children}
+    return bool(forms & lexicon.word_list("service_nouns.txt"))
 
 
 def for_org(c: AffiliationContext) -> str | None:
@@ -234,10 +243,10 @@ def office_in_the_news(c: AffiliationContext) -> str | None:
         return None
     position = c.position if c.position is not None else len(c.doc.text)
     named = [m for m in c.orgs if m.label == "ORG" and m.start_char < position and lexicon.party_of(m.canonical) is None]
-    # an organisation named only as a modifier of a thing ("the MMR vaccine", "a State grant") is not the
-    # story's subject; one before a role ("Fenby captain") is
+    # an organisation named only as a modifier of a thing ("a UN resolution", "the Veltrax share price") is
+    # not the story's subject; one before a role ("Rovers captain") or a possessor ("Veltrax's shares") is
     standing = {m.canonical for m in named if (root := c.doc[m.token_start:m.token_end].root).dep_ not in
-                {"compound", "nmod", "amod", "poss"} or is_title_word(root.head) or root.head.lemma_.lower() in offices}
+                {"compound", "nmod", "amod"} or is_title_word(root.head) or root.head.lemma_.lower() in offices}
     named = [m for m in named if m.canonical in standing] or named
     if not named:
         return None
