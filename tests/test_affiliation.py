@@ -86,6 +86,12 @@ CASES = [
                        "primary in Ohio. “We will win,” Toll said."), "Bernard Toll", "Republican Party"),
     ("party_contest", "Paul Orrin ended his own brief Democratic presidential campaign. “It was time,” Orrin said.",
      "Paul Orrin", "Democratic Party"),
+    ("party_contest", "“Watch the tape,” said former executive Mara Vance during the second GOP debate.",
+     "Mara Vance", "Republican Party"),
+    # "union chairwoman": the union named before, not the company the story names most
+    ("prenominal_org_title", ("The Harbour Workers Union rejected the offer. Veltrax said the offer was final, and "
+                              "Veltrax shares rose. “We will strike,” union chairwoman Mary Holt said."), "Mary Holt",
+     "Harbour Workers Union"),
     # "the theatre's director": the theatre named before (a kind of body, data/organisation_nouns.txt)
     ("possessive_org", ("The Ormsby Playhouse Theatre will cancel two shows. The theatre’s artistic director, Ruth Kell, "
                         "said the cut was unfair."), "Ruth Kell", "Ormsby Playhouse Theatre"),

@@ -75,6 +75,12 @@ def prenominal_org_title(c: AffiliationContext) -> str | None:
 def _prenominal_name(c: AffiliationContext, head) -> str | None:
     before = [t for t in head.subtree if t.i < head.i and t.dep_ in {"compound", "nmod", "amod"} and not c.in_person(t)]
     for token in before:
+        if token.text[:1].islower() and token.pos_ == "NOUN" and lexicon.is_organisation_noun(token.lemma_.lower()) \
+                and (token.head.i == head.i or _names_a_person(token.head)) and c.mentions_by_token.get(token.i) is None:
+            # "union chairwoman Huang Mei-ling", "a company spokesman": the body of that kind named before
+            found = describe.organisation_meant_by(token, c.doc, [m for m in c.orgs if m.label == "ORG"], c.position)
+            if found:
+                return found
         if not token.text[:1].isupper() or is_title_word(token) or _opens_a_title(token) \
                 or describe.is_place_word(token) and not _named_as_organisation(c, token):
             continue
