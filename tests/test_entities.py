@@ -210,3 +210,11 @@ def test_a_legal_form_and_the_company_union_do_not_split_a_company(nlp):
     orgs = {m.canonical for m in index.mentions if m.label == "ORG"}
     assert orgs == {"Hsinlan Semiconductor", "Hsinlan Enterprise Union"}
     assert [m.canonical for m in index.mentions if m.text == "Hsinlan"] == ["Hsinlan Semiconductor"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rothschild & Co. advised the buyer, and Rothschild & Co. said the deal was fair.", "Rothschild & Co"),
+    ("Veltrax Semiconductor Inc. cut jobs on Monday.", "Veltrax Semiconductor"),
+])
+def test_a_legal_form_is_dropped_but_not_after_an_ampersand(nlp, text, name):
+    assert name in {m.canonical for m in index_of(nlp, text).mentions if m.label == "ORG"}

@@ -168,3 +168,8 @@ def test_a_datelines_place_is_not_the_subject_after_it(analyze_text):
     text = ("Hsinlan swings to loss\n\nHSINCHU, Taiwan — Hsinlan Semiconductor Corp. said on Thursday it would cut "
             "1,800 jobs.\n\nThe company said orders were weak.")
     assert set(analyze_text(text).statements["speaker"]) == {"Hsinlan Semiconductor"}
+
+
+def test_a_dash_after_a_company_is_no_dateline(analyze_text):
+    text = "Qantas cuts routes\n\nQantas Airways — the national carrier — said on Monday it would cut routes."
+    assert list(analyze_text(text).statements["speaker"]) == ["Qantas Airways"]

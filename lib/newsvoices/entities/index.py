@@ -103,7 +103,8 @@ def clean_name(text: str, label: str) -> str:
     if label == "ORG":
         # "Veltrax Semiconductor Corp." is "Veltrax Semiconductor"; "Pty Ltd" has two (data/legal_forms.txt)
         words = name.split()
-        while len(words) > 1 and words[-1].rstrip(".,") in lexicon.legal_forms():
+        # never after "&": "Rothschild & Co." is the name itself
+        while len(words) > 1 and words[-1].rstrip(".,") in lexicon.legal_forms() and words[-2] != "&":
             words = words[:-1]
         name = " ".join(words).rstrip(" ,&")
     return name

@@ -36,7 +36,7 @@ def _organisation_short_names(index: EntityIndex, doc, sentence_of_token, paragr
     for word, names in long_names.items():
         # "Veltrax" beside "Veltrax Semiconductor" and "Veltrax Workers Union": a body named
         # after the company (its union, its foundation) is not what the short name stands for
-        own = {n for n in names if not lexicon.is_organisation_noun(n.split()[-1].lower())}
+        own = {n for n in names if n.split()[-1].lower() not in lexicon.function_words("affiliate_body")}
         long_names[word] = own if len(own) == 1 else names
     short = {word: next(iter(names)) for word, names in long_names.items()
              if len(names) == 1 and word.lower() not in countries and word.lower() not in titles

@@ -257,8 +257,8 @@ def _quote_opens_after(token) -> bool:
 def past_the_dateline(speaker, body_start: int):
     """"TAIPEI, Taiwan — Veltrax Semiconductor Corp. said": the parser makes the dateline's place
     the subject; the speaker is the noun after it, the highest of the subject's words in the body."""
-    if speaker.idx >= body_start:
-        return speaker
+    if speaker.idx >= body_start or not (speaker.ent_type_ in {"GPE", "LOC"} or speaker.text.isupper()):
+        return speaker  # "Qantas Airways — the national carrier — said": no place, no dateline
     after = [t for t in speaker.subtree if t.idx >= body_start and t.pos_ in {"NOUN", "PROPN"}]
     top = [t for t in after if t.head.idx < body_start or t.head.i == t.i]
     return top[0] if top else speaker

@@ -1,10 +1,9 @@
 """`party_contest`: a named person running in one party's own contest is that party's ("Cruz and
 Trump are stumping heading into the Republican primary", "Rubio prepares for a long Republican
-race", "Pataki ended his own brief Republican presidential campaign", "Fiorina said during the
-second GOP debate", "Roe's bid for the Labour leadership"; data/party_contests.txt). A contest
-that is the object of a verb is the person's only by a verb of taking part
-(data/contest_verbs.txt): "Trump slammed the Democratic convention", "Price covered the
-Republican convention" are not."""
+race", "Pataki ended his own brief Republican presidential campaign", "Roe's bid for the Labour
+leadership"; data/party_contests.txt), by a verb of taking part (data/contest_verbs.txt):
+"Trump slammed the Democratic convention", "Sanders tweeted throughout the Republican debate",
+"Price covered the Republican convention" are not."""
 from __future__ import annotations
 
 from ... import lexicon
@@ -38,14 +37,16 @@ def party_contest(c: AffiliationContext) -> str | None:
 
 
 def _taken_part_in(token, anchor) -> bool:
-    """The contest is in the anchor's own clause, and no verb but one of taking part has it as
-    its object: "during the GOP debate", "won the Republican primary", not "slammed the
-    Democratic convention" or "covered the Republican convention"."""
+    """The contest is in the anchor's own clause, under a verb of taking part ("won the Republican
+    primary", "heading into the Republican primary"), or is the possessed contest itself; not
+    "slammed the Democratic convention", "tweeted throughout the Republican debate"."""
     node, verbs = token, lexicon.word_list("contest_verbs.txt")
+    taking_part = anchor.pos_ in {"NOUN", "PROPN"}
     while node.i != anchor.i:
         if node.dep_ in OTHER_CLAUSE or node.i != token.i and any(k.dep_ in SUBJECTS for k in node.children):
             return False
-        if node.dep_ == "dobj" and node.head.lemma_.lower() not in verbs or node.head.i == node.i:
+        if node.head.i == node.i:
             return False
         node = node.head
-    return True
+        taking_part = taking_part or node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in verbs
+    return taking_part

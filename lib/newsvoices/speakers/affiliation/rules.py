@@ -77,10 +77,11 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
     for token in before:
         if token.text[:1].islower() and token.pos_ == "NOUN" and lexicon.is_organisation_noun(token.lemma_.lower()) \
                 and (token.head.i == head.i or _names_a_person(token.head)) and c.mentions_by_token.get(token.i) is None:
-            # "union chairwoman Huang Mei-ling", "a company spokesman": the body of that kind named before
-            found = describe.organisation_meant_by(token, c.doc, [m for m in c.orgs if m.label == "ORG"], c.position)
-            if found:
-                return found
+            # "union chairwoman Mary Holt": the body of that kind named before, by a name with the word
+            named = [m for m in c.orgs if m.label == "ORG" and m.start_char < (c.position or 0)
+                     and token.lemma_.lower() in {w.lemma_.lower() for w in c.doc[m.token_start:m.token_end]}]
+            if named:
+                return named[-1].canonical
         if not token.text[:1].isupper() or is_title_word(token) or _opens_a_title(token) \
                 or describe.is_place_word(token) and not _named_as_organisation(c, token):
             continue
