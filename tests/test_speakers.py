@@ -1,5 +1,7 @@
 """Speakers: names, titles, pronouns, nominals, organisations and unnamed sources resolved
 to one canonical speaker each (newsvoices.speakers)."""
+from pathlib import Path
+
 import pytest
 
 from newsvoices.speakers import person_genders
@@ -173,3 +175,24 @@ def test_a_datelines_place_is_not_the_subject_after_it(analyze_text):
 def test_a_dash_after_a_company_is_no_dateline(analyze_text):
     text = "Qantas cuts routes\n\nQantas Airways — the national carrier — said on Monday it would cut routes."
     assert list(analyze_text(text).statements["speaker"]) == ["Qantas Airways"]
+
+
+def test_an_age_stands_for_the_person_just_named(nlp):
+    # "Kwall-Ruku's village head, Da Gyang Pam, said ... \n\n '...,' the 71-year-old said": not the
+    # lawyer the paragraphs before were about
+    import newsvoices
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "varied" / "gov_02_mining_ruling.txt"
+    table = newsvoices.analyze(path=path, nlp=nlp).statements
+    assert list(table[table["mention"] == "the 71-year-old"]["speaker"]) == ["Da Gyang Pam"]
+
+
+def test_she_after_a_quote_gives_the_speaker_before_her_gender(analyze_text):
+    # "X, executive director of ..., an Abuja-based advocacy group, said ...": a person (the role
+    # beside her name), and "'...,' she said" after it says she is a woman, so the she is hers
+    text = ("In Abuja, the minister, Abubakar Lawal, told reporters the government respected the ruling.\n\n"
+            "He said investors had nothing to fear.\n\n"
+            "Hauwa Okafor, executive director of the Centre for Mining Accountability, an Abuja-based advocacy "
+            "group, said the case exposed a broken system.\n\n"
+            "“We have heard about reviews before. Not one licence was revoked,” she said.")
+    assert list(analyze_text(text).statements["speaker"]) == ["Abubakar Lawal"] * 2 + ["Hauwa Okafor"] * 2

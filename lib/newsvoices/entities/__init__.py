@@ -61,7 +61,11 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
         # kind of organisation is one, whatever NER guessed
         if mention.label == "PERSON":
             root = doc[mention.token_start:mention.token_end].root
-            if any(c.dep_ == "appos" and lexicon.is_organisation_noun(c.lemma_) for c in root.children):
+            appositions = [c for c in root.children if c.dep_ == "appos"]
+            # not "Hauwa Mohammed-Ibe, executive director of the Centre ..., an Abuja-based advocacy
+            # group,": a person's role set beside the name too makes it a person
+            if any(lexicon.is_organisation_noun(c.lemma_) for c in appositions) \
+                    and not any(c.lemma_.lower() in lexicon.role_nouns() for c in appositions):
                 mention.label = "ORG"
                 mention.key = clean_name(mention.text, "ORG")
     mentions = _join_split_names(mentions, doc)

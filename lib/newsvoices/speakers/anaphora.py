@@ -55,7 +55,11 @@ def age_epithet(m, ctx) -> Referent | None:
     aged = {name for name, words in ctx.discourse.descriptors.items() if any(w.endswith("-year-old") for w in words)}
     fitting = [c for c in candidates if c.features.get("head_matches") or c.name not in aged]
     ctx.ranked[m.position] = ("pronoun", fitting)
-    chosen = ranking.best([c for c in fitting if c.features.get("head_matches")] or fitting, "pronoun")
+    # news names a person, then calls them by their age to avoid repeating the name: the one just
+    # named, if they are also the last subject or speaker, is whom "the 71-year-old" stands for
+    fresh = [c for c in fitting if c.features.get("last_named") and (c.features.get("last_speaker")
+                                                                     or c.features.get("last_subject"))]
+    chosen = ranking.best([c for c in fitting if c.features.get("head_matches")] or fresh or fitting, "pronoun")
     if chosen is None:
         return Referent(m.position, age, "person", age, None, True)
     return referent_of(m, chosen.candidate, age)
