@@ -88,12 +88,6 @@ def _pronoun_taking_up(root, doc, starts) -> str | None:
         return None
     following = bisect.bisect_left(starts, sentence_end)
     stop = starts[following] if following < len(starts) else len(doc)
-    if doc[sentence_end].is_quote:
-        # only after "X said ...", with no "him" or "her" in it for someone else ("Vidal asked him ...")
-        others = any(t.lower_ in lexicon.pronoun_genders() and t.dep_ in {"dobj", "dative", "pobj"} for t in root.sent)
-        if others or root.head.lemma_.lower() not in lexicon.speech_verbs():
-            return None
-        return _quote_then_pronoun(doc, sentence_end, stop)
     for token in doc[sentence_end:min(stop, sentence_end + 8, doc[sentence_end].sent.end)]:
         if token.is_quote:
             return None  # quoted speech: "He got sick," she said — "he" is someone else
@@ -106,21 +100,6 @@ def _pronoun_taking_up(root, doc, starts) -> str | None:
             others = {lexicon.pronoun_genders()[t.lower_] for t in token.sent
                       if t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in lexicon.gendered_subject_pronouns()}
             return gender if others == {gender} else None
-    return None
-
-
-def _quote_then_pronoun(doc, start: int, stop: int) -> str | None:
-    """"X said the case exposed a licensing system. 'We have heard about reviews before. ...,' she
-    said.": a quotation opening the next sentence, taken up by a he or she as the subject of a
-    speech verb after it, with no one named before, takes up the subject speaking before."""
-    inside = False
-    for token in doc[start:min(stop, start + 80, len(doc))]:
-        if token.is_quote:
-            inside = not inside
-        elif not inside and token.dep_ in {"nsubj", "nsubjpass"}:
-            if token.lower_ not in lexicon.gendered_subject_pronouns() or token.head.lemma_.lower() not in lexicon.speech_verbs():
-                return None
-            return lexicon.pronoun_genders()[token.lower_]
     return None
 
 
