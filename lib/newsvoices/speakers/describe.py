@@ -109,12 +109,11 @@ def organisation_meant_by(noun, doc, organisations, position) -> str | None:
     2. of the organisations in the last few paragraphs that name one, the one the article mentions most
        (news keeps "the company" for the company the story is about, not the rival in passing);
     3. the last organisation named."""
-    lemma = noun.lemma_.lower()
     earlier = [m for m in organisations if m.start_char < position]
-    for mention in reversed(earlier):
-        words = doc[mention.token_start:mention.token_end]
-        if any(w.lemma_.lower() == lemma or w.lower_ == noun.lower_ for w in words) and not (words[0].i <= noun.i < words[-1].i + 1):
-            return mention.canonical
+    named = named_with_word(noun, doc, earlier)
+    if named:
+        return named
+    lemma = noun.lemma_.lower()
     unrecognised = proper_name_headed_by(noun, doc)
     if unrecognised:
         return unrecognised
@@ -129,6 +128,17 @@ def organisation_meant_by(noun, doc, organisations, position) -> str | None:
     recent = [m for m in standing if m.paragraph >= last_paragraph - RECENT_PARAGRAPHS + 1] or standing[-1:]
     mentions = Counter(m.canonical for m in earlier)
     return max(recent, key=lambda m: (mentions[m.canonical], m.start_char)).canonical
+
+
+def named_with_word(noun, doc, earlier) -> str | None:
+    """The last of the `earlier` organisations whose name has the noun's word ("the Harbour Workers
+    Union" for "the union"), not the one the noun is part of."""
+    lemma = noun.lemma_.lower()
+    for mention in reversed(earlier):
+        words = doc[mention.token_start:mention.token_end]
+        if any(w.lemma_.lower() == lemma or w.lower_ == noun.lower_ for w in words) and not (words[0].i <= noun.i < words[-1].i + 1):
+            return mention.canonical
+    return None
 
 
 def proper_name_headed_by(noun, doc) -> str | None:

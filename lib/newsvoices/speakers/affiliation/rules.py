@@ -78,10 +78,9 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
         if token.text[:1].islower() and token.pos_ == "NOUN" and lexicon.is_organisation_noun(token.lemma_.lower()) \
                 and (token.head.i == head.i or _names_a_person(token.head)) and c.mentions_by_token.get(token.i) is None:
             # "union chairwoman Mary Holt": the body of that kind named before, by a name with the word
-            named = [m for m in c.orgs if m.label == "ORG" and m.start_char < (c.position or 0)
-                     and token.lemma_.lower() in {w.lemma_.lower() for w in c.doc[m.token_start:m.token_end]}]
+            named = _named_with_word(c, token)
             if named:
-                return named[-1].canonical
+                return named
         if not token.text[:1].isupper() or is_title_word(token) or _opens_a_title(token) \
                 or describe.is_place_word(token) and not _named_as_organisation(c, token):
             continue
@@ -96,13 +95,18 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
         name = _organisation_named(c, _organisation_text(c, mention) if mention is not None else c.doc[token.i:end].text)
         name = _country_of_demonym(c, name) or name if name else None
         if name == token.text and end == token.i + 1 and lexicon.is_organisation_noun(token.lemma_.lower()):
-            # "Board President Tom Hale": a bare kind of body is the one of that kind the story is about
-            name = describe.organisation_meant_by(token, c.doc, [m for m in c.orgs if m.label == "ORG"], c.position) or name
+            # "Board President Tom Hale": a bare kind of body is the one of that kind named before
+            name = _named_with_word(c, token) or name
         # "Marsh campaign chairman": the body named after someone stands between
         body = [t.text for t in c.doc[end:head.i] if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.word_list("body_nouns.txt")]
         if name and (end == head.i or is_title_word(c.doc[end]) or c.doc[end].pos_ == "NOUN"):
             return " ".join([name, *body[:1]])
     return None
+
+
+def _named_with_word(c: AffiliationContext, noun) -> str | None:
+    earlier = [m for m in c.orgs if m.label == "ORG" and m.start_char < (c.position if c.position is not None else len(c.doc.text))]
+    return describe.named_with_word(noun, c.doc, earlier)
 
 
 def _named_as_organisation(c: AffiliationContext, token) -> bool:
