@@ -196,3 +196,14 @@ def test_she_after_a_quote_gives_the_speaker_before_her_gender(analyze_text):
             "group, said the case exposed a broken system.\n\n"
             "“We have heard about reviews before. Not one licence was revoked,” she said.")
     assert list(analyze_text(text).statements["speaker"]) == ["Abubakar Lawal"] * 2 + ["Hauwa Okafor"] * 2
+
+
+def test_an_organisation_ner_missed_speaks_for_itself(nlp):
+    # "The Regional Bus Operators' Association, which represents ..., said": untagged by NER, it
+    # is still its own affiliation
+    import newsvoices
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "heldout" / "04_labour.txt"
+    table = newsvoices.analyze(path=path, nlp=nlp).statements
+    own = table[table["speaker"] == "Regional Bus Operators Association"]
+    assert len(own) >= 1 and set(own["affiliation"]) == {"Regional Bus Operators Association"}

@@ -35,7 +35,7 @@ from functools import cached_property
 from .. import lexicon
 from . import anaphora, describe, described, documents, groups, ranking
 from .affiliation import AffiliationContext, affiliation_of, introduced_affiliations, ranked_affiliation
-from .candidates import Discourse, MentionPlace, gather, wanted_gender
+from .candidates import Discourse, gather
 from .pronouns import Referent, person_genders, resolve_pronoun
 
 __all__ = ["RESOLUTION_SIEVE", "MentionFacts", "Referent", "ResolutionContext", "person_genders", "resolve_speakers"]
@@ -94,8 +94,7 @@ class ResolutionContext:
 
     def pronoun_owner(self, token) -> str | None:
         """The person "his", "her" stands for, by the pronoun ranker ("his campaign manager")."""
-        place = MentionPlace(token.idx, self.discourse.sentence_of_token[token.i], self.article.paragraph_at(token.idx),
-                             gender=wanted_gender(token.lower_))
+        place = anaphora.possessive_place(token, self)
         chosen = ranking.best(gather(place, self.discourse, self.referents, self.genders), "pronoun")
         return chosen.candidate.name if chosen is not None else None
 

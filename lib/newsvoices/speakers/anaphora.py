@@ -176,9 +176,13 @@ def possessor_pronoun(m, ctx) -> Referent | None:
     owner = next((c for c in m.root.children if c.dep_ == "poss" and c.lower_ in lexicon.pronoun_genders()), None)
     if owner is None:
         return None
-    place = MentionPlace(owner.idx, ctx.discourse.sentence_of_token[owner.i], ctx.article.paragraph_at(owner.idx),
-                         gender=wanted_gender(owner.lower_))
-    return ranked_referent(m, ctx, place, "pronoun")
+    return ranked_referent(m, ctx, possessive_place(owner, ctx), "pronoun")
+
+
+def possessive_place(owner, ctx) -> MentionPlace:
+    """Where a possessive "his", "her" stands, with the gender it asks for."""
+    return MentionPlace(owner.idx, ctx.discourse.sentence_of_token[owner.i], ctx.article.paragraph_at(owner.idx),
+                        gender=wanted_gender(owner.lower_))
 
 
 def unnamed_people(root) -> bool:
