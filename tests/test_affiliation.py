@@ -109,6 +109,15 @@ CASES = [
      "senior administration official", "United States"),
     ("government_office", ("The United States and Mexico met on Monday. United States negotiators left early. "
                            "Federal officials said the talks had stalled."), "Federal officials", "United States"),
+    # a councillor with no council in their own words sits on the council the article names
+    ("council_seat", ("Portmouth City Council voted 8-6 for the bus lanes. Portmouth City Council will pay half. "
+                      "Cr Deepa Raman, who voted against, said the forecasts would not hold."), "Deepa Raman",
+     "Portmouth City Council"),
+    ("council_seat", ("Flooding closed roads in Leeds, and Leeds schools shut. Cllr Ann Lee said the drains had "
+                      "failed."), "Ann Lee", "Leeds"),
+    # a bracketed acronym between an organisation's name and the title
+    ("prenominal_org_title", ("Indian Cricketers' Association (ICA) secretary general Suresh Nair told reporters the "
+                              "players would not sign."), "Suresh Nair", "Indian Cricketers' Association"),
     ("research_institution", ("The test was developed at the University of Eastbrook and tried on stored samples.\n\n"
                               "\"We wanted to catch it early,\" said Dr Helga Marchetti, the molecular biologist who "
                               "led the work."), "Helga Marchetti", "University of Eastbrook"),
@@ -261,3 +270,18 @@ def test_a_role_before_a_name_takes_only_a_body_of_its_kind(analyze_text):
     # "union official": no union is named, so not the company the story names
     text = "Veltrax announced the deal with Corvant on Monday. “It is a bad deal,” said union official Dave Ward."
     assert list(analyze_text(text).statements["affiliation"])[-1] is None
+
+
+@pytest.mark.parametrize("text", [
+    "The Cabinet Secretary for Education, Alasdair Rennie, said the offer was fair.",
+    "In Abuja, the Minister of State for Solid Minerals Development, Abubakar Lawal, told reporters the lease was void.",
+])
+def test_a_ministers_brief_is_no_organisation(analyze_text, text):
+    """"for Education": what a minister's title is for is their brief, not a body they speak for."""
+    affiliation = list(analyze_text(text).statements["affiliation"])[0]
+    assert not isinstance(affiliation, str) or not affiliation.split()[0] in {"Education", "Cabinet", "Solid", "State"}
+
+
+def test_a_general_secretary_of_a_union_speaks_for_it(analyze_text):
+    table = analyze_text("Sharon Holt, General Secretary of the Allied Workers' Union, said the strike would go ahead.").statements
+    assert list(table["affiliation"]) == ["Allied Workers' Union"]

@@ -179,6 +179,26 @@ def test_capitalised_words_ending_in_a_kind_of_body_are_an_organisation(nlp, tex
     assert not any(m.label == "PERSON" for m in index.mentions)
 
 
+@pytest.mark.parametrize("text, name", [
+    # a plural possessive inside the name (NER read this one as a work of art)
+    ("\"We have been patient,\" Indian Cricketers' Association (ICA) secretary general Suresh Nair told reporters.",
+     "Indian Cricketers' Association"),
+    # NER's people that the sentence shows to be organisations
+    ("Tom Hegarty, spokesman for advocacy group Bike Kirikiriroa, said the counts rose.", "Bike Kirikiriroa"),
+    ("Northline Rail, which operates the freight trains, said in a statement that it remained committed.",
+     "Northline Rail"),
+])
+def test_a_name_the_sentence_shows_to_be_a_body_is_an_organisation(nlp, text, name):
+    index = index_of(nlp, text)
+    assert name in {m.canonical for m in index.mentions if m.label == "ORG"}
+    assert name not in {m.canonical for m in index.mentions if m.label == "PERSON"}
+
+
+def test_a_person_after_a_role_or_taken_up_by_who_stays_a_person(nlp):
+    index = index_of(nlp, "Union leader Tom Hegarty, who drives a bus, said the counts rose.")
+    assert {m.canonical for m in index.mentions if m.label == "PERSON"} == {"Tom Hegarty"}
+
+
 def test_a_person_named_like_a_body_stays_a_person(nlp):
     index = index_of(nlp, "Margaret Court said the final was close. Court won the title in 1970.")
     assert {m.canonical for m in index.mentions if m.label == "PERSON"} == {"Margaret Court"}

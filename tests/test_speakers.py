@@ -67,6 +67,14 @@ def test_organisation_nouns_acronyms_and_descriptions(analyze_text):
     assert list(table["anonymous"]) == [False, False, False, True, False]
 
 
+def test_a_lead_s_body_is_the_one_named_next_not_the_wire_credit(analyze_text):
+    text = ("OSLO, May 3 (Nordwire) - Dock workers will strike on Monday, the dockers' union warned on Tuesday.\n\n"
+            "Talks broke down last week.\n\n"
+            "\"We have run out of patience,\" said Mary Holt of the Harbour Workers Union.")
+    table = statements_of(analyze_text, text)
+    assert list(table["speaker"])[0] == "Harbour Workers Union"
+
+
 def test_gender_comes_from_the_article_not_from_names(nlp, analyze_text):
     text = ("Robin Hale chairs the committee. She opened the hearing at nine.\n\n"
             "Sam Ortiz, a spokesman for the union, arrived late.\n\n"

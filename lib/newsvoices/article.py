@@ -51,7 +51,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _DATELINE = re.compile(
     r"""^(?P<dateline>
         (?:[A-Z][\w'.\-]*(?:[ /][A-Z][\w'.\-]*){0,3})          # one to four capitalised words
-        (?:,\ [A-Z][\w.]*(?:\ [A-Z][\w.]*)?)?                    # optional ", Region"
+        (?:,\ [A-Z][\w.]*(?:\ [A-Z0-9][\w.]*)?)?                 # optional ", Region" or ", Sept 3"
         (?:\ \((?:[A-Z][\w .&]{1,30})\))?                         # optional "(Reuters)"
         \s*(?::|\ [—–-]{1,2})                                     # ":" or " —"
     )\s""",

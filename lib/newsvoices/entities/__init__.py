@@ -18,6 +18,7 @@ from .organisations import (
     _organisation_short_names,
     _resolve_others,
     organisation_names_ner_missed,
+    organisations_ner_called_people,
     team_names_ner_missed,
 )
 from .people import _join_split_names, _people_spoken_of_as_it, _resolve_people
@@ -69,6 +70,7 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
                 mention.label = "ORG"
                 mention.key = clean_name(mention.text, "ORG")
     mentions = _join_split_names(mentions, doc)
+    organisations_ner_called_people(mentions, doc)
     index = EntityIndex(mentions)
     _organisation_short_names(index, doc, sentence_of_token, paragraph_of_char)
     _resolve_people(index, doc, sentence_of_token, paragraph_of_char)

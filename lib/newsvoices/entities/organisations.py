@@ -189,9 +189,14 @@ def _capitalised_name_around(head) -> tuple[int, int]:
     "of"/"for" phrase after it."""
     doc = head.doc
     start = head.i
-    while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= head.i \
-            and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN":
-        start -= 1
+    while start > 0:
+        if doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= head.i \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        elif start > 1 and _plural_possessive(doc[start - 2], doc[start - 1]):
+            start -= 2  # "the Indian Cricketers' Association", "the Allied Workers' Union"
+        else:
+            break
     end = head.i + 1
     if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and doc[end].head.i == head.i:
         objects = [c for c in doc[end].children if c.dep_ == "pobj"]
@@ -199,3 +204,42 @@ def _capitalised_name_around(head) -> tuple[int, int]:
                            for t in objects[0].subtree) and objects[0].left_edge.i == end + 1:
             end = objects[0].right_edge.i + 1
     return start, end
+
+
+def organisations_ner_called_people(mentions: list[Mention], doc) -> None:
+    """A PERSON mention that the sentence shows to be an organisation becomes one, with every
+    mention of the same name: `named_after_organisation_noun` ("advocacy group Bike
+    Kirikiriroa") or `taken_up_by_which` ("Northline Rail, which operates the trains, said")."""
+    found = {m.key for m in mentions if m.label == "PERSON"
+             and any(test(m, doc) for test in (named_after_organisation_noun, taken_up_by_which))}
+    for mention in mentions:
+        if mention.label == "PERSON" and mention.key in found:
+            mention.label, mention.key = "ORG", clean_name(mention.text, "ORG")
+
+
+def named_after_organisation_noun(mention: Mention, doc) -> bool:
+    """"a spokesman for advocacy group Bike Kirikiriroa", "the charity Oxfam": a name right after
+    a lower-case kind of organisation that modifies it names that organisation."""
+    if mention.token_start == 0:
+        return False
+    before = doc[mention.token_start - 1]
+    return before.text[:1].islower() and before.pos_ == "NOUN" and lexicon.is_organisation_noun(before.lemma_) \
+        and before.lemma_.lower() not in lexicon.role_nouns() and before.dep_ in {"compound", "nmod"} \
+        and mention.token_start <= before.head.i < mention.token_end
+
+
+def taken_up_by_which(mention: Mention, doc) -> bool:
+    """"Northline Rail, which operates the freight trains, said": a subject that a relative
+    clause takes up with "which" is no person."""
+    root = doc[mention.token_start:mention.token_end].root
+    if root.dep_ not in {"nsubj", "nsubjpass"} or mention.token_end + 1 >= len(doc):
+        return False
+    comma, which = doc[mention.token_end], doc[mention.token_end + 1]
+    return comma.text == "," and which.lower_ == "which" and which.head.dep_ == "relcl" and which.head.head.i == root.i
+
+
+def _plural_possessive(word, mark) -> bool:
+    """"Cricketers'" of "the Indian Cricketers' Association": a capitalised plural that owns the
+    next word, part of a name; the parser's attachment of it is too often wrong to ask."""
+    return mark.text in {"'", "’"} and mark.tag_ == "POS" and word.text[:1].isupper() and word.text.endswith("s") \
+        and word.pos_ in {"PROPN", "NOUN"} and word.ent_type_ != "PERSON"

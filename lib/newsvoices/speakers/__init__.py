@@ -79,7 +79,8 @@ class ResolutionContext:
         for mention in entity_index.mentions if entity_index is not None else ():
             for i in range(mention.token_start, mention.token_end):
                 ctx.people_by_token.setdefault(i, mention)
-            if mention.label in ORGANISATION_LABELS:
+            # not "(Reuters)", nor "OSLO" read as an organisation, of "OSLO (Reuters) -"; its place still counts
+            if mention.label in ORGANISATION_LABELS and not (mention.label == "ORG" and in_the_dateline(mention.start_char, article)):
                 ctx.orgs.append(mention)
             if mention.label == "PERSON":
                 root = doc[mention.token_start:mention.token_end].root
@@ -181,6 +182,14 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
         ctx.introduced.setdefault(person, given)  # what a name's own mentions say comes first
     _unify_affiliations(statements, {person: found[1] for person, found in ctx.introduced.items()})
     return ctx
+
+
+def in_the_dateline(char: int, article) -> bool:
+    """Whether `char` is inside the article's dateline ("OSLO, May 3 (Nordwire) -")."""
+    if not article.dateline or not article.paragraphs:
+        return False
+    first = article.paragraphs[1] if article.title and len(article.paragraphs) > 1 else article.paragraphs[0]
+    return first.start <= char < first.start + len(article.dateline)
 
 
 def _facts_of_description(token) -> MentionFacts:

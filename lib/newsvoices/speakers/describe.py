@@ -8,6 +8,7 @@ from collections import Counter
 from .. import lexicon
 
 RECENT_PARAGRAPHS = 3  # "the company" looks back this many paragraphs for the company in the news
+NAMED_SOON_PARAGRAPHS = 2  # "the union" in a lead looks ahead this many paragraphs for its name, when none came before
 
 
 TIME_ENTITIES = {"DATE", "TIME"}
@@ -108,7 +109,9 @@ def organisation_meant_by(noun, doc, organisations, position) -> str | None:
        whether or not NER caught the name;
     2. of the organisations in the last few paragraphs that name one, the one the article mentions most
        (news keeps "the company" for the company the story is about, not the rival in passing);
-    3. the last organisation named."""
+    3. the last organisation named;
+    4. with none named before, the first named with that word in the
+       next two paragraphs ("..., the players' association warned" in a lead)."""
     earlier = [m for m in organisations if m.start_char < position]
     named = named_with_word(noun, doc, earlier)
     if named:
@@ -118,16 +121,25 @@ def organisation_meant_by(noun, doc, organisations, position) -> str | None:
     if unrecognised:
         return unrecognised
     standing = [m for m in earlier if doc[m.token_start:m.token_end].root.dep_ not in {"compound", "nmod", "amod", "poss"}]
-    # "the company" is not the "Consumer Data Authority": a name ending in another kind of body
-    same_kind = [m for m in standing if not (lexicon.is_organisation_noun(doc[m.token_end - 1].lemma_)
-                                             and doc[m.token_end - 1].lemma_.lower() != lemma)]
-    standing = same_kind or standing
     if not standing:
-        return None
+        # "..., the players' association warned" in a lead: its name comes in the next paragraphs
+        soon = [m for m in organisations if m.start_char > position and m.token_start > noun.i
+                and _paragraphs_entered(doc.text[position:m.start_char]) <= NAMED_SOON_PARAGRAPHS]
+        return named_with_word(noun, doc, soon[::-1])
+    # "the company" is not the "Consumer Data Authority": a name ending in another kind of body
+    # (by its canonical name: "JHEC" is the "Joint Harbour Employers' Council")
+    same_kind = [m for m in standing if not (lexicon.is_organisation_noun(last := m.canonical.split()[-1].lower())
+                                             and last != lemma)]
+    standing = same_kind or standing
     last_paragraph = max(m.paragraph for m in earlier)
     recent = [m for m in standing if m.paragraph >= last_paragraph - RECENT_PARAGRAPHS + 1] or standing[-1:]
     mentions = Counter(m.canonical for m in earlier)
     return max(recent, key=lambda m: (mentions[m.canonical], m.start_char)).canonical
+
+
+def _paragraphs_entered(text: str) -> int:
+    """How many paragraphs begin in `text` (lines with words after a line break)."""
+    return sum(1 for line in text.split("\n")[1:] if line.strip())
 
 
 def named_with_word(noun, doc, earlier) -> str | None:

@@ -24,14 +24,16 @@ the first that answers wins.
 15. `unnamed_organisation_at`: "a nephrologist at a university hospital in Utrecht";
 16. `government_office`: "Finance Minister Oskar Velden", "President Obama", "a ministry
     spokesperson": the government of the country the article is about (data/government_offices.txt);
-17. `local_office`: "Mayor Leonard Aske": the town the article names most (data/local_offices.txt);
-18. `party_contest`: "Cruz and Trump are stumping heading into the Republican primary": a named
+17. `council_seat`: "Cr Deepa Raman": the council the article names most, else its town
+    (data/council_offices.txt);
+18. `local_office`: "Mayor Leonard Aske": the town the article names most (data/local_offices.txt);
+19. `party_contest`: "Cruz and Trump are stumping heading into the Republican primary": a named
     person running in one party's own contest (data/party_contests.txt);
-19. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
+20. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
     organisation named: the organisation the article has named most so far;
-20. `research_institution`: "the molecular biologist who led the work": the one university,
+21. `research_institution`: "the molecular biologist who led the work": the one university,
     institute or hospital the article names (data/research_roles.txt, research_institutions.txt);
-21. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
+22. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
 
 `introduced_affiliations` runs the sieve over every mention of every person, so that what the
 article says when it introduces someone carries over to their later mentions ("Marsh said"); an
@@ -44,6 +46,7 @@ from collections import Counter
 from .contests import party_contest
 from .context import AffiliationContext
 from .offices import (
+    council_seat,
     court_of_judge,
     government_office,
     its_organisation,
@@ -74,7 +77,7 @@ __all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "introdu
 AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org,
                      its_organisation, for_org, at_org, clause_of_org, organisation_run, sentence_at_organisation,
                      court_of_judge, nationality_word, named_organisation, unnamed_organisation_at, government_office,
-                     local_office, party_contest, office_in_the_news, research_institution, named_place)
+                     council_seat, local_office, party_contest, office_in_the_news, research_institution, named_place)
 
 
 def ranked_affiliation(c: AffiliationContext, rules=AFFILIATION_SIEVE) -> tuple[int, str] | None:

@@ -129,9 +129,22 @@ def _objects(heads, job: str) -> list:
     `member_of`, also a workplace the parser hung on the head's first object ("a researcher on
     water disputes at the Nordic Centre", "an expert in tax law with the Brookings Institution")."""
     direct = [o for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in lexicon.function_words(job)
-              for o in prep.children if o.dep_ == "pobj"]
+              for o in prep.children if o.dep_ == "pobj" and not is_portfolio(head, o)]
     if job != "member_of":
         return direct
     first = [o for head in heads for prep in head.children if prep.dep_ == "prep" for o in prep.children
              if o.dep_ == "pobj" and o.pos_ == "NOUN" and not o.ent_type_]
     return direct + [o for o in _objects(first, "workplace") if o not in direct]
+
+
+PORTFOLIO_TITLES = {"minister", "secretary"}
+
+
+def is_portfolio(head, obj) -> bool:
+    """"Education" of "the Cabinet Secretary for Education", "State" and "Solid Minerals
+    Development" of "the Minister of State for Solid Minerals Development": what a minister's
+    title is for is their brief, not an organisation they speak for ("General Secretary of the
+    Allied Workers' Union" names one: a kind of organisation is in it)."""
+    return head.lower_ in PORTFOLIO_TITLES and head.text[:1].isupper() \
+        and not any(lexicon.is_organisation_noun(t.lemma_) for t in obj.subtree) \
+        and (head.lower_ == "minister" or any(t.lower_ in {"cabinet", "state"} for t in head.subtree))

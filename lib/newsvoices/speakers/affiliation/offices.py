@@ -149,15 +149,37 @@ def _country_of_the_article(c: AffiliationContext) -> str | None:
     return None
 
 
+def council_seat(c: AffiliationContext) -> str | None:
+    """"Cr Deepa Raman, who also voted against": a councillor (data/council_offices.txt) with no
+    council named in their own words sits on the council the article names most, else speaks
+    for the town it names most."""
+    words = [t.lower_ for t in sorted({t.i: t for t in [*c.words, *c.heads] if not c.in_person(t)}.values(), key=lambda t: t.i)]
+    said = set(words) | {" ".join(pair) for pair in zip(words, words[1:])}
+    if c.person is not None:
+        said |= {w.lower().rstrip(".") for w in [c.person.title or "", c.person.text.split()[0]] if w}
+    if not said & lexicon.word_list("council_offices.txt") or said & lexicon.function_words("not_in_office"):
+        return None
+    councils = Counter(m.canonical for m in c.orgs if m.label == "ORG" and "council" in m.canonical.lower().split())
+    return _most_named(councils) or _most_named_town(c)
+
+
+def _most_named(counts: Counter) -> str | None:
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _most_named_town(c: AffiliationContext) -> str | None:
+    return _most_named(Counter(m.canonical for m in c.orgs if m.label == "GPE"
+                               and m.canonical.lower() not in lexicon.nationalities()))
+
+
 def local_office(c: AffiliationContext) -> str | None:
     """"Mayor Leonard Aske said": the town the article names most (data/local_offices.txt)."""
     if not _offices_held(c) & lexicon.word_list("local_offices.txt"):
         return None
-    towns = Counter(m.canonical for m in c.orgs if m.label == "GPE" and m.canonical.lower() not in lexicon.nationalities())
-    ranked = towns.most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
-    return None
+    return _most_named_town(c)
 
 
 def research_institution(c: AffiliationContext) -> str | None:

@@ -7,7 +7,7 @@ from itertools import pairwise
 from ... import lexicon
 from .. import describe
 from ..anaphora import is_person_noun
-from .context import AffiliationContext, _objects, _opens_a_title, name_at
+from .context import AffiliationContext, _objects, _opens_a_title, is_portfolio, name_at
 
 # ---------------------------------------------------------------- the rules, in order
 
@@ -88,6 +88,8 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
             continue
         mention = c.mentions_by_token.get(token.i)
         end = mention.token_end if mention is not None else token.i + 1
+        if end + 2 < head.i and c.doc[end].text == "(" and c.doc[end + 2].text == ")":
+            end += 3  # "Indian Cricketers' Association (ICA) secretary general Suresh Nair"
         while end < head.i and c.doc[end].pos_ == "PROPN" and not is_title_word(c.doc[end]):
             end += 1
         if c.in_person(head) and end >= c.person.token_start:
@@ -236,9 +238,18 @@ def named_organisation(c: AffiliationContext) -> str | None:
     """Any other organisation the speaker's own words name."""
     for token in c.words:
         mention = c.mentions_by_token.get(token.i)
-        if token.ent_type_ == "ORG" and mention is not None and mention.label == "ORG":
+        if token.ent_type_ == "ORG" and mention is not None and mention.label == "ORG" \
+                and not _opens_a_title(token) and not _in_a_portfolio(token):
             return mention.canonical
     return None
+
+
+def _in_a_portfolio(token) -> bool:
+    """"Education" of "the Cabinet Secretary for Education" (`context.is_portfolio`)."""
+    node = token
+    while node.dep_ in {"compound", "conj", "cc"} and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.dep_ == "prep" and is_portfolio(node.head.head, node)
 
 
 def office_in_the_news(c: AffiliationContext) -> str | None:
