@@ -72,7 +72,7 @@ def test_a_lead_s_body_is_the_one_named_next_not_the_wire_credit(analyze_text):
             "Talks broke down last week.\n\n"
             "\"We have run out of patience,\" said Mary Holt of the Harbour Workers Union.")
     table = statements_of(analyze_text, text)
-    assert list(table["speaker"])[0] == "Harbour Workers Union"
+    assert table["speaker"].iloc[0] == "Harbour Workers Union"
 
 
 def test_gender_comes_from_the_article_not_from_names(nlp, analyze_text):

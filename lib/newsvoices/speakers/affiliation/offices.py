@@ -3,6 +3,7 @@ not only the words of their name (`AFFILIATION_SIEVE`, see the package docstring
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from ... import lexicon
 from .. import describe
@@ -154,7 +155,7 @@ def council_seat(c: AffiliationContext) -> str | None:
     council named in their own words sits on the council the article names most, else speaks
     for the town it names most."""
     words = [t.lower_ for t in sorted({t.i: t for t in [*c.words, *c.heads] if not c.in_person(t)}.values(), key=lambda t: t.i)]
-    said = set(words) | {" ".join(pair) for pair in zip(words, words[1:])}
+    said = set(words) | {" ".join(pair) for pair in pairwise(words)}
     if c.person is not None:
         said |= {w.lower().rstrip(".") for w in [c.person.title or "", c.person.text.split()[0]] if w}
     if not said & lexicon.word_list("council_offices.txt") or said & lexicon.function_words("not_in_office"):
