@@ -186,6 +186,10 @@ SPEAKER_CASES = [
     ("Job interviews predict little. I argue that debates fit the same pattern.", ("article's author", "the_author")),
     (("Ben Carson spoke in Iowa on Tuesday. The retired neurosurgeon said he expected scrutiny."),
      ("Ben Carson", "person_description")),
+    ("Mara Vance won in Iowa on Monday. Her campaign said the win was decisive.",
+     ("Mara Vance campaign", "body_of_a_person")),
+    ("The Toll campaign said the race was close. Bernard Toll spoke later. The campaign said he would win.",
+     ("Bernard Toll campaign", "body_of_a_person")),
     ("The Joint Harbour Employers' Council (JHEC) said the offer was final.",
      ("Joint Harbour Employers' Council", "organisation_or_country")),
     (("A senior French diplomat, who asked not to be identified, said the talks had stalled. "
@@ -207,7 +211,7 @@ SPEAKER_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, last", SPEAKER_CASES, ids=[c[1][1] for c in SPEAKER_CASES])
+@pytest.mark.parametrize("text, last", SPEAKER_CASES, ids=[f"{c[1][1]}-{i}" for i, c in enumerate(SPEAKER_CASES)])
 def test_resolution_pass(nlp, text, last):
     assert resolution_passes(nlp, text)[-1] == last
 

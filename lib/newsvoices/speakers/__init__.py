@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import lexicon
-from . import anaphora, describe, described, documents, groups, ranking
+from . import anaphora, bodies, describe, described, documents, groups, ranking
 from .affiliation import AffiliationContext, affiliation_of, introduced_affiliations, ranked_affiliation
 from .candidates import Discourse, gather
 from .pronouns import Referent, person_genders, resolve_pronoun
@@ -285,6 +285,12 @@ def pronoun(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
                            ctx.people_opening_paragraph(m.position))
 
 
+def body_of_a_person(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
+    """"her campaign said", "the Sanders campaign said": the body named after a person (`bodies`)."""
+    name = bodies.persons_body(m.root, ctx.people_by_token, ctx.pronoun_owner)
+    return Referent(m.position, name, "group", None, name) if name else None
+
+
 def organisation_or_country(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
     """"the union said", "the White House said": an organisation or a country speaking."""
     mention = ctx.people_by_token.get(m.root.i)
@@ -378,4 +384,4 @@ def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent
 
 RESOLUTION_SIEVE = (anaphora.apposed_to_a_name, named_person, anaphora.gendered_pronoun, counted_group, anaphora.the_author,
                     pronoun, title_holder, earlier_speaker_with_role, anaphora.age_epithet, anaphora.person_description,
-                    organisation_or_country, organisation_noun, issued_document, group_or_unnamed_source)
+                    body_of_a_person, organisation_or_country, organisation_noun, issued_document, group_or_unnamed_source)
