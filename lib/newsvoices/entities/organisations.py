@@ -208,12 +208,20 @@ def _capitalised_name_around(head) -> tuple[int, int]:
 
 def organisations_ner_called_people(mentions: list[Mention], doc) -> None:
     """A PERSON mention that the sentence shows to be an organisation becomes one, with every
-    mention of the same name: `named_after_organisation_noun` ("advocacy group Bike
-    Kirikiriroa") or `taken_up_by_which` ("Northline Rail, which operates the trains, said")."""
-    found = {m.key for m in mentions if m.label == "PERSON"
-             and any(test(m, doc) for test in (named_after_organisation_noun, taken_up_by_which))}
+    mention of the same name and one-word mentions of its last word: `named_after_organisation_noun`
+    ("advocacy group Bike Kirikiriroa"), `taken_up_by_which` ("Northline Rail, which operates the
+    trains, said") or `subject_of_a_plural_verb` ("Brackwater Rovers have agreed")."""
+    tests = (named_after_organisation_noun, taken_up_by_which, subject_of_a_plural_verb)
+    found = {m.key for m in mentions if m.label == "PERSON" and any(test(m, doc) for test in tests)}
+    # "Rovers" after "Brackwater Rovers": the name's tail is the same organisation
+    tails = defaultdict(set)
+    for key in found:
+        for k in range(1, len(key.split())):
+            tails[" ".join(key.split()[-k:])].add(key)
     for mention in mentions:
-        if mention.label == "PERSON" and mention.key in found:
+        if mention.label == "PERSON" and len(tails.get(mention.key, ())) == 1 and mention.token_end - mention.token_start == 1:
+            mention.label, mention.key = "ORG", next(iter(tails[mention.key]))
+        elif mention.label == "PERSON" and mention.key in found:
             mention.label, mention.key = "ORG", clean_name(mention.text, "ORG")
 
 
@@ -223,6 +231,17 @@ def named_after_organisation_noun(mention: Mention, doc) -> bool:
     if mention.token_start == 0:
         return False
     before = doc[mention.token_start - 1]
+    root = doc[mention.token_start:mention.token_end].root
+    # not "on board Hillary Clinton's campaign": a possessor, or a noun right after a preposition
+    if root.dep_ == "poss" or doc[mention.token_end - 1].tag_ == "POS" or mention.text.endswith(("'s", "’s")) \
+            or before.i > 0 and doc[before.i - 1].pos_ == "ADP":
+        return False
+    # "advocacy group Bike Kirikiriroa": the kind has no words of its own but a compound
+    # (not "whatever real authority Manafort had")
+    if any(c.dep_ != "compound" for c in before.children):
+        return False
+    if before.lower_.endswith(("er", "or")):
+        return False  # "publisher Ron Unz", "manufacturer Ron Johnson": an agent noun is as often a person
     return before.text[:1].islower() and before.pos_ == "NOUN" and lexicon.is_organisation_noun(before.lemma_) \
         and before.lemma_.lower() not in lexicon.role_nouns() and before.dep_ in {"compound", "nmod"} \
         and mention.token_start <= before.head.i < mention.token_end
@@ -243,3 +262,18 @@ def _plural_possessive(word, mark) -> bool:
     next word, part of a name; the parser's attachment of it is too often wrong to ask."""
     return mark.text in {"'", "’"} and mark.tag_ == "POS" and word.text[:1].isupper() and word.text.endswith("s") \
         and word.pos_ in {"PROPN", "NOUN"} and word.ent_type_ != "PERSON"
+
+
+PLURAL_FINITE_VERBS = {"have", "are", "were", "do"}
+
+
+def subject_of_a_plural_verb(mention: Mention, doc) -> bool:
+    """"Brackwater Rovers have agreed to sell", "Rovers were in debt": a name that is the subject,
+    alone, of a plural verb is a team or a company, not one person."""
+    root = doc[mention.token_start:mention.token_end].root
+    if root.dep_ != "nsubj" or root.tag_ != "NNPS" or any(c.dep_ == "conj" for c in root.children):
+        return False
+    verb = root.head
+    # an auxiliary or "be" only: "that Sanders leave the race" is a subjunctive, not a plural
+    finite = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i > root.i] or [verb]
+    return finite[0].lower_ in PLURAL_FINITE_VERBS
