@@ -61,6 +61,9 @@ CASES = [
      "Norway"),
     ("local_office", ("Flooding closed roads in Leeds on Monday, and Leeds schools shut. Mayor Ann Lee said the city "
                       "would recover."), "Ann Lee", "Leeds"),
+    # the dateline's town, however often the article names others
+    ("local_office", ("HALLORAN FALLS, Ore. — Blasting was halted on Monday near Portland and Salem, said Portland "
+                      "engineers.\n\n“Nobody here wants this,” Mayor Leonard Aske said."), "Leonard Aske", "Halloran Falls"),
     # later mentions: what the article says when it introduces someone carries over
     ("apposition_of_org", "Helen Marsh, chief executive of Veltrax, met investors on Monday. “We will grow,” Marsh said.",
      "Helen Marsh", "Veltrax"),

@@ -34,7 +34,7 @@ from functools import cached_property
 
 from .. import lexicon
 from . import anaphora, bodies, describe, described, documents, groups, ranking
-from .affiliation import AffiliationContext, affiliation_of, introduced_affiliations, ranked_affiliation
+from .affiliation import AffiliationContext, affiliation_of, dateline_town, introduced_affiliations, ranked_affiliation
 from .candidates import Discourse, gather
 from .pronouns import Referent, person_genders, resolve_pronoun
 
@@ -64,6 +64,7 @@ class ResolutionContext:
     discourse: Discourse = field(default_factory=Discourse)  # the people as pronouns and descriptions need them
     ranked: dict = field(default_factory=dict)  # mention offset -> (model kind, candidates ranked there)
     introduced: dict = field(default_factory=dict)  # canonical person -> (rank, affiliation) the article gives them
+    home_town: str | None = None  # the town of the dateline ("HALLORAN FALLS, Ore. —"), for local offices
 
     @classmethod
     def build(cls, found, doc, article, entity_index) -> ResolutionContext:
@@ -90,7 +91,9 @@ class ResolutionContext:
         ctx.organisations = [m for m in ctx.orgs if m.label == "ORG"]
         ctx.genders = person_genders(doc, entity_index)
         ctx.discourse = Discourse.build(doc, entity_index, found.in_quote, article.paragraph_at)
-        ctx.introduced = introduced_affiliations(doc, entity_index, ctx.orgs, ctx.people_by_token, ctx.pronoun_owner)
+        ctx.home_town = dateline_town(article.dateline, ctx.orgs)
+        ctx.introduced = introduced_affiliations(doc, entity_index, ctx.orgs, ctx.people_by_token, ctx.pronoun_owner,
+                                                 ctx.home_town)
         return ctx
 
     def pronoun_owner(self, token) -> str | None:
@@ -99,16 +102,18 @@ class ResolutionContext:
         chosen = ranking.best(gather(place, self.discourse, self.referents, self.genders), "pronoun")
         return chosen.candidate.name if chosen is not None else None
 
+    def affiliation_context(self, m: MentionFacts, person=None, words=None) -> AffiliationContext:
+        return AffiliationContext(self.doc, m.root, self.orgs, self.people_by_token, m.position, person, words or [],
+                                  self.pronoun_owner, self.home_town)
+
     def affiliation(self, m: MentionFacts, person=None, words=None) -> str | None:
         """The affiliation the mention's own words give (`affiliation.AFFILIATION_SIEVE`)."""
-        return affiliation_of(AffiliationContext(self.doc, m.root, self.orgs, self.people_by_token, m.position, person,
-                                                 words or [], self.pronoun_owner))
+        return affiliation_of(self.affiliation_context(m, person, words))
 
     def person_affiliation(self, m: MentionFacts, person) -> str | None:
         """What this mention says of the person, unless the article says something stronger
         elsewhere (an earlier rule of the sieve)."""
-        own = ranked_affiliation(AffiliationContext(self.doc, m.root, self.orgs, self.people_by_token, m.position, person,
-                                                    owner_of=self.pronoun_owner))
+        own = ranked_affiliation(self.affiliation_context(m, person))
         elsewhere = self.introduced.get(person.canonical)
         best = min(filter(None, (own, elsewhere)), key=lambda found: found[0], default=None)
         return best[1] if best else None
@@ -202,8 +207,7 @@ def _with_own_affiliation(referent: Referent, m: MentionFacts, ctx: ResolutionCo
     named = ctx.people_by_token.get(m.root.i)
     if referent.kind != "person" or referent.anonymous or m.root.pos_ == "PRON" or (named is not None and named.label == "PERSON"):
         return referent
-    own = ranked_affiliation(AffiliationContext(ctx.doc, m.root, ctx.orgs, ctx.people_by_token, m.position, None, m.phrase,
-                                                ctx.pronoun_owner))
+    own = ranked_affiliation(ctx.affiliation_context(m, None, m.phrase))
     elsewhere = ctx.introduced.get(referent.speaker)
     # "the midfielder" guessed into the club in the news does not outvote "Rovers captain Tom Hale"
     if own is None or own[1] == referent.affiliation or elsewhere is not None and elsewhere[0] < own[0]:

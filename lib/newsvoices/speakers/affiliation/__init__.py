@@ -26,7 +26,8 @@ the first that answers wins.
     spokesperson": the government of the country the article is about (data/government_offices.txt);
 17. `council_seat`: "Cr Deepa Raman": the council the article names most, else its town
     (data/council_offices.txt);
-18. `local_office`: "Mayor Leonard Aske": the town the article names most (data/local_offices.txt);
+18. `local_office`: "Mayor Leonard Aske": the dateline's town, else the one the article names most
+    (data/local_offices.txt);
 19. `party_contest`: "Cruz and Trump are stumping heading into the Republican primary": a named
     person running in one party's own contest (data/party_contests.txt);
 20. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
@@ -48,6 +49,7 @@ from .context import AffiliationContext
 from .offices import (
     council_seat,
     court_of_judge,
+    dateline_town,
     government_office,
     its_organisation,
     local_office,
@@ -71,7 +73,8 @@ from .rules import (
     prenominal_org_title,
 )
 
-__all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "introduced_affiliations", "own_words_affiliation",
+__all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "dateline_town", "introduced_affiliations",
+           "own_words_affiliation",
            "ranked_affiliation"]
 
 AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org,
@@ -106,7 +109,7 @@ def affiliation_of(c: AffiliationContext) -> str | None:
     return found[1] if found else None
 
 
-def introduced_affiliations(doc, entity_index, orgs, mentions_by_token, owner_of=None) -> dict[str, tuple[int, str]]:
+def introduced_affiliations(doc, entity_index, orgs, mentions_by_token, owner_of=None, town=None) -> dict[str, tuple[int, str]]:
     """Canonical person -> (rank, affiliation): of what the article says of them over all their
     mentions, speaking or not, the answer of the earliest rule, then the most often given, then
     the first given."""
@@ -116,7 +119,7 @@ def introduced_affiliations(doc, entity_index, orgs, mentions_by_token, owner_of
             continue
         root = doc[mention.token_start:mention.token_end].root
         found = ranked_affiliation(AffiliationContext(doc, root, orgs, mentions_by_token, mention.start_char, mention,
-                                                      owner_of=owner_of))
+                                                      owner_of=owner_of, town=town))
         if found:
             votes.setdefault(mention.canonical, Counter())[found] += 1
     return {person: min(counts, key=lambda k: (k[0], -counts[k])) for person, counts in votes.items()}

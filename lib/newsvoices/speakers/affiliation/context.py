@@ -22,6 +22,7 @@ class AffiliationContext:
     # who a possessive pronoun stands for ("his campaign manager"): the resolver's own ranking,
     # given by `ResolutionContext`; None where no resolver is at hand
     owner_of: object | None = None
+    town: str | None = None  # the town of the article's dateline, if it has one (`offices.dateline_town`)
 
     def __post_init__(self):
         if not self.words:

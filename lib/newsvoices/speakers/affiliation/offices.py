@@ -2,6 +2,7 @@
 not only the words of their name (`AFFILIATION_SIEVE`, see the package docstring)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import pairwise
 
@@ -172,8 +173,21 @@ def _most_named(counts: Counter) -> str | None:
 
 
 def _most_named_town(c: AffiliationContext) -> str | None:
-    return _most_named(Counter(m.canonical for m in c.orgs if m.label == "GPE"
-                               and m.canonical.lower() not in lexicon.nationalities()))
+    """The dateline's town, else the town the article names most."""
+    return c.town or _most_named(Counter(m.canonical for m in c.orgs if m.label == "GPE"
+                                         and m.canonical.lower() not in lexicon.nationalities()))
+
+
+def dateline_town(dateline: str | None, orgs) -> str | None:
+    """"Halloran Falls" of "HALLORAN FALLS, Ore. —": the place a dateline opens with, as the
+    article writes it elsewhere, unless it is a country."""
+    if not dateline:
+        return None
+    place = re.split(r",|\(|:| [—–-]", dateline, maxsplit=1)[0].strip()
+    if not place or "/" in place or place.lower() in lexicon.nationalities():
+        return None  # "Cairo/Tel Aviv:" is no one town
+    written = next((m.canonical for m in orgs if m.canonical.lower() == place.lower() and not m.canonical.isupper()), None)
+    return written or (place.title() if place.isupper() else place)
 
 
 def local_office(c: AffiliationContext) -> str | None:
