@@ -34,7 +34,13 @@ from functools import cached_property
 
 from .. import lexicon
 from . import anaphora, bodies, describe, described, documents, groups, ranking
-from .affiliation import AffiliationContext, affiliation_of, dateline_town, introduced_affiliations, ranked_affiliation
+from .affiliation import (
+    AffiliationContext,
+    affiliation_of,
+    dateline_town,
+    introduced_affiliations,
+    ranked_affiliation,
+)
 from .candidates import Discourse, gather
 from .pronouns import Referent, person_genders, resolve_pronoun
 
