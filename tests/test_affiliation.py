@@ -89,6 +89,8 @@ CASES = [
                        "primary in Ohio. “We will win,” Toll said."), "Bernard Toll", "Republican Party"),
     ("party_contest", "Paul Orrin ended his own brief Democratic presidential campaign. “It was time,” Orrin said.",
      "Paul Orrin", "Democratic Party"),
+    ("party_contest", "At the Democratic debate on Wednesday, Paul Orrin blamed the banks. “They failed us,” Orrin said.",
+     "Paul Orrin", "Democratic Party"),
     # "union chairwoman": the union named before, not the company the story names most
     ("prenominal_org_title", ("The Harbour Workers Union rejected the offer. Veltrax said the offer was final, and "
                               "Veltrax shares rose. “We will strike,” union chairwoman Mary Holt said."), "Mary Holt",
@@ -230,6 +232,7 @@ def test_an_office_below_the_nation_is_not_its_government(analyze_text, text):
     "Donald Roe's attack on the Democratic campaign drew fire. “I meant it,” Roe said.",
     "Mark Hill, a lobbyist, met the Labour leadership. “It went well,” Hill said.",
     "Bernard Toll tweeted throughout the Republican debate. “It was a circus,” Toll said.",
+    "Tom Price wrote at the Republican convention that it was long. “It was long,” Price said.",
 ])
 def test_a_contest_in_a_reported_or_another_subjects_clause_is_not_the_persons(analyze_text, text):
     assert list(analyze_text(text).statements["affiliation"])[-1] is None
