@@ -75,6 +75,19 @@ def test_a_lead_s_body_is_the_one_named_next_not_the_wire_credit(analyze_text):
     assert table["speaker"].iloc[0] == "Harbour Workers Union"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # another body of the kind named in between, or a body with a phrase of its own
+    ("Mara Vance raised money in May. The charity Lungs First launched a campaign too. The campaign said vaping was "
+     "harmful.", "campaign"),
+    ("Ada Orrin spoke on Monday. Orrin said her government would veto it. The government in Kyiv said it was sorry.",
+     "Kyiv government"),
+    ("Sarah Wong was questioned on Monday. The office of the inspector general said it would review the case.",
+     "office of the inspector general"),
+])
+def test_a_body_speaks_as_a_persons_only_when_it_is_theirs(analyze_text, text, speaker):
+    assert statements_of(analyze_text, text)["speaker"].iloc[-1] == speaker
+
+
 def test_gender_comes_from_the_article_not_from_names(nlp, analyze_text):
     text = ("Robin Hale chairs the committee. She opened the hearing at nine.\n\n"
             "Sam Ortiz, a spokesman for the union, arrived late.\n\n"

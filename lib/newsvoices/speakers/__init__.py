@@ -97,7 +97,7 @@ class ResolutionContext:
         ctx.organisations = [m for m in ctx.orgs if m.label == "ORG"]
         ctx.genders = person_genders(doc, entity_index)
         ctx.discourse = Discourse.build(doc, entity_index, found.in_quote, article.paragraph_at)
-        ctx.home_town = dateline_town(article.dateline, ctx.orgs)
+        ctx.home_town = dateline_town(article.dateline, article.text, ctx.orgs)
         ctx.introduced = introduced_affiliations(doc, entity_index, ctx.orgs, ctx.people_by_token, ctx.pronoun_owner,
                                                  ctx.home_town)
         return ctx

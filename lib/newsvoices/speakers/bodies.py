@@ -1,7 +1,10 @@
-"""A body named after a person speaking: "her campaign said", "the Sanders campaign said",
-"Trump's team said", and "the campaign said" for the last such body the article named. The
-speaker is the body under its owner's canonical name ("Hillary Clinton campaign"), and speaks
-for itself. The nouns are `data/body_nouns.txt`."""
+"""A body named after a person speaking: "her campaign said", "the Sanders campaign said", and "the campaign said" when the last campaign the article named
+was one. The speaker is the body under its owner's canonical name ("Hillary Clinton campaign"),
+and speaks for itself. The nouns are `data/campaign_nouns.txt`: only a campaign, which speaks as
+its candidate's. A government, an administration or an office speaks as a body only when a
+name owns it ("the Obama administration said", "Netanyahu's office said", `data/named_bodies.txt`):
+"his government", "the office" are as often someone else's ("the government in Kyiv", "the
+office of the inspector general") and stay what they were."""
 from __future__ import annotations
 
 from .. import lexicon
@@ -27,8 +30,13 @@ def persons_body(root, people_by_token, pronoun_owner) -> str | None:
     """"Hillary Clinton campaign" for "her campaign", "the Clinton campaign", and "the
     campaign" after either; None for any other mention."""
     lemma = root.lemma_.lower()
-    if root.pos_ != "NOUN" or root.tag_ != "NN" or lemma not in lexicon.word_list("body_nouns.txt"):
-        return None
+    campaign = lemma in lexicon.word_list("campaign_nouns.txt")
+    if root.pos_ != "NOUN" or root.tag_ != "NN" or not campaign and lemma not in lexicon.word_list("named_bodies.txt") \
+            or any(c.dep_ in {"prep", "acl", "relcl"} for c in root.children):
+        return None  # not "the campaign against smoking", "the office of the inspector general"
+    if not campaign:  # "the Obama administration", "Netanyahu's office": only by a name, not "his office"
+        return next((f"{m.canonical} {lemma}" for c in root.children if c.dep_ in {"poss", "compound"}
+                     and (m := people_by_token.get(c.i)) is not None and m.label == "PERSON"), None)
     owner = body_owner(root, people_by_token, pronoun_owner)
     if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) \
             and not any(c.dep_ in {"poss", "compound", "amod"} for c in root.children):
@@ -37,10 +45,10 @@ def persons_body(root, people_by_token, pronoun_owner) -> str | None:
 
 
 def _last_body_named(root, people_by_token, pronoun_owner) -> str | None:
+    """The owner of the last body of this kind before `root`, if a person owns it ("Kamala
+    Harris's campaign ... a charity's new campaign ... the campaign said" is the charity's)."""
     doc = root.doc
     for token in reversed(doc[max(0, root.i - LOOK_BACK_TOKENS):root.i]):
         if token.lemma_.lower() == root.lemma_.lower() and token.pos_ == "NOUN":
-            owner = body_owner(token, people_by_token, pronoun_owner)
-            if owner:
-                return owner
+            return body_owner(token, people_by_token, pronoun_owner)
     return None

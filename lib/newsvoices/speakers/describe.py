@@ -110,7 +110,7 @@ def organisation_meant_by(noun, doc, organisations, position) -> str | None:
     2. of the organisations in the last few paragraphs that name one, the one the article mentions most
        (news keeps "the company" for the company the story is about, not the rival in passing);
     3. the last organisation named;
-    4. with none named before, the first named with that word in the
+    4. with none named before, the first whose name ends in that word in the
        next two paragraphs ("..., the players' association warned" in a lead)."""
     earlier = [m for m in organisations if m.start_char < position]
     named = named_with_word(noun, doc, earlier)
@@ -123,7 +123,9 @@ def organisation_meant_by(noun, doc, organisations, position) -> str | None:
     standing = [m for m in earlier if doc[m.token_start:m.token_end].root.dep_ not in {"compound", "nmod", "amod", "poss"}]
     if not standing:
         # "..., the players' association warned" in a lead: its name comes in the next paragraphs
+        # a name of that kind, ending in the word: not "the Bank of England" for "the bank"
         soon = [m for m in organisations if m.start_char > position and m.token_start > noun.i
+                and m.canonical.split()[-1].lower() in {noun.lower_, noun.lemma_.lower()}
                 and _paragraphs_entered(doc.text[position:m.start_char]) <= NAMED_SOON_PARAGRAPHS]
         return named_with_word(noun, doc, soon[::-1])
     # "the company" is not the "Consumer Data Authority": a name ending in another kind of body

@@ -1,8 +1,7 @@
 """`party_contest`: a named person running in one party's own contest is that party's ("Cruz and
 Trump are stumping heading into the Republican primary", "Rubio prepares for a long Republican
 race", "Pataki ended his own brief Republican presidential campaign", "Roe's bid for the Labour
-leadership"; data/party_contests.txt), by a verb of taking part (data/contest_verbs.txt) or by
-being at it ("At the Democratic debate, Clinton said"):
+leadership"; data/party_contests.txt), by a verb of taking part (data/contest_verbs.txt):
 "Trump slammed the Democratic convention", "Sanders tweeted throughout the Republican debate",
 "Price covered the Republican convention" are not."""
 from __future__ import annotations
@@ -42,10 +41,7 @@ def _taken_part_in(token, anchor) -> bool:
     primary", "heading into the Republican primary"), or is the possessed contest itself; not
     "slammed the Democratic convention", "tweeted throughout the Republican debate"."""
     node, verbs = token, lexicon.word_list("contest_verbs.txt")
-    # "At the Democratic debate, Clinton said": on its stage (not "during", "throughout"; not "at the
-    # convention", where reporters and protesters are too)
-    taking_part = anchor.pos_ in {"NOUN", "PROPN"} or token.lemma_.lower() == "debate" and token.dep_ == "pobj" \
-        and token.head.lower_ == "at"
+    taking_part = anchor.pos_ in {"NOUN", "PROPN"}
     while node.i != anchor.i:
         if node.dep_ in OTHER_CLAUSE or node.i != token.i and any(k.dep_ in SUBJECTS for k in node.children):
             return False

@@ -153,15 +153,18 @@ def _country_of_the_article(c: AffiliationContext) -> str | None:
 
 def council_seat(c: AffiliationContext) -> str | None:
     """"Cr Deepa Raman, who also voted against": a councillor (data/council_offices.txt) with no
-    council named in their own words sits on the council the article names most, else speaks
-    for the town it names most."""
+    council named in their own words sits on the town council the article names most, else speaks
+    for its town (`_most_named_town`)."""
     words = [t.lower_ for t in sorted({t.i: t for t in [*c.words, *c.heads] if not c.in_person(t)}.values(), key=lambda t: t.i)]
     said = set(words) | {" ".join(pair) for pair in pairwise(words)}
     if c.person is not None:
         said |= {w.lower().rstrip(".") for w in [c.person.title or "", c.person.text.split()[0]] if w}
     if not said & lexicon.word_list("council_offices.txt") or said & lexicon.function_words("not_in_office"):
         return None
-    councils = Counter(m.canonical for m in c.orgs if m.label == "ORG" and "council" in m.canonical.lower().split())
+    # a town's council ("Hamilton City Council"), not the "Arts Council England" or a bare "council"
+    kinds = lexicon.function_words("local_council")
+    councils = Counter(m.canonical for m in c.orgs if m.label == "ORG" and len(words := m.canonical.lower().split()) > 2
+                       and words[-1] == "council" and words[-2] in kinds)
     return _most_named(councils) or _most_named_town(c)
 
 
@@ -173,21 +176,34 @@ def _most_named(counts: Counter) -> str | None:
 
 
 def _most_named_town(c: AffiliationContext) -> str | None:
-    """The dateline's town, else the town the article names most."""
-    return c.town or _most_named(Counter(m.canonical for m in c.orgs if m.label == "GPE"
-                                         and m.canonical.lower() not in lexicon.nationalities()))
+    """A town in the speaker's own words ("Chicago Mayor Brandon Johnson", "the mayor of
+    Chicago"), else the dateline's town, else the town the article names most."""
+    return _own_town(c) or c.town or _most_named(Counter(m.canonical for m in c.orgs if m.label == "GPE"
+                                                         and m.canonical.lower() not in lexicon.nationalities()))
 
 
-def dateline_town(dateline: str | None, orgs) -> str | None:
+def _own_town(c: AffiliationContext) -> str | None:
+    described = [*c.words, *(t for node in [*c.heads, *c.appositions] for t in node.subtree)]
+    towns = [(abs(token.i - c.root.i), mention.canonical) for token in described
+             if (mention := c.mentions_by_token.get(token.i)) is not None and mention.label == "GPE"
+             and mention.canonical.lower() not in lexicon.nationalities() and not mention.canonical.isupper()
+             and not c.in_person(token)]
+    return min(towns)[1] if towns else None  # the nearest: not a dateline the parser ran into the title
+
+
+def dateline_town(dateline: str | None, text: str, orgs) -> str | None:
     """"Halloran Falls" of "HALLORAN FALLS, Ore. —": the place a dateline opens with, as the
     article writes it elsewhere, unless it is a country."""
     if not dateline:
         return None
     place = re.split(r",|\(|:| [—–-]", dateline, maxsplit=1)[0].strip()
-    if not place or "/" in place or place.lower() in lexicon.nationalities():
-        return None  # "Cairo/Tel Aviv:" is no one town
-    written = next((m.canonical for m in orgs if m.canonical.lower() == place.lower() and not m.canonical.isupper()), None)
-    return written or (place.title() if place.isupper() else place)
+    if not place or "/" in place or place.lower() in lexicon.nationalities() \
+            or place.lower() in lexicon.word_list("story_labels.txt"):
+        return None  # "Cairo/Tel Aviv:" is no one town, "BREAKING:" none
+    # as the article writes it elsewhere (NER often calls a small town an organisation or a person)
+    named = next((m.canonical for m in orgs if m.canonical.lower() == place.lower() and not m.canonical.isupper()), None)
+    written = place.title() if place.isupper() else place
+    return named or (written if text.count(written) > dateline.count(written) else None)
 
 
 def local_office(c: AffiliationContext) -> str | None:

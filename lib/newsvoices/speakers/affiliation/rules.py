@@ -238,7 +238,8 @@ def named_organisation(c: AffiliationContext) -> str | None:
     """Any other organisation the speaker's own words name."""
     for token in c.words:
         mention = c.mentions_by_token.get(token.i)
-        if token.ent_type_ == "ORG" and mention is not None and mention.label == "ORG" \
+        # (one of the article's organisations: not the "(Reuters)" of a dateline the parser ran in)
+        if token.ent_type_ == "ORG" and mention is not None and mention.label == "ORG" and any(m is mention for m in c.orgs) \
                 and not _opens_a_title(token) and not _in_a_portfolio(token):
             return mention.canonical
     return None
