@@ -77,8 +77,8 @@ def test_a_lead_s_body_is_the_one_named_next_not_the_wire_credit(analyze_text):
 
 @pytest.mark.parametrize("text, speaker", [
     # another body of the kind named in between, or a body with a phrase of its own
-    ("Mara Vance raised money in May. The charity Lungs First launched a campaign too. The campaign said vaping was "
-     "harmful.", "campaign"),
+    (("Mara Vance raised money in May. The charity Lungs First launched a campaign too. The campaign said vaping "
+      "was harmful."), "campaign"),
     ("Ada Orrin spoke on Monday. Orrin said her government would veto it. The government in Kyiv said it was sorry.",
      "Kyiv government"),
     ("Sarah Wong was questioned on Monday. The office of the inspector general said it would review the case.",
