@@ -1,6 +1,6 @@
-"""A body named after a person speaking: "her campaign said", "the Sanders campaign said", and "the campaign said" when the last campaign the article named
-was one. The speaker is the body under its owner's canonical name ("Hillary Clinton campaign"),
-and speaks for itself. The nouns are `data/campaign_nouns.txt`: only a campaign, which speaks as
+"""A body named after a person speaking: "her campaign said", "the Sanders campaign said", and
+"the campaign said" when the last campaign the article named was one. The speaker is the body
+under its owner's canonical name ("Hillary Clinton campaign"), and speaks for itself. The nouns are `data/campaign_nouns.txt`: only a campaign, which speaks as
 its candidate's. A government, an administration or an office speaks as a body only when a
 name owns it ("the Obama administration said", "Netanyahu's office said", `data/named_bodies.txt`):
 "his government", "the office" are as often someone else's ("the government in Kyiv", "the
@@ -34,10 +34,10 @@ def persons_body(root, people_by_token, pronoun_owner) -> str | None:
     if root.pos_ != "NOUN" or root.tag_ != "NN" or not campaign and lemma not in lexicon.word_list("named_bodies.txt") \
             or any(c.dep_ in {"prep", "acl", "relcl"} for c in root.children):
         return None  # not "the campaign against smoking", "the office of the inspector general"
-    if not campaign:  # "the Obama administration", "Netanyahu's office": only by a name, not "his office"
-        return next((f"{m.canonical} {lemma}" for c in root.children if c.dep_ in {"poss", "compound"}
-                     and (m := people_by_token.get(c.i)) is not None and m.label == "PERSON"), None)
-    owner = body_owner(root, people_by_token, pronoun_owner)
+    # "the Obama administration", "Netanyahu's office": by a name only, not "his office"
+    owner = body_owner(root, people_by_token, pronoun_owner if campaign else lambda _pronoun: None)
+    if not campaign:
+        return f"{owner} {lemma}" if owner else None
     if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) \
             and not any(c.dep_ in {"poss", "compound", "amod"} for c in root.children):
         owner = _last_body_named(root, people_by_token, pronoun_owner)

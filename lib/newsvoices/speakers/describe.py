@@ -122,8 +122,8 @@ def organisation_meant_by(noun, doc, organisations, position) -> str | None:
         return unrecognised
     standing = [m for m in earlier if doc[m.token_start:m.token_end].root.dep_ not in {"compound", "nmod", "amod", "poss"}]
     if not standing:
-        # "..., the players' association warned" in a lead: its name comes in the next paragraphs
-        # a name of that kind, ending in the word: not "the Bank of England" for "the bank"
+        # "..., the players' association warned" in a lead: its name, ending in the word, comes in
+        # the next paragraphs (not "the Bank of England" for "the bank")
         soon = [m for m in organisations if m.start_char > position and m.token_start > noun.i
                 and m.canonical.split()[-1].lower() in {noun.lower_, noun.lemma_.lower()}
                 and _paragraphs_entered(doc.text[position:m.start_char]) <= NAMED_SOON_PARAGRAPHS]
