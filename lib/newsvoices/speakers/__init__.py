@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import lexicon
+from ..quotes import body_start
 from . import anaphora, bodies, describe, described, documents, groups, ranking
 from .affiliation import (
     AffiliationContext,
@@ -197,10 +198,11 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
 
 def in_the_dateline(char: int, article) -> bool:
     """Whether `char` is inside the article's dateline ("OSLO, May 3 (Nordwire) -")."""
-    if not article.dateline or not article.paragraphs:
+    if not article.dateline:
         return False
-    first = article.paragraphs[1] if article.title and len(article.paragraphs) > 1 else article.paragraphs[0]
-    return first.start <= char < first.start + len(article.dateline)
+    end = body_start(article)  # just after the dateline, when the text has it there
+    start = end - len(article.dateline)
+    return article.text.startswith(article.dateline, start) and start <= char < end
 
 
 def _facts_of_description(token) -> MentionFacts:

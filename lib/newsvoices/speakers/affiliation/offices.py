@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 
 from ... import lexicon
 from .. import describe
@@ -97,13 +96,24 @@ def organisation_phrase(c: AffiliationContext, noun) -> str | None:
     return " ".join(t.text for t in words) if len(words) <= 6 else None
 
 
-def _offices_held(c: AffiliationContext) -> set[str]:
-    """The speaker's title and the words of their office ("finance minister", "president")."""
-    words = sorted({t.i: t for t in [*c.words, *c.heads] if not c.in_person(t)}.values(), key=lambda t: t.i)
+def _described_words(c: AffiliationContext) -> list:
+    """The words that describe the speaker, outside the name, in text order."""
+    return sorted({t.i: t for t in [*c.words, *c.heads] if not c.in_person(t)}.values(), key=lambda t: t.i)
+
+
+def _words_said(words, c: AffiliationContext) -> set[str]:
+    """The lower-case words, their runs of two to four, and the person's title."""
     lowers = [t.lower_ for t in words]
     said = set(lowers) | {" ".join(lowers[i:i + n]) for n in (2, 3, 4) for i in range(len(lowers))}
     if c.person is not None and c.person.title:
         said.add(c.person.title.lower().rstrip("."))
+    return said
+
+
+def _offices_held(c: AffiliationContext) -> set[str]:
+    """The speaker's title and the words of their office ("finance minister", "president")."""
+    words = _described_words(c)
+    said = _words_said(words, c)
     if said & lexicon.function_words("not_in_office") or any(lexicon.is_organisation_noun(t.lemma_) for t in words
                                                                if t.lemma_.lower() not in {"ministry", "government", "administration"}):
         return set()  # "former President", "the club president": not an office of the state now
@@ -155,10 +165,11 @@ def council_seat(c: AffiliationContext) -> str | None:
     """"Cr Deepa Raman, who also voted against": a councillor (data/council_offices.txt) with no
     council named in their own words sits on the town council the article names most, else speaks
     for its town (`_most_named_town`)."""
-    words = [t.lower_ for t in sorted({t.i: t for t in [*c.words, *c.heads] if not c.in_person(t)}.values(), key=lambda t: t.i)]
-    said = set(words) | {" ".join(pair) for pair in pairwise(words)}
+    # an organisation noun is allowed here ("infrastructure committee chair Cr Margaret Te Huia");
+    # the title may be left in the name ("Cr Deepa Raman")
+    said = _words_said(_described_words(c), c)
     if c.person is not None:
-        said |= {w.lower().rstrip(".") for w in [c.person.title or "", c.person.text.split()[0]] if w}
+        said.add(c.person.text.split()[0].lower().rstrip("."))
     if not said & lexicon.word_list("council_offices.txt") or said & lexicon.function_words("not_in_office"):
         return None
     # a town's council ("Hamilton City Council"), not the "Arts Council England" or a bare "council"
