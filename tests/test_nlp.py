@@ -65,3 +65,19 @@ def test_parse_many_bounds_batches_by_characters_and_keeps_order(nlp):
     assert all(len(call) <= 5 for call in recorder.calls)
     assert all(len(call) == 1 or sum(map(len, call)) <= 800 for call in recorder.calls)
     assert len(recorder.calls) > len(texts) // 5  # the character bound, not only the count, cut batches
+
+
+@pytest.mark.parametrize("title", ["Coun.", "Sgt.", "Supt.", "Insp.", "Const."])
+def test_a_dotted_title_stays_one_token_and_ends_no_sentence(nlp, title):
+    doc = nlp(f"On Monday {title} Jo Hay of the city said the cameras work.")
+    assert title in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
+
+
+def test_the_parse_cache_key_follows_the_added_tokenizer_cases(nlp, tmp_path, monkeypatch):
+    from newsvoices import nlp as nlp_module
+
+    cache = nlp_module.ParseCache(tmp_path, nlp)
+    before = cache.key("Coun. Jo Hay said so.")
+    monkeypatch.setattr(nlp_module, "dotted_titles", lambda: ("Coun.", "Xyz."))
+    assert cache.key("Coun. Jo Hay said so.") != before

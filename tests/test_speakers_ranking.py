@@ -83,6 +83,47 @@ CASES = [
         "on local radio, was asked by a caller why the plant had closed. \"Because they ran it into the ground,\" "
         "he said.",
         ["Dan Hale"], id="unnamed-object-is-no-subject"),
+    pytest.param(  # the place in "who represents X" is the later "X MLA", whatever the head noun
+        "Transport Minister Ruth Abara, who represents Cape Breton Centre, defended the toll on Friday.\n\n"
+        "\"Nobody likes paying it, but the bridge has to be paid for,\" the Cape Breton Centre MLA said.",
+        ["Ruth Abara"], id="named-modifier-from-a-relative-clause"),
+    pytest.param(  # "chief executive of Veltrax" is "the Veltrax CEO"
+        "Helen Marsh, chief executive of Veltrax, met the staff on Tuesday.\n\n"
+        "\"We have no choice left,\" the Veltrax CEO said.",
+        ["Helen Marsh"], id="role-family-ceo"),
+    pytest.param(  # the president of a union is "the union leader"
+        "Omar Field, president of Local 12 of the Harbour Workers Union, met members at the gate. "
+        "He said the union had not been warned.\n\n"
+        "\"They told us the yard was safe,\" the union leader said.",
+        ["Omar Field", "Omar Field"], id="role-family-leader"),
+    pytest.param(  # "the union" is the union, not the earlier speaker whose role was "union leader"
+        "Omar Field, president of the Harbour Workers Union, met members at the gate.\n\n"
+        "\"They told us the yard was safe,\" the union leader said.\n\n"
+        "The union said in a statement that it would file a grievance.",
+        ["Omar Field", "Harbour Workers Union"], id="organisation-noun-is-no-persons-role"),
+    pytest.param(  # two councillors: "the Ward 4 councillor" is the one the article put in Ward 4
+        "Ward 4 Coun. Lisa Moreau, who brought the motion, said the cameras would slow drivers.\n\n"
+        "Coun. Pat Greer, who has represented Ward 9 since 2010, said the program was a cash grab.\n\n"
+        "The Ward 4 councillor said speed humps had already failed on two streets.",
+        ["Lisa Moreau", "Pat Greer", "Lisa Moreau"], id="numbered-ward-councillor"),
+    pytest.param(  # what a description resolved to is told also describes that person later
+        "Premier Alan Roy tabled the bill on Monday.\n\n"
+        "The premier, a former plumber, said he expected it to pass by June.\n\n"
+        "\"I have fixed harder things than this,\" the former plumber said.",
+        ["Alan Roy", "Alan Roy"], id="apposition-to-a-description-carries-over"),
+    pytest.param(  # "A political scientist ... The researcher, NAME,": the next sentence names the newcomer
+        "The bill passed on Thursday.\n\n"
+        "A political scientist who has followed the debate for years said the law would change little. "
+        "The researcher, Mira Osten of Hallam University, said cabinet would rarely use it.",
+        ["Mira Osten", "Mira Osten"], id="indefinite-description-named-next-sentence"),
+    pytest.param(  # a release from the company's short name, which NER may not tag
+        "Brackley Foods Ltd. will close its plant in Dunmore next spring.\n\n"
+        "A release from Brackley later in the day said the company had met every obligation.",
+        ["Brackley Foods"], id="release-from-a-short-name"),
+    pytest.param(  # a hyphenated surname NER missed after an honorific is the person named in full
+        "The health minister, Karen Ashby-Lowe, visited the ward on Monday.\n\n"
+        "\"Nobody should wait a night on a trolley,\" Ms Ashby-Lowe said during a visit to a GP surgery in Leeds.",
+        ["Karen Ashby-Lowe"], id="hyphenated-surname-missed-by-ner"),
 ]
 
 
@@ -115,3 +156,16 @@ def test_person_nouns_and_initials():
     assert not is_person_noun("statement") and not is_person_noun("answer") and not is_person_noun("company")
     assert initials("Immigration, Refugees and Citizenship Canada") == "IRCC"
     assert initials("Federal Bureau of Investigation") == "FBI"
+
+
+@pytest.mark.parametrize("words, family", [
+    ({"chief", "executive"}, "ceo"),
+    ({"coun."}, "councillor"),
+    ({"president", "union"}, "leader"),
+    ({"spokesman"}, "spokesperson"),
+])
+def test_role_words_name_their_family(words, family):
+    from newsvoices.speakers.candidates import with_role_families
+
+    assert family in with_role_families(words)
+    assert "ceo" not in with_role_families({"executive"})  # one word of a phrase is not the phrase

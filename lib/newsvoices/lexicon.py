@@ -47,8 +47,24 @@ def titles() -> dict[str, frozenset[str]]:
 
 
 @cache
+def title_forms() -> frozenset[str]:
+    """The titles and honorifics of `titles.csv` as written ("Sgt.", "Prime Minister")."""
+    return frozenset(row["title"].strip() for row in read_table("titles.csv") if row["kind"].strip() in {"title", "honorific"})
+
+
+@cache
 def role_nouns() -> frozenset[str]:
     return frozenset(t for t, kinds in titles().items() if "role" in kinds and " " not in t)
+
+
+@cache
+def role_families() -> dict[frozenset[str], frozenset[str]]:
+    """The words of a role (a word, an abbreviation or a phrase, lower-cased) -> the role
+    families they name (`role_families.csv`)."""
+    table: dict[frozenset[str], set[str]] = {}
+    for row in read_table("role_families.csv"):
+        table.setdefault(frozenset(row["words"].strip().lower().split()), set()).add(row["family"].strip())
+    return {words: frozenset(families) for words, families in table.items()}
 
 
 @cache

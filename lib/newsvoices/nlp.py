@@ -45,12 +45,29 @@ def _load_first(candidates: tuple[str, ...]):
             before = "parser" if "parser" in nlp.pipe_names else None
             nlp.add_pipe("newsvoices_paragraphs", before=before) if before else nlp.add_pipe("newsvoices_paragraphs", first=True)
         nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+        keep_dotted_titles(nlp)
         return nlp
     tried = ", ".join(candidates)
     raise ModelNotFoundError(
         f"No English spaCy model could be loaded (tried {tried}); install one with `{INSTALL_HINT}`"
         + (f" or unset {MODEL_ENV}" if os.environ.get(MODEL_ENV) else "") + "."
     )
+
+
+def dotted_titles() -> tuple[str, ...]:
+    """Every one-word title or honorific of `titles.csv` written with a full stop ("Coun.",
+    "Sgt.", "Supt."), in order."""
+    from . import lexicon
+
+    return tuple(sorted(t for t in lexicon.title_forms() if t.endswith(".") and " " not in t and len(t) > 2))
+
+
+def keep_dotted_titles(nlp) -> None:
+    """Keep each dotted title one token: spaCy's own exceptions know "Gov." and "Sen." but cut
+    "Coun." and "Sgt." in two, and the parser then ends a sentence at the stop ("Coun." |
+    "Gord Fennimore said ...")."""
+    for title in dotted_titles():
+        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
 
 
 def model_id(nlp) -> str:
@@ -231,7 +248,8 @@ class ParseCache:
         import spacy
 
         digest = hashlib.sha256()
-        for part in (self.model, spacy.__version__, ",".join(self.nlp.pipe_names), text):
+        # the tokenizer's added cases are part of the parse: a changed titles.csv parses again
+        for part in (self.model, spacy.__version__, ",".join(self.nlp.pipe_names), ",".join(dotted_titles()), text):
             digest.update(part.encode("utf-8", "surrogatepass"))
             digest.update(b"\x00")
         return digest.hexdigest()

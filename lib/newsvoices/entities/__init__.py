@@ -52,6 +52,8 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
         key = clean_name(words.text, ent.label_)
         if not key or not any(ch.isalpha() for ch in key):
             continue
+        if ent.label_ == "PERSON" and all(w.lower() in lexicon.person_titles() for w in key.split()):
+            continue  # "the Cape Breton Centre MLA": NER's PERSON is the title alone
         mentions.append(Mention(ent.text, ent.label_, ent.start_char, ent.end_char, sentence_of_token[ent.start],
                                 paragraph_of_char(ent.start_char), key=key, token_start=ent.start, token_end=ent.end))
     mentions = [m for m in mentions if m.label == "PERSON" or not _ends_a_title(doc, m)]

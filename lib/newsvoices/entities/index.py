@@ -180,6 +180,16 @@ def _tokens_matching(doc, pattern) -> list:
     return found
 
 
+def _spans_spelled(doc, words) -> list:
+    """Spans whose text is exactly one of `words` (case-sensitive), of one token or several
+    ("Amory-Walsh" is three)."""
+    if not words:
+        return []
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+    spans = (doc.char_span(match.start(), match.end()) for match in pattern.finditer(doc_text(doc)))
+    return [span for span in spans if span is not None and span.text in words]
+
+
 def _tokens_spelled(doc, words) -> list:
     """Tokens whose text is exactly one of `words` (case-sensitive)."""
     if not words:

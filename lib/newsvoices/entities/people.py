@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter, defaultdict
 
 from .. import lexicon
@@ -11,7 +12,7 @@ from .index import (
     _lower_case_words,
     _matching_people,
     _most_likely_referent,
-    _tokens_spelled,
+    _spans_spelled,
     clean_name,
     without_name_suffix,
 )
@@ -148,18 +149,21 @@ def _missed_surnames(index: EntityIndex, doc, full_names, sentence_of_token, par
     covered = {i for m in index.mentions for i in range(m.token_start, m.token_end)}
     surnames = defaultdict(set)
     for full in full_names:
-        surnames[without_name_suffix(full.split())[-1]].add(full)
+        surname = without_name_suffix(full.split())[-1]
+        if re.fullmatch(r"[\w'’.-]+", surname):  # not NER's "Glace Bay–Dominion": a dash joins places, not names
+            surnames[surname].add(full)
     lower_case = _lower_case_words(doc)
     added = []
-    for token in _tokens_spelled(doc, surnames):
-        if token.i in covered:
+    for span in _spans_spelled(doc, surnames):  # "Walsh", or "Amory-Walsh" in three tokens
+        token = span[0]
+        if any(i in covered for i in range(span.start, span.end)):
             continue
         # the tagger may call a surname that opens a sentence a noun ("Mendes says…"); a
         # surname that is also a common word ("Young people…") must then be tagged PROPN
-        if token.pos_ != "PROPN" and (token.lower_ in lower_case or not token.text[:1].isupper()):
+        if token.pos_ != "PROPN" and (span.text.lower() in lower_case or not token.text[:1].isupper()):
             continue
-        mention = Mention(token.text, "PERSON", token.idx, token.idx + len(token.text), sentence_of_token[token.i],
-                          paragraph_of_char(token.idx), key=token.text, token_start=token.i, token_end=token.i + 1)
+        mention = Mention(span.text, "PERSON", span.start_char, span.end_char, sentence_of_token[token.i],
+                          paragraph_of_char(token.idx), key=span.text, token_start=span.start, token_end=span.end)
         index.mentions.append(mention)
         added.append(mention)
     return added

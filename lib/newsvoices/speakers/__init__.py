@@ -235,6 +235,7 @@ def resolve_mention(facts: MentionFacts, ctx: ResolutionContext) -> Referent:
     for resolve in RESOLUTION_SIEVE:
         referent = resolve(facts, ctx)
         if referent is not None:
+            anaphora.described_further(facts.root, referent, ctx.discourse)
             return referent
     raise AssertionError("group_or_unnamed_source resolves every mention")
 
@@ -333,12 +334,10 @@ def earlier_speaker_with_role(m: MentionFacts, ctx: ResolutionContext) -> Refere
     owned = any(t.dep_ == "poss" and t.lower_ in lexicon.possessive_pronouns() for t in m.root.children)
     if not (m.definite or owned) or m.root.pos_ != "NOUN":
         return None
-    for referent in reversed(ctx.referents):
-        if referent.role and m.lemma in referent.role.lower().split():
-            return referent
-    for referent in reversed(ctx.referents):
-        if referent.kind == "person" and referent.role and m.lower in referent.role.lower().split():
-            return referent
+    for word in (m.lemma, m.lower):
+        found = next((r for r in reversed(ctx.referents) if anaphora.role_fits(m, r, word)), None)
+        if found is not None:
+            return found
     return None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from . import ranking
-from .candidates import MentionPlace, age_word, gather, wanted_gender
+from .candidates import SUBJECTS, MentionPlace, age_word, described_words, gather, noun_and_modifiers, wanted_gender
 from .pronouns import Referent
 
 
@@ -69,7 +69,9 @@ def person_description(m, ctx) -> Referent | None:
     """"The retired neurosurgeon", "the Yellowhead MP", "an independent political expert": a
     singular description of one person, resolved to a named person when one fits."""
     root = m.root
-    if root.tag_ not in {"NN", "NNP"} or root.ent_type_ not in {"", "NORP"} or not _describes_a_person(root):
+    mistagged_title = root.ent_type_ == "PERSON" and root.lower_ in lexicon.person_titles()  # NER's "MLA"
+    if root.tag_ not in {"NN", "NNP"} or root.ent_type_ not in {"", "NORP"} and not mistagged_title \
+            or not _describes_a_person(root):
         return None
     if lexicon.anonymity_words().search(m.mention):
         return None
@@ -80,7 +82,8 @@ def person_description(m, ctx) -> Referent | None:
         indefinite = False
     else:
         return None
-    words = [t for t in m.phrase if t.dep_ in {"amod", "compound", "nmod"} and t.head.i == root.i]
+    words = [t for t in m.phrase if t.dep_ in {"amod", "compound", "nmod", "nummod"} and t.head.i == root.i]
+    words += [n for t in words for n in t.children if n.dep_ == "nummod"]  # "the Ward 4 councillor"
     head_words = frozenset(t.lemma_.lower() for t in words) | {root.lemma_.lower()}
     place = place_of(m, ctx, gender=wanted_gender(root.lower_), head_words=head_words, head=root.lemma_.lower(),
                      indefinite=indefinite, end=max(t.idx + len(t) for t in m.phrase))
@@ -96,8 +99,34 @@ def person_description(m, ctx) -> Referent | None:
     # an indefinite description mostly brings in someone new ("a spokesman said"), a definite one
     # refers back ("the real estate tycoon"): each kind has its own threshold for taking the best
     kind = "indefinite description" if indefinite else "description"
-    return head_matched(m, ctx, place, role) or ranked_referent(m, ctx, place, kind, role, needs=needs) \
-        or named_after(m, ctx, place, role)
+    named_modifiers = frozenset(t.lemma_.lower() for t in words if t.pos_ == "PROPN" or t.like_num)
+    return head_matched(m, ctx, place, role) or named_modifiers_matched(m, ctx, place, named_modifiers, role) \
+        or ranked_referent(m, ctx, place, kind, role, needs=needs) or named_after(m, ctx, place, role)
+
+
+def described_further(root, referent: Referent, discourse) -> None:
+    """"The premier, a former general contractor, said ...": the words beside a description
+    describe the named person it resolved to, for the descriptions after it ("the former
+    contractor")."""
+    if discourse is None or referent.kind != "person" or referent.anonymous or root.ent_type_ \
+            or root.pos_ not in {"NOUN", "PROPN"}:
+        return
+    words = discourse.descriptors.setdefault(referent.speaker, set())
+    words.update(t.lemma_.lower() for t in root.children if t.dep_ in {"amod", "compound", "nmod"})
+    words.add(root.lemma_.lower())
+    for apposed in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        words.update(noun_and_modifiers(apposed))
+
+
+def named_modifiers_matched(m, ctx, place: MentionPlace, named: frozenset, role: str | None) -> Referent | None:
+    """"the Dartmouth East MLA" after "Sheila Comeau, who represents Dartmouth East": a definite
+    description whose proper-noun modifiers the article has used of one person only is that
+    person, whatever its head noun."""
+    if place.indefinite or not named:
+        return None
+    fitting = [c for c in gather(place, ctx.discourse, ctx.referents, ctx.genders)
+               if named <= described_words(c, ctx.discourse)]
+    return referent_of(m, fitting[0], role) if len(fitting) == 1 else None
 
 
 def head_matched(m, ctx, place: MentionPlace, role: str | None) -> Referent | None:
@@ -109,10 +138,7 @@ def head_matched(m, ctx, place: MentionPlace, role: str | None) -> Referent | No
     modifiers = place.head_words - {place.head}
 
     def described_so(candidate) -> bool:  # "the Wisconsin Republican" is not "Republican Donald Trump"
-        words = set(ctx.discourse.descriptors.get(candidate.name, set()))
-        if candidate.referent is not None and candidate.referent.role:
-            words |= {w.lower() for w in candidate.referent.role.split()}
-        return modifiers <= words
+        return modifiers <= described_words(candidate, ctx.discourse)
 
     fitting = [c for c in gather(place, ctx.discourse, ctx.referents, ctx.genders)
                if c.features.get("head_matches") and described_so(c)]
@@ -130,7 +156,46 @@ def named_after(m, ctx, place: MentionPlace, role: str | None) -> Referent | Non
     own_sentence = {p.name for p in ctx.discourse.mentions if p.sentence == place.sentence}
     fitting = [c for c in gather(forward, ctx.discourse, ctx.referents, ctx.genders)
                if c.features.get("head_matches") and c.name not in own_sentence]
-    return Referent(m.position, fitting[0].name, "person", role) if fitting else None
+    if fitting:
+        return Referent(m.position, fitting[0].name, "person", role)
+    renamed = named_in_the_next_sentence(m, ctx, place) if place.indefinite else None
+    return Referent(m.position, renamed, "person", role) if renamed else None
+
+
+def named_in_the_next_sentence(m, ctx, place: MentionPlace) -> str | None:
+    """"A political scientist who ... said X. The researcher, Ana Ruiz of ..., said Y": the
+    next sentence's subject is a definite description in apposition with a name, so news
+    names the person it has just brought in."""
+    doc = m.root.doc
+    if any(t.pos_ == "PROPN" for t in m.phrase):  # "a Downing Street spokesperson": its body's, seldom named
+        return None
+    following = [s for s in doc.sents if s.start_char > (place.end or m.position)][:1]
+    for sentence in following:
+        for token in sentence:
+            subject = token.head
+            # a bare noun names the one just brought in ("The researcher, Ana Ruiz,"), not a new
+            # office holder ("The shadow home secretary, Rupert Hale,")
+            bare = not any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in subject.children)
+            if token.dep_ != "appos" or subject.dep_ not in SUBJECTS or subject.pos_ != "NOUN" or not bare \
+                    or not _describes_a_person(subject) \
+                    or not any(c.dep_ == "det" and c.lower_ in lexicon.function_words("definite_singular") for c in subject.children):
+                continue
+            named = ctx.people_by_token.get(token.i)
+            if named is not None and named.label == "PERSON":
+                return named.canonical
+    return None
+
+
+def role_fits(m, referent, word: str) -> bool:
+    """An earlier speaker whose role has the mention's noun, and the names and numbers that
+    modify it ("the Ward 4 councillor" is not "the veteran councillor"); a person's role words
+    are no organisation ("the union" is not "the union leader")."""
+    if not referent.role or word not in referent.role.lower().split():
+        return False
+    if referent.kind == "person" and lexicon.is_organisation_noun(m.lemma):
+        return False
+    named = {t.lower_ for t in m.phrase if (t.pos_ == "PROPN" or t.like_num) and t.i != m.root.i}
+    return named <= set(referent.role.lower().split())
 
 
 def is_person_noun(word: str) -> bool:
@@ -147,7 +212,8 @@ def is_person_noun(word: str) -> bool:
 
 
 def _describes_a_person(root) -> bool:
-    return is_person_noun(root.lemma_) or is_person_noun(root.lower_)
+    # a title is a person's too: "the Maplecrest CEO", "the Dartmouth East MLA"
+    return is_person_noun(root.lemma_) or is_person_noun(root.lower_) or root.lower_ in lexicon.person_titles()
 
 
 def apposed_to_a_name(m, ctx) -> Referent | None:

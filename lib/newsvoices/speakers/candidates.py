@@ -130,13 +130,16 @@ def _words_describing(root, mention, doc) -> set[str]:
             words.add(age_word(child))
         if child.dep_ in {"compound", "amod", "nmod"} and child.i < mention.token_start:
             words.add(child.lemma_.lower())
+            words.update(n.text for n in child.children if n.dep_ == "nummod" and n.like_num)  # "Ward 4 Coun. X"
         if child.dep_ == "appos":
-            words.update(_noun_and_modifiers(child))
+            words.update(noun_and_modifiers(child) | _names_within(child))
+        if child.dep_ == "relcl":  # "Sheila Comeau, who represents Dartmouth East": the later "Dartmouth East MLA"
+            words.update(_names_within(child))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        words.update(_noun_and_modifiers(root.head))
+        words.update(noun_and_modifiers(root.head))
     if root.dep_ in SUBJECTS and root.head.pos_ == "AUX":  # "Roe is a labourer"
         for attr in (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
-            words.update(_noun_and_modifiers(attr))
+            words.update(noun_and_modifiers(attr))
     return {w for w in words if w.isalpha() or "-" in w}
 
 
@@ -154,7 +157,39 @@ def age_word(token) -> str | None:
     return None
 
 
-def _noun_and_modifiers(noun) -> set[str]:
+def _names_within(phrase, longest: int = 14) -> set[str]:
+    """The proper nouns of a short phrase beside a name ("chief executive of Maplecrest", "who
+    represents Ward 11"), lower-cased: a later description may use them as modifiers."""
+    tokens = list(phrase.subtree)
+    if len(tokens) > longest:
+        return set()
+    return {t.lemma_.lower() for t in tokens if t.pos_ == "PROPN" or t.like_num and t.head.pos_ == "PROPN"}
+
+
+def with_role_families(words) -> set[str]:
+    """The words and the role families they name (`data/role_families.csv`): "coun" and
+    "councillor" are one role, "chief executive" is a "ceo", a president the "leader"."""
+    bare = {w.rstrip(".") for w in words}
+    found = set(words) | bare
+    for key, families in lexicon.role_families().items():
+        if key <= bare:
+            found |= families
+    return found
+
+
+def described_words(candidate: Candidate, discourse: Discourse) -> set[str]:
+    """Everything the article has called a candidate: the words beside its name, the role and
+    the affiliation it spoke with, and the role families of those words."""
+    words = set(discourse.descriptors.get(candidate.name, set()))
+    known = candidate.referent
+    if known is not None and known.role:
+        words |= {w.lower() for w in known.role.split()}
+    if known is not None and known.affiliation:
+        words |= {w.lower() for w in known.affiliation.split()}
+    return with_role_families(words)
+
+
+def noun_and_modifiers(noun) -> set[str]:
     words = {noun.lemma_.lower()}
     words.update(c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"})
     for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
@@ -229,9 +264,7 @@ def _features(candidate: Candidate, place: MentionPlace, before, spoken, discour
     last = own_unquoted[-1] if own_unquoted else (own[-1] if own else None)
     sentences = abs(place.sentence - last.sentence) if last else 10
     paragraphs = abs(place.paragraph - last.paragraph) if last else WINDOW_PARAGRAPHS
-    descriptors = discourse.descriptors.get(name, set())
-    if candidate.referent is not None and candidate.referent.role:
-        descriptors = descriptors | {w.lower() for w in candidate.referent.role.split()}
+    descriptors = described_words(candidate, discourse)
     features = {
         "last_speaker": float(name == last_speaker),
         "earlier_speaker": float(candidate.referent is not None),
@@ -250,7 +283,7 @@ def _features(candidate: Candidate, place: MentionPlace, before, spoken, discour
         "paragraph_distance": min(paragraphs, WINDOW_PARAGRAPHS) / WINDOW_PARAGRAPHS,
         "share_of_mentions": counts[name] / max(1, sum(counts.values())),
         "mentions": min(1.0, math.log1p(counts[name]) / math.log(20)),
-        "head_matches": float(place.head is not None and place.head in descriptors),
+        "head_matches": float(place.head is not None and bool(with_role_families({place.head}) & descriptors)),
         "modifier_matches": float(bool(place.head_words - {place.head}) and bool((place.head_words - {place.head}) & descriptors)),
         "has_descriptors": float(bool(descriptors)),
         "no_other_role": float(not (descriptors & lexicon.role_nouns())),
