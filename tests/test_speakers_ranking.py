@@ -124,6 +124,16 @@ CASES = [
         "The health minister, Karen Ashby-Lowe, visited the ward on Monday.\n\n"
         "\"Nobody should wait a night on a trolley,\" Ms Ashby-Lowe said during a visit to a GP surgery in Leeds.",
         ["Karen Ashby-Lowe"], id="hyphenated-surname-missed-by-ner"),
+    pytest.param(  # a lead that gives the role before the name: the person named next, with no other role
+        "Police front desks to close\n\n"
+        "The home secretary said on Tuesday that more than 120 police station front counters would close.\n\n"
+        "Speaking to broadcasters, Sarah Whitlock said the counters were used by fewer than 15 people a day.",
+        ["Sarah Whitlock", "Sarah Whitlock"], id="lead-role-named-after"),
+    pytest.param(  # a role owned by a name: "the Ravens' coach" is the Ravens coach named before
+        "Ravens coach Darren Kell said his midfielder had not meant to hurt anyone. Bluetongues coach Tim Hadley "
+        "said the tackle was late.\n\n"
+        "Asked about the final, the Ravens' coach said the decision was an easy one.",
+        ["Darren Kell", "Tim Hadley", "Darren Kell"], id="possessive-owner-of-a-role"),
 ]
 
 

@@ -10,6 +10,9 @@ from .candidates import SUBJECTS, MentionPlace, age_word, described_words, gathe
 from .pronouns import Referent
 
 
+LEAD_PARAGRAPHS = 2  # the headline and the first paragraph
+
+
 def place_of(m, ctx, **extra) -> MentionPlace:
     discourse = ctx.discourse
     return MentionPlace(m.position, discourse.sentence_of_token[m.root.i], ctx.article.paragraph_at(m.position), **extra)
@@ -78,11 +81,12 @@ def person_description(m, ctx) -> Referent | None:
     determiners = {c.lower_ for c in root.children if c.dep_ in {"det", "poss", "nummod"}}
     if determiners & lexicon.function_words("indefinite"):
         indefinite = True
-    elif determiners & lexicon.function_words("definite_singular") or _named_modifier(root):
+    elif determiners & lexicon.function_words("definite_singular") or _named_modifier(root) or owner_named(root):
         indefinite = False
     else:
         return None
     words = [t for t in m.phrase if t.dep_ in {"amod", "compound", "nmod", "nummod"} and t.head.i == root.i]
+    words += [c for c in root.children if c.dep_ == "poss" and c.pos_ == "PROPN"]  # "the Ravens' coach"
     words += [n for t in words for n in t.children if n.dep_ == "nummod"]  # "the Ward 4 councillor"
     head_words = frozenset(t.lemma_.lower() for t in words) | {root.lemma_.lower()}
     place = place_of(m, ctx, gender=wanted_gender(root.lower_), head_words=head_words, head=root.lemma_.lower(),
@@ -154,8 +158,13 @@ def named_after(m, ctx, place: MentionPlace, role: str | None) -> Referent | Non
                            head_words=place.head_words, head=place.head, indefinite=True, end=place.end)
     # not someone its own sentence names: "the GOP front-runner said Democratic front-runner X ..."
     own_sentence = {p.name for p in ctx.discourse.mentions if p.sentence == place.sentence}
+    # a lead that calls someone by role before naming them ("The home secretary has defended ...
+    # Speaking on Tuesday, Eleanor Marsh said"): the first person named after it, with no other role
+    opening = not place.indefinite and not any(p.start < place.position for p in ctx.discourse.mentions) \
+        and place.paragraph <= LEAD_PARAGRAPHS
     fitting = [c for c in gather(forward, ctx.discourse, ctx.referents, ctx.genders)
-               if c.features.get("head_matches") and c.name not in own_sentence]
+               if (c.features.get("head_matches") or opening and c.features.get("no_other_role"))
+               and c.name not in own_sentence]
     if fitting:
         return Referent(m.position, fitting[0].name, "person", role)
     renamed = named_in_the_next_sentence(m, ctx, place) if place.indefinite else None
@@ -230,6 +239,11 @@ def apposed_to_a_name(m, ctx) -> Referent | None:
     known = next((r for r in reversed(ctx.referents) if r.speaker == mention.canonical), None)
     return Referent(m.position, mention.canonical, "person", known.role if known else None,
                     known.affiliation if known else None)
+
+
+def owner_named(root) -> bool:
+    """"the Ravens' coach", "Maplecrest's chief executive": a role owned by a name."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children)
 
 
 def _named_modifier(root) -> bool:
