@@ -100,6 +100,19 @@ def is_organisation_noun(lemma: str) -> bool:
     return lemma in organisation_nouns() or (lemma.endswith("maker") and len(lemma) > 5)
 
 
+def is_person_noun(word: str) -> bool:
+    """"spokeswoman", "neurosurgeon", "tycoon", "labourer": a noun for a person (the role nouns
+    of titles.csv, gendered_words.csv, person_nouns.txt, or a person noun's ending)."""
+    word = word.lower()
+    if word in role_nouns() or word in gendered_words() or word in word_list("person_nouns.txt"):
+        return True
+    if word in word_list("non_person_nouns.txt") or word in word_list("document_nouns.txt"):
+        return False
+    if is_organisation_noun(word) or word in word_list("group_nouns.txt"):
+        return False
+    return word.endswith(noun_endings("person")) and not word.endswith(noun_endings("not_person"))
+
+
 @cache
 def word_list(name: str) -> frozenset[str]:
     """The entries of a one-word-per-line list of `data/`, read once."""

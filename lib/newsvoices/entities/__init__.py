@@ -8,7 +8,8 @@ surname mis-tagged as ORG or GPE is still that person, and titles ("Secretary of
 
 The passes, in the order `find_entities` runs them, live in `index` (mentions and the index
 that resolves names), `organisations` (short names, acronyms, canonical names),
-`people` (role holders, split names, surnames NER missed, canonical full names) and `titles`.
+`named_people` (people NER missed or mislabelled, by what news sets beside a name), `people`
+(role holders, split names, surnames NER missed, canonical full names) and `titles`.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from .organisations import (
     organisations_ner_called_people,
     team_names_ner_missed,
 )
+from .named_people import people_ner_missed
 from .people import _join_split_names, _people_spoken_of_as_it, _resolve_people
 from .titles import _attach_titles, _ends_a_title, without_title_tail
 
@@ -59,6 +61,7 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
     mentions = [m for m in mentions if m.label == "PERSON" or not _ends_a_title(doc, m)]
     mentions = organisation_names_ner_missed(mentions, doc, sentence_of_token, paragraph_of_char)
     mentions = team_names_ner_missed(mentions, doc, sentence_of_token, paragraph_of_char)
+    mentions = people_ner_missed(mentions, doc, sentence_of_token, paragraph_of_char)
     for mention in mentions:
         # "Nordlys Freight, the largest operator at the port": a name in apposition with a
         # kind of organisation is one, whatever NER guessed

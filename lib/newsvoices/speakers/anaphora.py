@@ -208,16 +208,8 @@ def role_fits(m, referent, word: str) -> bool:
 
 
 def is_person_noun(word: str) -> bool:
-    """"spokeswoman", "neurosurgeon", "tycoon", "labourer": a noun for a person (the role nouns
-    of titles.csv, gendered_words.csv, person_nouns.txt, or a person noun's ending)."""
-    word = word.lower()
-    if word in lexicon.role_nouns() or word in lexicon.gendered_words() or word in lexicon.word_list("person_nouns.txt"):
-        return True
-    if word in lexicon.word_list("non_person_nouns.txt") or word in lexicon.word_list("document_nouns.txt"):
-        return False
-    if lexicon.is_organisation_noun(word) or word in lexicon.word_list("group_nouns.txt"):
-        return False
-    return word.endswith(lexicon.noun_endings("person")) and not word.endswith(lexicon.noun_endings("not_person"))
+    """"spokeswoman", "neurosurgeon", "tycoon", "labourer": a noun for a person (`lexicon`)."""
+    return lexicon.is_person_noun(word)
 
 
 def _describes_a_person(root) -> bool:
