@@ -27,11 +27,14 @@ def _looks_like_a_named_role_holder(mention, doc) -> bool:
     words = mention.key.split()
     name_like = all(w[:1].isupper() or w in lexicon.word_list("name_particles.txt")
                     for w in words) and words[-1][:1].isupper()
-    if name_like and (before.lemma_.lower() in lexicon.role_nouns() or before.lower_ in lexicon.person_titles()):
+    shared = lexicon.word_list("shared_role_nouns.txt")  # "the new owner, Harbour Global Holdings"
+    if name_like and (before.lemma_.lower() in lexicon.role_nouns() and before.lemma_.lower() not in shared
+                      or before.lower_ in lexicon.person_titles()):
         return True
     # "Its director, Helena Moritz, said": a name in apposition to a role noun
     root = doc[mention.token_start:mention.token_end].root
-    return name_like and root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.role_nouns()
+    return name_like and root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.role_nouns() \
+        and root.head.lemma_.lower() not in shared
 
 
 def _listed_with_people(mention, doc, person_tokens) -> bool:

@@ -81,7 +81,8 @@ def person_description(m, ctx) -> Referent | None:
     determiners = {c.lower_ for c in root.children if c.dep_ in {"det", "poss", "nummod"}}
     if determiners & lexicon.function_words("indefinite"):
         indefinite = True
-    elif determiners & lexicon.function_words("definite_singular") or _named_modifier(root) or owner_named(root):
+    elif determiners & (lexicon.function_words("definite_singular") | lexicon.possessive_pronouns()) \
+            or _named_modifier(root) or owner_named(root):  # "its chief said", "the Ravens' coach"
         indefinite = False
     else:
         return None

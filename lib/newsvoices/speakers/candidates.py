@@ -140,7 +140,7 @@ def _words_describing(root, mention, doc) -> set[str]:
     if root.dep_ in SUBJECTS and root.head.pos_ == "AUX":  # "Roe is a labourer"
         for attr in (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
             words.update(noun_and_modifiers(attr))
-    return {w for w in words if w.isalpha() or "-" in w}
+    return {w for w in words if w.isalnum() or "-" in w}
 
 
 def age_word(token) -> str | None:

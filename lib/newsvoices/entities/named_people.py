@@ -1,0 +1,178 @@
+"""People NER missed or called something else, recognised by what news sets beside a name:
+`PERSON_CUES`, an ordered list of small tests on a name's phrase, each named after what it
+recognises. A name of two to four capitalised words that NER left untagged, or tagged as an
+organisation, facility or work (not a town: "the suburb of Santa Catarina, a worker said"),
+becomes a PERSON when one of them holds:
+
+1. `after_a_title`: "Justice Hélène Desrosiers wrote" (a title of `titles.csv` right before it);
+2. `apposed_to_a_person_noun`: "The villagers' lawyer, Ifeoma Nwachukwu,", "Olumide Adeyemi, a
+   mining analyst at ..." (a noun for a person beside it, not a kind of organisation);
+3. `given_an_age`: "Mandla Ntshona, 38, who grows vegetables";
+4. `taken_up_by_who`: "Doreen Vukovich, who has lived on the street for 40 years," (untagged
+   names only: British news writes "Rovers, who ..." of a club).
+Its other mentions then resolve as any person's do (a surname NER tagged ORG included).
+"""
+from __future__ import annotations
+
+from .. import lexicon
+from .index import Mention, _lower_case_words, clean_name
+
+RELABELLED = {"ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"}  # not GPE: "the suburb of Santa Catarina, a worker said"
+LONGEST_NAME = 4
+
+
+def _name_like(tokens, shortest: int = 2) -> bool:
+    """Two to four capitalised words, not all of them words the article also writes in lower
+    case, none a kind of organisation or a legal form ("Harmattan Advisory Ltd" is no one), none a
+    country or people."""
+    if not shortest <= len(tokens) <= LONGEST_NAME:
+        return False
+    if all(t.lower_ in _lower_case_words(tokens.doc) for t in tokens):
+        return False  # a headline's "Clinton Holds Off": words the article writes in lower case too
+    doc = tokens.doc
+    if tokens.end < len(doc) and doc[tokens.end].text in {"-", "–"} or tokens.start > 0 and doc[tokens.start - 1].text == "-":
+        return False  # part of a hyphenated name ("Amory-Walsh"), which the surname pass reads whole
+    for token in tokens:
+        word = token.text
+        if word in {"-", "‐"} and token.i not in {tokens.start, tokens.end - 1}:
+            continue  # "Marie - Claude Duchesne": a hyphenated given name in three tokens
+        if word.lower() in lexicon.function_words("definite_singular") or not (word[:1].isupper() and word.replace("-", "").replace("'", "").replace("’", "").isalpha()):
+            return False
+        if word.isupper() or lexicon.is_organisation_noun(word) or word.rstrip(".") in lexicon.legal_forms() \
+                or word.lower() in lexicon.nationalities() or word.lower() in lexicon.person_titles():
+            return False
+    return True
+
+
+def _set_beside(tokens) -> list:
+    """The phrases set off by a comma right beside a name: the noun phrase just before it
+    ("The villagers' lawyer, Ifeoma Nwachukwu,") and the one just after it ("Olumide Adeyemi, a
+    mining analyst", "Mandla Ntshona, 38,"), as their head tokens."""
+    doc, root = tokens.doc, tokens.root
+    found = []
+    before = tokens.start - 2
+    if before >= 0 and doc[before + 1].text == "," and root.dep_ == "appos" and root.head.i == before:
+        found.append(root.head)
+    if tokens.end + 1 < len(doc) and doc[tokens.end].text == "," and doc[tokens.end + 1].tag_ not in {"WP", "WP$", "WDT"}:
+        # a phrase closed by punctuation: not "Trump National Doral, the candidate boasted" (a new clause)
+        found += [c for c in root.children if c.dep_ == "appos" and c.left_edge.i == tokens.end + 1
+                  and (c.right_edge.i + 1 >= len(doc) or doc[c.right_edge.i + 1].is_punct) and not _has_a_clause(c)]
+    return found
+
+
+def _has_a_clause(phrase) -> bool:
+    """A finite verb of the phrase's own (outside a relative clause): the parser ran a new clause
+    into the apposition ("..., the candidate boasted of ...")."""
+    for token in phrase.subtree:
+        if token.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+            path = [token] + [a for a in token.ancestors if phrase.is_ancestor(a)]
+            if not any(t.dep_ == "relcl" for t in path):
+                return True
+    return False
+
+
+def _a_person_noun(noun) -> bool:
+    """A noun the word lists give a person ("lawyer", "spokeswoman"; not one guessed from its
+    ending, "newsletter"), and not a role a company holds too ("owner", "parent")."""
+    lemma = noun.lemma_.lower()
+    listed = lemma in lexicon.role_nouns() or lemma in lexicon.gendered_words() or lemma in lexicon.word_list("person_nouns.txt")
+    return noun.pos_ == "NOUN" and listed and lemma not in lexicon.word_list("shared_role_nouns.txt")
+
+
+def apposed_to_a_person_noun(tokens, untagged: bool) -> bool:
+    return any(_a_person_noun(n) for n in _set_beside(tokens))
+
+
+def given_an_age(tokens, untagged: bool) -> bool:
+    return any(n.like_num and n.text.isdigit() and 1 < int(n.text) < 120 and n.i + 1 < len(n.doc)
+               and n.doc[n.i + 1].text == "," for n in _set_beside(tokens))
+
+
+def taken_up_by_who(tokens, untagged: bool) -> bool:
+    doc = tokens.doc
+    return untagged and tokens.end + 1 < len(doc) and doc[tokens.end].text == "," and doc[tokens.end + 1].lower_ == "who"
+
+
+def after_a_title(tokens, untagged: bool) -> bool:
+    doc, start = tokens.doc, tokens.start
+    if start == 0 or start > 1 and doc[start - 2].text in {"-", "–"}:
+        return False  # not "AFL-CIO Holds Off"
+    title = doc[start - 1]
+    return title.text in lexicon.title_forms() and title.text[:1].isupper() \
+        and title.lower_ not in lexicon.function_words("adjective_title")  # not "Major Legal Action"
+
+
+PERSON_CUES = (after_a_title, apposed_to_a_person_noun, given_an_age, taken_up_by_who)
+
+
+def people_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph_of_char) -> list[Mention]:
+    """The mentions with each name `PERSON_CUES` recognise made a PERSON: a tagged one relabelled
+    (every mention of the same text with it), an untagged one added."""
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    # a tagged name may be a surname alone after its title ("Dr. Chelagat" tagged ORG)
+    found = {m.text for m in mentions if m.label in RELABELLED and _is_person(doc[m.token_start:m.token_end], False, 1)}
+    for mention in mentions:  # "Justice Hélène Desrosiers" tagged ORG, title and all
+        title = mention.text.split()[0]
+        # not "Private Jet Services", "General Motors": a title that is also a plain adjective
+        if title.lower() in lexicon.function_words("adjective_title"):
+            continue
+        if mention.label in RELABELLED and title in lexicon.title_forms() \
+                and mention.token_end - mention.token_start >= 3 and _name_like(doc[mention.token_start + 1:mention.token_end]):
+            mention.label, mention.key = "PERSON", clean_name(mention.text, "PERSON")
+    for mention in mentions:
+        if mention.label in RELABELLED and mention.text in found:
+            mention.label, mention.key = "PERSON", clean_name(mention.text, "PERSON")
+    mentions = _titled_names(mentions, doc, sentence_of_token, paragraph_of_char)
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    added = []
+    for tokens in _untagged_names(doc, covered):
+        if _is_person(tokens, True):
+            added.append(Mention(tokens.text, "PERSON", tokens.start_char, tokens.end_char, sentence_of_token[tokens.start],
+                                 paragraph_of_char(tokens.start_char), key=clean_name(tokens.text, "PERSON"),
+                                 token_start=tokens.start, token_end=tokens.end))
+    return sorted(mentions + added, key=lambda m: m.start_char)
+
+
+def _titled_names(mentions, doc, sentence_of_token, paragraph_of_char) -> list[Mention]:
+    """"Mayor Dolores Vantreight" where NER tagged "Dolores" a place: a run of proper nouns right
+    after a title, not a person's already, is one, over whatever NER tagged inside it."""
+    people = {i for m in mentions if m.label == "PERSON" for i in range(m.token_start, m.token_end)}
+    for title in (t for t in doc if t.text in lexicon.title_forms() and t.text[:1].isupper()
+                  and t.lower_ not in lexicon.function_words("adjective_title")):
+        end = title.i + 1
+        while end < len(doc) and end - title.i <= LONGEST_NAME and doc[end].pos_ == "PROPN" and end not in people:
+            end += 1
+        run = doc[title.i + 1:end]
+        if not len(run) or end < len(doc) and doc[end].pos_ == "PROPN" or not _name_like(run):
+            continue
+        inside = [m for m in mentions if m.token_start < run.end and m.token_end > run.start]
+        if not inside or any(m.token_start < run.start or m.token_end > run.end for m in inside):
+            continue  # untagged runs are `_untagged_names`'; a mention running past it is another name
+        mentions = [m for m in mentions if m not in inside]
+        mentions.append(Mention(run.text, "PERSON", run.start_char, run.end_char, sentence_of_token[run.start],
+                                paragraph_of_char(run.start_char), key=clean_name(run.text, "PERSON"),
+                                token_start=run.start, token_end=run.end))
+        people.update(range(run.start, run.end))
+    return sorted(mentions, key=lambda m: m.start_char)
+
+
+def _is_person(tokens, untagged: bool, shortest: int = 2) -> bool:
+    if len(tokens) < 2 and not after_a_title(tokens, untagged):
+        return False
+    return _name_like(tokens, shortest) and any(cue(tokens, untagged) for cue in PERSON_CUES)
+
+
+def _untagged_names(doc, covered):
+    """Runs of proper nouns outside every mention."""
+    start = None
+    for token in list(doc) + [None]:
+        inside = token is not None and token.pos_ == "PROPN" and token.i not in covered and not token.is_space
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            end = token.i if token is not None else len(doc)
+            while start < end and doc[start].text in lexicon.title_forms():
+                start += 1  # "Mayor Dolores Vantreight": the name after its title
+            if start < end:
+                yield doc[start:end]
+            start = None
