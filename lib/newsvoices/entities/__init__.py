@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from .index import NAME_LABELS, EntityIndex, Mention, _sentence_numbers, clean_name
+from .named_people import people_ner_missed
 from .organisations import (
     _organisation_short_names,
     _resolve_others,
@@ -22,7 +23,6 @@ from .organisations import (
     organisations_ner_called_people,
     team_names_ner_missed,
 )
-from .named_people import people_ner_missed
 from .people import _join_split_names, _people_spoken_of_as_it, _resolve_people
 from .titles import _attach_titles, _ends_a_title, without_title_tail
 

@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from .. import lexicon
 from . import ranking
-from .candidates import SUBJECTS, MentionPlace, age_word, described_words, gather, noun_and_modifiers, wanted_gender
+from .candidates import (
+    SUBJECTS,
+    MentionPlace,
+    age_word,
+    described_words,
+    gather,
+    noun_and_modifiers,
+    wanted_gender,
+)
 from .pronouns import Referent
-
 
 LEAD_PARAGRAPHS = 2  # the headline and the first paragraph
 
