@@ -139,10 +139,28 @@ def government_office(c: AffiliationContext) -> str | None:
     if not (said & lexicon.word_list("government_offices.txt")
             or any(w.endswith(("minister", "ministry")) for w in words)):
         return None
+    region = _region_before_title(c)
+    if region:  # "Quebec Economy Minister X": a province's or a state's government, not the country's
+        return region
     # the country itself, as `nationality_word` gives it for "a U.S. official": one side, one name
     title_country = describe.affiliation_of_title(c.person.title) if c.person is not None else None
     # with no one country, which government is left open: "the US Secretary of State" elsewhere may say
     return title_country or _country_of_the_article(c)
+
+
+def _region_before_title(c: AffiliationContext) -> str | None:
+    """The place right before a person's title that is no country: "Quebec" of "Quebec Economy
+    Minister Benoit Lavoie", "Nova Scotia" of "Nova Scotia Premier Callum Dunphy"."""
+    if c.person is None or not c.person.title:
+        return None
+    doc, i = c.root.doc, c.person.token_start - 1
+    title_words = len(c.person.title.split())
+    while i >= 0 and title_words and doc[i].ent_type_ != "GPE" and doc[i].pos_ in {"PROPN", "NOUN"}:
+        i, title_words = i - 1, title_words - 1
+    place = next((m for m in c.orgs if m.label == "GPE" and m.token_start <= i < m.token_end), None) if i >= 0 else None
+    if place is None or place.canonical.lower() in lexicon.nationalities():
+        return None
+    return place.canonical
 
 
 def _country_of_the_article(c: AffiliationContext) -> str | None:
