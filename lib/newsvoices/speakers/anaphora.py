@@ -123,7 +123,7 @@ def described_further(root, referent: Referent, discourse) -> None:
     if discourse is None or referent.kind != "person" or referent.anonymous or root.ent_type_ \
             or root.pos_ not in {"NOUN", "PROPN"}:
         return
-    words = discourse.descriptors.setdefault(referent.speaker, set())
+    words = discourse.matched_words.setdefault(referent.speaker, set())
     words.update(t.lemma_.lower() for t in root.children if t.dep_ in {"amod", "compound", "nmod"})
     words.add(root.lemma_.lower())
     for apposed in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):

@@ -53,6 +53,9 @@ class Discourse:
 
     mentions: list[PersonMention] = field(default_factory=list)
     descriptors: dict[str, set[str]] = field(default_factory=dict)  # person -> lower-cased words describing them
+    # person -> more words only a description is matched against: names and numbers beside the
+    # name, and the words of descriptions already resolved to the person (`anaphora.described_further`)
+    matched_words: dict[str, set[str]] = field(default_factory=dict)
     sentence_of_token: list[int] = field(default_factory=list)
     paragraph_at: object = None  # character offset -> paragraph index (`Article.paragraph_at`)
     indefinites: dict[str, list[int]] = field(default_factory=dict)  # noun lemma -> offsets of "a/one <noun>"
@@ -80,6 +83,7 @@ class Discourse:
                                                     mention.paragraph, subject, main,
                                                     in_quote[mention.token_start] is not None))
             descriptors[mention.canonical].update(_words_describing(root, mention, doc))
+            discourse.matched_words.setdefault(mention.canonical, set()).update(_names_beside(root, mention))
         discourse.descriptors = dict(descriptors)
         indefinites = defaultdict(list)
         for token in doc:
@@ -130,17 +134,30 @@ def _words_describing(root, mention, doc) -> set[str]:
             words.add(age_word(child))
         if child.dep_ in {"compound", "amod", "nmod"} and child.i < mention.token_start:
             words.add(child.lemma_.lower())
-            words.update(n.text for n in child.children if n.dep_ == "nummod" and n.like_num)  # "Ward 4 Coun. X"
         if child.dep_ == "appos":
-            words.update(noun_and_modifiers(child) | _names_within(child))
-        if child.dep_ == "relcl":  # "Sheila Comeau, who represents Dartmouth East": the later "Dartmouth East MLA"
-            words.update(_names_within(child))
+            words.update(noun_and_modifiers(child))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         words.update(noun_and_modifiers(root.head))
     if root.dep_ in SUBJECTS and root.head.pos_ == "AUX":  # "Roe is a labourer"
         for attr in (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
             words.update(noun_and_modifiers(attr))
-    return {w for w in words if w.isalnum() or "-" in w}
+    return {w for w in words if w.isalpha() or "-" in w}
+
+
+def _names_beside(root, mention) -> set[str]:
+    """The names and numbers a name's phrase gives beside its nouns, which a later description
+    may take as modifiers: "Ward 4 Coun. X", "X, chief executive of Maplecrest", "X, who
+    represents Dartmouth East" (kept apart from `_words_describing`, which the ranker's
+    `has_descriptors` and `no_other_role` read)."""
+    words = set()
+    for child in root.children:
+        if child.i in range(mention.token_start, mention.token_end):
+            continue
+        if child.dep_ in {"compound", "amod", "nmod"} and child.i < mention.token_start:
+            words.update(n.text for n in child.children if n.dep_ == "nummod" and n.like_num)
+        if child.dep_ in {"appos", "relcl"}:
+            words.update(_names_within(child))
+    return words
 
 
 def age_word(token) -> str | None:
@@ -180,7 +197,7 @@ def with_role_families(words) -> set[str]:
 def described_words(candidate: Candidate, discourse: Discourse) -> set[str]:
     """Everything the article has called a candidate: the words beside its name, the role and
     the affiliation it spoke with, and the role families of those words."""
-    words = set(discourse.descriptors.get(candidate.name, set()))
+    words = set(discourse.descriptors.get(candidate.name, set())) | discourse.matched_words.get(candidate.name, set())
     known = candidate.referent
     if known is not None and known.role:
         words |= {w.lower() for w in known.role.split()}
@@ -265,6 +282,11 @@ def _features(candidate: Candidate, place: MentionPlace, before, spoken, discour
     sentences = abs(place.sentence - last.sentence) if last else 10
     paragraphs = abs(place.paragraph - last.paragraph) if last else WINDOW_PARAGRAPHS
     descriptors = described_words(candidate, discourse)
+    # what the ranker weighs as "described at all" and "given another role": the words beside the
+    # name and the role it spoke with, as the weights were trained on
+    plain = discourse.descriptors.get(name, set())
+    if candidate.referent is not None and candidate.referent.role:
+        plain = plain | {w.lower() for w in candidate.referent.role.split()}
     features = {
         "last_speaker": float(name == last_speaker),
         "earlier_speaker": float(candidate.referent is not None),
@@ -285,8 +307,8 @@ def _features(candidate: Candidate, place: MentionPlace, before, spoken, discour
         "mentions": min(1.0, math.log1p(counts[name]) / math.log(20)),
         "head_matches": float(place.head is not None and bool(with_role_families({place.head}) & descriptors)),
         "modifier_matches": float(bool(place.head_words - {place.head}) and bool((place.head_words - {place.head}) & descriptors)),
-        "has_descriptors": float(bool(descriptors)),
-        "no_other_role": float(not (descriptors & lexicon.role_nouns())),
+        "has_descriptors": float(bool(plain)),
+        "no_other_role": float(not (plain & lexicon.role_nouns())),
         # "One man in the crowd shouted ... the man said": someone new was introduced with that noun
         # after the candidate was last named
         "introduced_since": float(place.head is not None and any(
