@@ -58,8 +58,8 @@ CASES = [
     ("government_office", ("Norway cut taxes on Monday. Finance Minister Oskar Velden said Norway could afford it."),
      "Oskar Velden", "Norway"),
     # a province's or a state's minister speaks for its government, not the country's
-    ("government_office", "QUEBEC CITY — Quebec Economy Minister Benoit Lavoie said the government had been in contact "
-     "with the company.", "Benoit Lavoie", "Quebec"),
+    ("government_office", ("QUEBEC CITY — Quebec Economy Minister Benoit Lavoie said the government had been in contact "
+                           "with the company."), "Benoit Lavoie", "Quebec"),
     ("named_organisation", "Grand Chief Alvin Keeper of the Treaty 9 Northern Chiefs Council said the nurses were exhausted.",
      "Alvin Keeper", "Northern Chiefs Council"),
     ("government_office", "Norway cut taxes. A ministry spokesperson said the budget was fair.", "ministry spokesperson",
