@@ -54,7 +54,8 @@ def _set_beside(tokens) -> list:
     if before >= 0 and doc[before + 1].text == "," and root.dep_ == "appos" and root.head.i == before:
         found.append(root.head)
     if tokens.end + 1 < len(doc) and doc[tokens.end].text == "," and doc[tokens.end + 1].tag_ not in {"WP", "WP$", "WDT"}:
-        # a phrase closed by punctuation: not "Trump National Doral, the candidate boasted" (a new clause)
+        # a phrase closed by punctuation and with no verb of its own: not "X, the candidate said
+        # ..." (a new clause; a participle the parser tags VBN, "the candidate boasted", still slips by)
         found += [c for c in root.children if c.dep_ == "appos" and c.left_edge.i == tokens.end + 1
                   and (c.right_edge.i + 1 >= len(doc) or doc[c.right_edge.i + 1].is_punct) and not _has_a_clause(c)]
     return found
@@ -62,7 +63,7 @@ def _set_beside(tokens) -> list:
 
 def _has_a_clause(phrase) -> bool:
     """A finite verb of the phrase's own (outside a relative clause): the parser ran a new clause
-    into the apposition ("..., the candidate boasted of ...")."""
+    into the apposition ("..., the candidate said he ...")."""
     for token in phrase.subtree:
         if token.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
             path = [token] + [a for a in token.ancestors if phrase.is_ancestor(a)]
