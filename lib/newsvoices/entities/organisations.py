@@ -19,7 +19,8 @@ from .index import (
 
 def _organisation_short_names(index: EntityIndex, doc, sentence_of_token, paragraph_of_char) -> None:
     """"Corvant" after "Corvant Semiconductor": the first word of an organisation's name, used
-    alone, is that organisation, whatever NER made of it (often a PERSON, often nothing). Only
+    alone, is that organisation, whatever NER made of it (often a PERSON, often nothing, often a
+    place when the article never writes it as one). Only
     when the word is in no full name of a person, no country or nationality, no title, no word
     that opens many names ("New", "National"; data/generic_name_words.txt), and never written in
     lower case in the article ("General" of "General Motors" is not short for it if the text
@@ -44,8 +45,18 @@ def _organisation_short_names(index: EntityIndex, doc, sentence_of_token, paragr
              and word.lower() not in lexicon.generic_name_words()}
     if not short:
         return
+    # a place NER made of the short name ("a release from Maplecrest" read as LOC or GPE) is the
+    # organisation too, unless the article writes it as a place somewhere ("in Toronto")
+    places = {m.key for m in index.mentions if m.label in {"GPE", "LOC"} and m.token_start > 0
+              and doc[m.token_start - 1].lower_ in lexicon.function_words("place_preposition")}
     for mention in index.mentions:
-        if mention.key in short and mention.label in {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"}:
+        words = mention.key.split()
+        if mention.label in {"GPE", "LOC"} and len(words) > 1 and words[0] in short and words[0] not in places \
+                and all(w.islower() for w in words[1:]):  # "Maplecrest later": NER ran on into the sentence
+            mention.text, mention.key, mention.token_end = words[0], words[0], mention.token_start + 1
+            mention.end_char = mention.start_char + len(words[0])
+        if mention.key in short and (mention.label in {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"}
+                                     or mention.label in {"GPE", "LOC"} and mention.key not in places):
             mention.label, mention.key = "ORG", short[mention.key]
     covered = {i for m in index.mentions for i in range(m.token_start, m.token_end)}
     for token in _tokens_spelled(doc, short):

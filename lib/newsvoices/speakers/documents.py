@@ -89,9 +89,6 @@ def _named(token, ctx) -> Referent | None:
     if mention is not None and mention.label == "PERSON":
         known = next((r for r in reversed(ctx.referents) if r.speaker == mention.canonical), None)
         return known or Referent(token.idx, mention.canonical, "person")
-    short = _short_name_named(token, ctx) if mention is None or mention.label != "ORG" else None
-    if short is not None:  # NER reads "Maplecrest" of "Maplecrest Foods Ltd." as a place
-        return short
     if mention is not None and mention.label in {"ORG", "GPE", "NORP"}:
         return Referent(token.idx, mention.canonical, "group", None, describe.country_or_self(mention))
     if lexicon.is_organisation_noun(token.lemma_):
@@ -99,16 +96,6 @@ def _named(token, ctx) -> Referent | None:
         if named:
             return Referent(token.idx, named, "group", None, named)
     return _acronym_named(token, ctx)
-
-
-def _short_name_named(token, ctx) -> Referent | None:
-    """"a release from Maplecrest" after "Maplecrest Foods Ltd.": a proper noun that opens one
-    organisation's name (NER may read the short name as a place) is that organisation."""
-    if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.text.lower() in lexicon.nationalities():
-        return None
-    names = {m.canonical for m in ctx.organisations if m.canonical.split()[0] == token.text and m.canonical != token.text}
-    name = names.pop() if len(names) == 1 else None
-    return Referent(token.idx, name, "group", None, name) if name else None
 
 
 def _acronym_named(token, ctx) -> Referent | None:
