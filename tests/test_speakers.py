@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from newsvoices.speakers import person_genders
+from newsvoices.speakers.pronouns import first_name_genders
 
 
 def statements_of(analyze_text, text):
@@ -96,6 +97,22 @@ def test_gender_comes_from_the_article_not_from_names(nlp, analyze_text):
     genders = person_genders(analysis.doc, analysis.entity_index)
     assert genders.get("Robin Hale") == "f" and genders.get("Sam Ortiz") == "m"
     assert "Kim Park" not in genders
+
+
+@pytest.mark.parametrize("name, gender", [
+    ("Margaret Olsen", "f"),
+    ("David Kerr", "m"),
+    ("Olsen", None),  # a lone surname says nothing
+    ("Kim Reyes", None),  # a first name given to both
+    ("J. Kerr", None),  # an initial
+])
+def test_first_name_genders(name, gender):
+    assert first_name_genders([name]).get(name) == gender
+
+
+def test_a_first_name_is_never_reported_as_gender(analyze_text):
+    text = "Margaret Olsen said the bridge would reopen in May."
+    assert set(analyze_text(text).speakers["gender"]) == {"unknown"}
 
 
 def test_a_spokesman_or_chairman_may_be_a_woman(analyze_text):

@@ -134,6 +134,11 @@ CASES = [
         "said the tackle was late.\n\n"
         "Asked about the final, the Ravens' coach said the decision was an easy one.",
         ["Darren Kell", "Tim Hadley", "Darren Kell"], id="possessive-owner-of-a-role"),
+    pytest.param(  # with no gender in the article, a first name still keeps "she" off the man named last
+        "Margaret Olsen, who chairs the arts board, said the festival had its best year. David Kerr, the "
+        "festival director, said ticket sales had doubled.\n\n"
+        "\"It was the programme that did it,\" she said.",
+        ["Margaret Olsen", "David Kerr", "Margaret Olsen"], id="first-name-keeps-a-pronoun-off"),
 ]
 
 

@@ -43,7 +43,7 @@ from .affiliation import (
     ranked_affiliation,
 )
 from .candidates import Discourse, gather
-from .pronouns import Referent, person_genders, resolve_pronoun
+from .pronouns import Referent, first_name_genders, person_genders, resolve_pronoun
 
 __all__ = ["RESOLUTION_SIEVE", "MentionFacts", "Referent", "ResolutionContext", "person_genders", "resolve_speakers"]
 
@@ -96,7 +96,9 @@ class ResolutionContext:
                         and not inside_quote(mention.start_char):
                     ctx.person_subjects.append(mention)
         ctx.organisations = [m for m in ctx.orgs if m.label == "ORG"]
-        ctx.genders = person_genders(doc, entity_index)
+        people = {m.canonical for m in entity_index.mentions if m.label == "PERSON"} if entity_index is not None else set()
+        # what the article says of a person's gender wins over what a first name suggests
+        ctx.genders = {**first_name_genders(people), **person_genders(doc, entity_index)}
         ctx.discourse = Discourse.build(doc, entity_index, found.in_quote, article.paragraph_at)
         ctx.home_town = dateline_town(article.dateline, article.text, ctx.orgs)
         ctx.introduced = introduced_affiliations(doc, entity_index, ctx.orgs, ctx.people_by_token, ctx.pronoun_owner,
