@@ -26,6 +26,12 @@ CASES = [
     ("prenominal_org_title", "Crestline Securities analyst Raj Patel said the shares were cheap.", "Raj Patel",
      "Crestline Securities"),
     ("prenominal_org_title", "Rovers striker Tom Hale said he was fit.", "Tom Hale", "Rovers"),
+    # a place that is an office's seat, before the office
+    ("prenominal_org_title", "A Downing Street spokesperson said the prime minister had full confidence in her.",
+     "Downing Street spokesperson", "Downing Street"),
+    # a candidate's campaign, by the candidate's name
+    ("apposition_of_org", ("Mayor Howard Pembry conceded on Tuesday. Jalen Moss, a spokesman for the Pembry campaign, "
+                           "said the mayor had no regrets."), "Jalen Moss", "Howard Pembry campaign"),
     ("prenominal_org_title", "Portmouth United lost again. The United manager said the players were tired.",
      "United manager", "Portmouth United"),
     ("possessive_org", "Veltrax's spokesperson said the plant would close.", "Veltrax's spokesperson", "Veltrax"),

@@ -22,6 +22,10 @@ def people_and_raw_ner(nlp, text):
                  "Adebayo Olatunde", id="apposed_to_a_person_noun-after"),
     pytest.param("Thabo Mkhize, 38, who grows vegetables near Kirkwood, said smaller farmers would suffer.",
                  "Thabo Mkhize", id="given_an_age"),
+    pytest.param("Speaking to broadcasters on Tuesday morning, Eleanor Marsh said the counters were used by fewer "
+                 "than 15 people a day.", "Eleanor Marsh", id="given_name_speaking_or_described-speaks"),
+    pytest.param("Anders Kvale, a glaciologist at the Northern Institute for Cryosphere Research, says the hand "
+                 "measurements match satellite data.", "Anders Kvale", id="given_name_speaking_or_described-ending"),
 ])
 def test_a_name_news_sets_beside_a_person_cue_is_a_person(nlp, text, name):
     people, raw = people_and_raw_ner(nlp, text)
@@ -34,6 +38,8 @@ def test_a_name_news_sets_beside_a_person_cue_is_a_person(nlp, text, name):
                  id="a-role-a-company-holds-too"),
     pytest.param("Carrier's parent, United Technologies, is a major military contractor.", "United Technologies",
                  id="a-parent-company"),
+    pytest.param("However, Christian News Service reported that the administration had admitted 10,000 refugees.",
+                 "Christian News Service", id="a-given-name-opening-a-service"),
 ])
 def test_a_company_beside_a_role_stays_a_company(nlp, text, name):
     people, _ = people_and_raw_ner(nlp, text)

@@ -9,7 +9,9 @@ becomes a PERSON when one of them holds:
    mining analyst at ..." (a noun for a person beside it, not a kind of organisation);
 3. `given_an_age`: "Mandla Ntshona, 38, who grows vegetables";
 4. `taken_up_by_who`: "Doreen Vukovich, who has lived on the street for 40 years," (untagged
-   names only: British news writes "Rovers, who ..." of a club).
+   names only: British news writes "Rovers, who ..." of a club);
+5. `given_name_speaking_or_described`: "Eleanor Marsh said", "Anders Kvale, a glaciologist"
+   (a first name of the given-name table, and the name speaks or a person noun stands beside it).
 Its other mentions then resolve as any person's do (a surname NER tagged ORG included).
 """
 from __future__ import annotations
@@ -103,7 +105,19 @@ def after_a_title(tokens, untagged: bool) -> bool:
         and title.lower_ not in lexicon.function_words("adjective_title")  # not "Major Legal Action"
 
 
-PERSON_CUES = (after_a_title, apposed_to_a_person_noun, given_an_age, taken_up_by_who)
+def given_name_speaking_or_described(tokens, untagged: bool) -> bool:
+    """"Eleanor Marsh said" tagged ORG, "Anders Kvale, a glaciologist at ..." left untagged: a name
+    opening with a first name of the given-name table that speaks, or that is set beside a noun
+    for a person (by its ending too: with a first name, "-ologist" is no "newsletter")."""
+    if lexicon.given_name_gender(tokens[0].text) is None:
+        return False
+    root = tokens.root
+    if root.dep_ == "nsubj" and root.head.lemma_ in lexicon.speech_verbs():
+        return True
+    return any(n.pos_ == "NOUN" and lexicon.is_person_noun(n.lemma_) for n in _set_beside(tokens))
+
+
+PERSON_CUES = (after_a_title, apposed_to_a_person_noun, given_an_age, taken_up_by_who, given_name_speaking_or_described)
 
 
 def people_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph_of_char) -> list[Mention]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .. import lexicon
 
@@ -54,34 +53,17 @@ def person_genders(doc, entity_index) -> dict[str, str]:
     return genders
 
 
-@lru_cache(maxsize=1)
-def _name_detector():
-    """gender_guesser's table of about 45,000 first names from many countries, loaded once;
-    None where the package is not installed, which only means fewer pronouns kept apart."""
-    try:
-        from gender_guesser.detector import Detector
-    except ImportError:
-        return None
-    return Detector(case_sensitive=False)
-
-
 def first_name_genders(names) -> dict[str, str]:
     """The gender a full name's first name usually has ("Margaret Olsen": female), for one use
     only: keeping a pronoun off a person of the other gender when the article itself marks
     neither. Never reported: the gender figures count what the article says, not what a name
-    suggests. Names the table calls androgynous or only mostly one gender give nothing, and so
-    does a lone surname."""
-    detector = _name_detector()
-    if detector is None:
-        return {}
+    suggests. A lone surname gives nothing."""
     genders = {}
     for name in names:
         first, *rest = name.split()
-        if not rest or not first.isalpha() or not first[0].isupper() or len(first) < 2:
-            continue
-        guess = detector.get_gender(first)
-        if guess in {"male", "female"}:
-            genders[name] = {"male": "m", "female": "f"}[guess]
+        gender = lexicon.given_name_gender(first) if rest else None
+        if gender:
+            genders[name] = gender
     return genders
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ... import lexicon
-from .. import describe
+from .. import bodies, describe
 
 
 @dataclass
@@ -116,7 +116,9 @@ def name_at(c: AffiliationContext, token, people: bool = True) -> str | None:
         return None if c.person is not None and place == mention.canonical else place
     if mention is not None and mention.label == "PERSON":
         return mention.canonical if people and not c.in_person(token) else None
-    return describe.organisation_for(token, c.doc, c.orgs, c.position)
+    # "a spokesman for the Pembry campaign", "an aide to her campaign": the candidate's campaign
+    campaign = bodies.persons_body(token, c.mentions_by_token, c.owner_of or (lambda _pronoun: None))
+    return campaign or describe.organisation_for(token, c.doc, c.orgs, c.position)
 
 
 def _opens_a_title(token) -> bool:

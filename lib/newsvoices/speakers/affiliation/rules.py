@@ -95,6 +95,9 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
         if c.in_person(head) and end >= c.person.token_start:
             continue  # "the Jane Roe years" of John Roe: a name run into the person's, not a title's organisation
         name = _organisation_named(c, _organisation_text(c, mention) if mention is not None else c.doc[token.i:end].text)
+        if name is None and mention is not None and mention.label == "LOC" \
+                and head.lemma_.lower() in lexicon.word_list("organisation_offices.txt"):
+            name = mention.canonical  # "a Downing Street spokesperson": an office's seat stands for it
         name = _country_of_demonym(c, name) or name if name else None
         if name == token.text and end == token.i + 1 and lexicon.is_organisation_noun(token.lemma_.lower()):
             # "Board President Tom Hale": a bare kind of body is the one of that kind named before
