@@ -139,6 +139,17 @@ CASES = [
         "festival director, said ticket sales had doubled.\n\n"
         "\"It was the programme that did it,\" she said.",
         ["Margaret Olsen", "David Kerr", "Margaret Olsen"], id="first-name-keeps-a-pronoun-off"),
+    pytest.param(  # a document a candidate's campaign put out speaks for the campaign
+        "Mayor Ann Marsh is seeking a second term. The Marsh campaign is releasing a new online ad on Monday aimed "
+        "at her rival.\n\nThe ad says the rival cannot be trusted with the budget.",
+        ["Ann Marsh campaign"], id="campaign-issues-a-document"),
+    pytest.param(  # the document as a modifier of what was sent: "an email fundraising appeal"
+        "Mayor Ann Marsh is seeking a second term. Her campaign sent out an email fundraising appeal on Tuesday.\n\n"
+        "\"We need every dollar we can raise,\" the email said.",
+        ["Ann Marsh campaign"], id="document-as-a-modifier"),
+    pytest.param(  # a document that speaks in a relative clause of the sentence that issues it
+        "Senator Ann Marsh is releasing a new ad that urges voters to turn out early.",
+        ["Ann Marsh"], id="document-issued-in-its-own-sentence"),
 ]
 
 

@@ -6,7 +6,8 @@ order (`issuer_of`):
 1. in its own phrase: "released by X", "X's report", "a release from X", "a report by X",
    "the X study" (a name modifying it);
 2. at an earlier mention of the same document: the same readings, or the subject of the verb
-   that issued it ("X released a report ...", "X filed a suit ...");
+   that issued it ("X released a report ...", "X filed a suit ...", "the Y campaign is releasing
+   an ad": a candidate's campaign, `bodies`);
 3. "the statement" just after "X said in a statement": the speaker before it.
 A document whose issuer the article never gives is an unnamed source.
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..entities.acronyms import initials
-from . import describe
+from . import bodies, describe
 from .pronouns import Referent
 
 HEADLINE_PARAGRAPHS = 2  # a headline and a dek open the text
@@ -57,15 +58,17 @@ def issuer_in_phrase(root, ctx) -> Referent | None:
 
 
 def issuer_of_earlier(root, ctx, position) -> Referent | None:
-    """An earlier mention of the same document: its issuer in its phrase, or the subject of the
+    """This or an earlier mention of the same document: its issuer in its phrase, or the subject of the
     verb that put it out ("Sanders is releasing a new ad ... The ad says")."""
     lemma = root.lemma_.lower()
-    for token in reversed(ctx.doc[:root.i]):
+    for token in reversed(ctx.doc[:root.i + 1]):  # itself too: "X is releasing an ad that urges ..."
         if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
             continue
         found = issuer_in_phrase(token, ctx)
         if found:
             return found
+        while token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            token = token.head  # "sent out an email fundraising appeal": the appeal was sent
         verb = token.head
         if token.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in issuer_verbs():
             for child in verb.children:
@@ -91,6 +94,9 @@ def _named(token, ctx) -> Referent | None:
         return known or Referent(token.idx, mention.canonical, "person")
     if mention is not None and mention.label in {"ORG", "GPE", "NORP"}:
         return Referent(token.idx, mention.canonical, "group", None, describe.country_or_self(mention))
+    campaign = bodies.persons_body(token, ctx.people_by_token, ctx.pronoun_owner)
+    if campaign:  # "The Jeb Bush campaign is releasing a new ad ... The ad says"
+        return Referent(token.idx, campaign, "group", None, campaign)
     if lexicon.is_organisation_noun(token.lemma_):
         named = describe.organisation_meant_by(token, ctx.doc, ctx.organisations, token.idx)
         if named:
