@@ -26,6 +26,11 @@ CASES = [
     ("prenominal_org_title", "Crestline Securities analyst Raj Patel said the shares were cheap.", "Raj Patel",
      "Crestline Securities"),
     ("prenominal_org_title", "Rovers striker Tom Hale said he was fit.", "Tom Hale", "Rovers"),
+    # a relative speaks for the family of the person they are related to
+    ("family_of", ("Margaret Ellory, the painter, died on Sunday at 91. Her death was announced by her son, "
+                   "Thomas Ellory, who said she had died peacefully."), "Thomas Ellory", "Margaret Ellory family"),
+    ("family_of", ("Walter Bates died eleven days after eating sliced turkey. Walter Bates's widow, Lorraine Bates, "
+                   "said the company had lied."), "Lorraine Bates", "Walter Bates family"),
     # a place that is an office's seat, before the office
     ("prenominal_org_title", "A Downing Street spokesperson said the prime minister had full confidence in her.",
      "Downing Street spokesperson", "Downing Street"),

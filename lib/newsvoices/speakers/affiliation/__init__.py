@@ -4,37 +4,39 @@ the first that answers wins.
 
 1. `party_bracket`: "Sen. Jane Roe (D-Ohio)", "Rep. John Doe, R-Texas," (data/parties.csv);
 2. `party_word`: "Republican Rep. John Doe", "Democrat Jane Roe", "Roe, a Republican,";
-3. `apposition_of_org`: "Helen Marsh, chief executive of Veltrax", "Raj Patel, an analyst at
+3. `family_of`: "her son, Thomas Ellory", "Walter Bates's widow": the relative's family
+   (data/family_nouns.txt);
+4. `apposition_of_org`: "Helen Marsh, chief executive of Veltrax", "Raj Patel, an analyst at
    Crestline Securities", "Marsh, Veltrax's chief executive";
-4. `prenominal_org_title`: "Veltrax CEO Helen Marsh", "Rovers striker Tom Hale", "the United
+5. `prenominal_org_title`: "Veltrax CEO Helen Marsh", "Rovers striker Tom Hale", "the United
    manager", "Marsh campaign chairman Tom Hale" (the Helen Marsh campaign);
-5. `possessive_org`: "Veltrax's spokesperson", "Marsh's spokeswoman";
-6. `its_organisation`: "Its chief executive, Nigel Armistead," after a sentence about an organisation;
-7. `for_org`: "a spokesman for Veltrax";
-8. `at_org`: "an analyst at X", "Tom Hale, with X", "Councillor Ann Lee of Portmouth City Council";
-9. `clause_of_org`: "Dr Ann Lee, who heads the Guild of ...";
-10. `organisation_run`: "Per Haugland runs the summer ski centre", "Lee works at Veltrax";
-11. `sentence_at_organisation`: "At the Children's Hospital in Drosna, Dr Mirela Baranyi said";
-12. `court_of_judge`: "U.S. District Judge Ann Lee": the court the article names, else
+6. `possessive_org`: "Veltrax's spokesperson", "Marsh's spokeswoman";
+7. `its_organisation`: "Its chief executive, Nigel Armistead," after a sentence about an organisation;
+8. `for_org`: "a spokesman for Veltrax";
+9. `at_org`: "an analyst at X", "Tom Hale, with X", "Councillor Ann Lee of Portmouth City Council";
+10. `clause_of_org`: "Dr Ann Lee, who heads the Guild of ...";
+11. `organisation_run`: "Per Haugland runs the summer ski centre", "Lee works at Veltrax";
+12. `sentence_at_organisation`: "At the Children's Hospital in Drosna, Dr Mirela Baranyi said";
+13. `court_of_judge`: "U.S. District Judge Ann Lee": the court the article names, else
     the one her title names ("District Court"); "Assistant U.S. Attorney Tom Hale": the
     "U.S. Attorney's Office";
-13. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv), or the
+14. `nationality_word`: "a Danish official", "US officials" (data/nationalities.csv), or the
     country the article names for a demonym not in the table ("Taldorian": Taldoria);
-14. `named_organisation`: any other organisation named in the speaker's own words;
-15. `unnamed_organisation_at`: "a nephrologist at a university hospital in Utrecht";
-16. `government_office`: "Finance Minister Oskar Velden", "President Obama", "a ministry
+15. `named_organisation`: any other organisation named in the speaker's own words;
+16. `unnamed_organisation_at`: "a nephrologist at a university hospital in Utrecht";
+17. `government_office`: "Finance Minister Oskar Velden", "President Obama", "a ministry
     spokesperson": the government of the country the article is about (data/government_offices.txt);
-17. `council_seat`: "Cr Deepa Raman": the council the article names most, else its town
+18. `council_seat`: "Cr Deepa Raman": the council the article names most, else its town
     (data/council_offices.txt);
-18. `local_office`: "Mayor Leonard Aske": the dateline's town, else the one the article names most
+19. `local_office`: "Mayor Leonard Aske": the dateline's town, else the one the article names most
     (data/local_offices.txt);
-19. `party_contest`: "Cruz and Trump are stumping heading into the Republican primary": a named
+20. `party_contest`: "Cruz and Trump are stumping heading into the Republican primary": a named
     person running in one party's own contest (data/party_contests.txt);
-20. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
+21. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
     organisation named: the organisation the article has named most so far;
-21. `research_institution`: "the molecular biologist who led the work": the one university,
+22. `research_institution`: "the molecular biologist who led the work": the one university,
     institute or hospital the article names (data/research_roles.txt, research_institutions.txt);
-22. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
+23. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
 
 `introduced_affiliations` runs the sieve over every mention of every person, so that what the
 article says when it introduces someone carries over to their later mentions ("Marsh said"); an
@@ -62,6 +64,7 @@ from .rules import (
     apposition_of_org,
     at_org,
     clause_of_org,
+    family_of,
     for_org,
     named_organisation,
     named_place,
@@ -77,7 +80,7 @@ __all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "datelin
            "own_words_affiliation",
            "ranked_affiliation"]
 
-AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org,
+AFFILIATION_SIEVE = (party_bracket, party_word, family_of, apposition_of_org, prenominal_org_title, possessive_org,
                      its_organisation, for_org, at_org, clause_of_org, organisation_run, sentence_at_organisation,
                      court_of_judge, nationality_word, named_organisation, unnamed_organisation_at, government_office,
                      council_seat, local_office, party_contest, office_in_the_news, research_institution, named_place)
@@ -94,7 +97,7 @@ def ranked_affiliation(c: AffiliationContext, rules=AFFILIATION_SIEVE) -> tuple[
 
 # the rules that read only the mention's own words, not the article around it: what a description
 # that does not speak can tell of the person it stands for (`described`)
-OWN_WORDS = (party_word, apposition_of_org, prenominal_org_title, possessive_org, for_org, at_org, clause_of_org,
+OWN_WORDS = (party_word, family_of, apposition_of_org, prenominal_org_title, possessive_org, for_org, at_org, clause_of_org,
              nationality_word, named_organisation)
 
 

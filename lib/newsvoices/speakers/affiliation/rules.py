@@ -146,6 +146,28 @@ def is_title_word(token) -> bool:
     return lower in lexicon.person_titles() or token.lower_ in lexicon.person_titles() or lower in lexicon.role_nouns()
 
 
+def family_of(c: AffiliationContext) -> str | None:
+    """"her son, Thomas Ellory", "Walter Bates's widow": the family of the person a relative is
+    related to (data/family_nouns.txt), by a name or a pronoun the ranker resolves."""
+    return _first_over_heads(c, _relative_of)
+
+
+def _relative_of(c: AffiliationContext, head) -> str | None:
+    if head.lemma_.lower() not in lexicon.word_list("family_nouns.txt"):
+        return None
+    for child in head.children:
+        if child.dep_ != "poss":
+            continue
+        if child.lower_ in lexicon.pronoun_genders():
+            owner = c.owner_of(child) if c.owner_of is not None else None
+        else:
+            mention = c.mentions_by_token.get(child.i)
+            owner = mention.canonical if mention is not None and mention.label == "PERSON" else None
+        if owner and not (c.person is not None and owner == c.person.canonical):
+            return f"{owner} family"
+    return None
+
+
 def possessive_org(c: AffiliationContext) -> str | None:
     """"Veltrax's spokesperson", "Marsh's spokeswoman": whoever the speaker works for."""
     return _first_over_heads(c, _possessor)
