@@ -31,9 +31,15 @@ CASES = [
                    "Thomas Ellory, who said she had died peacefully."), "Thomas Ellory", "Margaret Ellory family"),
     ("family_of", ("Walter Bates died eleven days after eating sliced turkey. Walter Bates's widow, Lorraine Bates, "
                    "said the company had lied."), "Lorraine Bates", "Walter Bates family"),
+    # ... but a job of theirs comes first
+    ("apposition_of_org", ("Rupert Hale's son, Lachlan Hale, chief executive of Fox Corporation, said the deal "
+                           "was done."), "Lachlan Hale", "Fox Corporation"),
     # a place that is an office's seat, before the office
     ("prenominal_org_title", "A Downing Street spokesperson said the prime minister had full confidence in her.",
      "Downing Street spokesperson", "Downing Street"),
+    # ... but not before the body the office is for
+    ("for_org", "A Middle East spokesperson for Amnesty International said the strikes were unlawful.",
+     "Middle East Amnesty International spokesperson", "Amnesty International"),
     # a candidate's campaign, by the candidate's name
     ("apposition_of_org", ("Mayor Howard Pembry conceded on Tuesday. Jalen Moss, a spokesman for the Pembry campaign, "
                            "said the mayor had no regrets."), "Jalen Moss", "Howard Pembry campaign"),

@@ -23,7 +23,8 @@ def people_and_raw_ner(nlp, text):
     pytest.param("Thabo Mkhize, 38, who grows vegetables near Kirkwood, said smaller farmers would suffer.",
                  "Thabo Mkhize", id="given_an_age"),
     pytest.param("Speaking to broadcasters on Tuesday morning, Eleanor Marsh said the counters were used by fewer "
-                 "than 15 people a day.", "Eleanor Marsh", id="given_name_speaking_or_described-speaks"),
+                 "than 15 people a day. She said the savings would go to neighbourhood policing.", "Eleanor Marsh",
+                 id="given_name_speaking_or_described-speaks"),
     pytest.param("Anders Kvale, a glaciologist at the Northern Institute for Cryosphere Research, says the hand "
                  "measurements match satellite data.", "Anders Kvale", id="given_name_speaking_or_described-ending"),
 ])
@@ -40,6 +41,10 @@ def test_a_name_news_sets_beside_a_person_cue_is_a_person(nlp, text, name):
                  id="a-parent-company"),
     pytest.param("However, Christian News Service reported that the administration had admitted 10,000 refugees.",
                  "Christian News Service", id="a-given-name-opening-a-service"),
+    pytest.param("Orlando Magic said its guard had a sprained ankle and would miss the game.", "Orlando Magic",
+                 id="a-club-named-after-a-town-that-speaks"),
+    pytest.param("Victoria Police said two men had been charged over the robbery.", "Victoria Police",
+                 id="a-police-force-that-speaks"),
 ])
 def test_a_company_beside_a_role_stays_a_company(nlp, text, name):
     people, _ = people_and_raw_ner(nlp, text)

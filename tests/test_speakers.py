@@ -104,6 +104,8 @@ def test_gender_comes_from_the_article_not_from_names(nlp, analyze_text):
     ("David Kerr", "m"),
     ("Olsen", None),  # a lone surname says nothing
     ("Kim Reyes", None),  # a first name given to both
+    ("Andrea Orcel", None),  # a woman's name in most countries, a man's in Italy
+    ("", None),
     ("J. Kerr", None),  # an initial
 ])
 def test_first_name_genders(name, gender):

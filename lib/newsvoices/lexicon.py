@@ -250,10 +250,17 @@ def _given_names():
 
 
 def given_name_gender(word: str) -> str | None:
-    """"m" or "f" for a first name the table gives one gender ("Margaret", "David"); None for
-    one it calls androgynous or only mostly one gender ("Kim", "Robin"), an initial or a word it
-    does not know."""
+    """"m" or "f" for a first name that has one gender in every country the table lists it for
+    ("Margaret", "David", "Anders"); None for one given to both anywhere ("Andrea" is a man's name
+    in Italy, "Jean" in France, "Kim" and "Robin" everywhere), an initial or a word it does not know."""
     table = _given_names()
     if table is None or len(word) < 2 or not word.isalpha() or not word[0].isupper():
         return None
-    return {"male": "m", "female": "f"}.get(table.get_gender(word))
+    # the table's own per-country entries (gender_guesser 0.4: name -> {gender: country counts});
+    # its get_gender() picks the most popular gender over all countries instead
+    kinds = set(table.names.get(word.lower(), {}))
+    if kinds and kinds <= {"male", "mostly_male"}:
+        return "m"
+    if kinds and kinds <= {"female", "mostly_female"}:
+        return "f"
+    return None

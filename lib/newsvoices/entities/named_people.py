@@ -10,8 +10,9 @@ becomes a PERSON when one of them holds:
 3. `given_an_age`: "Mandla Ntshona, 38, who grows vegetables";
 4. `taken_up_by_who`: "Doreen Vukovich, who has lived on the street for 40 years," (untagged
    names only: British news writes "Rovers, who ..." of a club);
-5. `given_name_speaking_or_described`: "Eleanor Marsh said", "Anders Kvale, a glaciologist"
-   (a first name of the given-name table, and the name speaks or a person noun stands beside it).
+5. `given_name_speaking_or_described`: "Eleanor Marsh said ... she added", "Anders Kvale, a
+   glaciologist" (a first name of one gender in the given-name table, and the name speaks and a
+   he or she takes it up, or a person noun stands beside it).
 Its other mentions then resolve as any person's do (a surname NER tagged ORG included).
 """
 from __future__ import annotations
@@ -112,9 +113,25 @@ def given_name_speaking_or_described(tokens, untagged: bool) -> bool:
     if lexicon.given_name_gender(tokens[0].text) is None:
         return False
     root = tokens.root
-    if root.dep_ == "nsubj" and root.head.lemma_ in lexicon.speech_verbs():
+    # "Orlando Magic said", "Victoria Police said" speak too: only a he or she taking the name up
+    # tells a person from a club or a company named after a place
+    if root.dep_ == "nsubj" and root.head.lemma_ in lexicon.speech_verbs() and _taken_up_by_he_or_she(tokens):
         return True
-    return any(n.pos_ == "NOUN" and lexicon.is_person_noun(n.lemma_) for n in _set_beside(tokens))
+    return any(n.pos_ == "NOUN" and lexicon.is_person_noun(n.lemma_) and n.lemma_.lower() not in
+               lexicon.word_list("shared_role_nouns.txt") for n in _set_beside(tokens))
+
+
+def _taken_up_by_he_or_she(tokens) -> bool:
+    """A subject he or she in the rest of the name's sentence or in the next, before anyone else is named."""
+    doc = tokens.doc
+    sentence = doc[tokens.end - 1].sent
+    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    for token in doc[tokens.end:end]:
+        if token.ent_type_ == "PERSON":
+            return False
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ in lexicon.gendered_subject_pronouns():
+            return True
+    return False
 
 
 PERSON_CUES = (after_a_title, apposed_to_a_person_noun, given_an_age, taken_up_by_who, given_name_speaking_or_described)

@@ -60,8 +60,8 @@ def first_name_genders(names) -> dict[str, str]:
     suggests. A lone surname gives nothing."""
     genders = {}
     for name in names:
-        first, *rest = name.split()
-        gender = lexicon.given_name_gender(first) if rest else None
+        words = name.split()
+        gender = lexicon.given_name_gender(words[0]) if len(words) >= 2 else None
         if gender:
             genders[name] = gender
     return genders

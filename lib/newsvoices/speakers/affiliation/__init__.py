@@ -4,16 +4,16 @@ the first that answers wins.
 
 1. `party_bracket`: "Sen. Jane Roe (D-Ohio)", "Rep. John Doe, R-Texas," (data/parties.csv);
 2. `party_word`: "Republican Rep. John Doe", "Democrat Jane Roe", "Roe, a Republican,";
-3. `family_of`: "her son, Thomas Ellory", "Walter Bates's widow": the relative's family
-   (data/family_nouns.txt);
-4. `apposition_of_org`: "Helen Marsh, chief executive of Veltrax", "Raj Patel, an analyst at
+3. `apposition_of_org`: "Helen Marsh, chief executive of Veltrax", "Raj Patel, an analyst at
    Crestline Securities", "Marsh, Veltrax's chief executive";
-5. `prenominal_org_title`: "Veltrax CEO Helen Marsh", "Rovers striker Tom Hale", "the United
+4. `prenominal_org_title`: "Veltrax CEO Helen Marsh", "Rovers striker Tom Hale", "the United
    manager", "Marsh campaign chairman Tom Hale" (the Helen Marsh campaign);
-6. `possessive_org`: "Veltrax's spokesperson", "Marsh's spokeswoman";
-7. `its_organisation`: "Its chief executive, Nigel Armistead," after a sentence about an organisation;
-8. `for_org`: "a spokesman for Veltrax";
-9. `at_org`: "an analyst at X", "Tom Hale, with X", "Councillor Ann Lee of Portmouth City Council";
+5. `possessive_org`: "Veltrax's spokesperson", "Marsh's spokeswoman";
+6. `its_organisation`: "Its chief executive, Nigel Armistead," after a sentence about an organisation;
+7. `for_org`: "a spokesman for Veltrax";
+8. `at_org`: "an analyst at X", "Tom Hale, with X", "Councillor Ann Lee of Portmouth City Council";
+9. `family_of`: "her son, Thomas Ellory", "Walter Bates's widow": the relative's family, when
+   no job of theirs gives another (data/family_nouns.txt);
 10. `clause_of_org`: "Dr Ann Lee, who heads the Guild of ...";
 11. `organisation_run`: "Per Haugland runs the summer ski centre", "Lee works at Veltrax";
 12. `sentence_at_organisation`: "At the Children's Hospital in Drosna, Dr Mirela Baranyi said";
@@ -80,8 +80,8 @@ __all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "datelin
            "own_words_affiliation",
            "ranked_affiliation"]
 
-AFFILIATION_SIEVE = (party_bracket, party_word, family_of, apposition_of_org, prenominal_org_title, possessive_org,
-                     its_organisation, for_org, at_org, clause_of_org, organisation_run, sentence_at_organisation,
+AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org,
+                     its_organisation, for_org, at_org, family_of, clause_of_org, organisation_run, sentence_at_organisation,
                      court_of_judge, nationality_word, named_organisation, unnamed_organisation_at, government_office,
                      council_seat, local_office, party_contest, office_in_the_news, research_institution, named_place)
 
@@ -97,7 +97,7 @@ def ranked_affiliation(c: AffiliationContext, rules=AFFILIATION_SIEVE) -> tuple[
 
 # the rules that read only the mention's own words, not the article around it: what a description
 # that does not speak can tell of the person it stands for (`described`)
-OWN_WORDS = (party_word, family_of, apposition_of_org, prenominal_org_title, possessive_org, for_org, at_org, clause_of_org,
+OWN_WORDS = (party_word, apposition_of_org, prenominal_org_title, possessive_org, for_org, at_org, family_of, clause_of_org,
              nationality_word, named_organisation)
 
 

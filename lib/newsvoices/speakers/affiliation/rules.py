@@ -73,6 +73,8 @@ def prenominal_org_title(c: AffiliationContext) -> str | None:
 
 
 def _prenominal_name(c: AffiliationContext, head) -> str | None:
+    if head.lemma_.lower() in lexicon.word_list("family_nouns.txt"):
+        return None  # "Walter Bates's widow": the person she is related to, no organisation (`family_of`)
     before = [t for t in head.subtree if t.i < head.i and t.dep_ in {"compound", "nmod", "amod"} and not c.in_person(t)]
     for token in before:
         if token.text[:1].islower() and token.pos_ == "NOUN" and lexicon.is_organisation_noun(token.lemma_.lower()) \
@@ -95,8 +97,9 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
         if c.in_person(head) and end >= c.person.token_start:
             continue  # "the Jane Roe years" of John Roe: a name run into the person's, not a title's organisation
         name = _organisation_named(c, _organisation_text(c, mention) if mention is not None else c.doc[token.i:end].text)
-        if name is None and mention is not None and mention.label == "LOC" \
-                and head.lemma_.lower() in lexicon.word_list("organisation_offices.txt"):
+        # not "a Middle East spokesperson for Amnesty International": the body it is for comes first
+        if name is None and mention is not None and mention.label == "LOC" and not _objects([head], "speaks_for") \
+                and head.lemma_.lower() in lexicon.word_list("organisation_offices.txt") and not _objects([head], "member_of"):
             name = mention.canonical  # "a Downing Street spokesperson": an office's seat stands for it
         name = _country_of_demonym(c, name) or name if name else None
         if name == token.text and end == token.i + 1 and lexicon.is_organisation_noun(token.lemma_.lower()):
@@ -177,8 +180,8 @@ def _possessor(c: AffiliationContext, head) -> str | None:
     """"Veltrax's", "the union's" for the union named before, "his" for the person it stands for
     ("his campaign manager": that person's campaign, data/service_nouns.txt); not "Clinton's rival"
     (data/relation_nouns.txt)."""
-    if head.lemma_.lower() in lexicon.word_list("relation_nouns.txt"):
-        return None
+    if head.lemma_.lower() in lexicon.word_list("relation_nouns.txt") | lexicon.word_list("family_nouns.txt"):
+        return None  # a relative speaks for the family (`family_of`), after any job they hold
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ in lexicon.pronoun_genders() and c.owner_of is not None \
                 and _in_service(head):
