@@ -121,11 +121,15 @@ def given_name_speaking_or_described(tokens, untagged: bool) -> bool:
                lexicon.word_list("shared_role_nouns.txt") for n in _set_beside(tokens))
 
 
+TAKE_UP_SENTENCES = 2  # "X said ... ‘This is not about cutting. It is about ...,’ she said."
+
+
 def _taken_up_by_he_or_she(tokens) -> bool:
-    """A subject he or she in the rest of the name's sentence or in the next, before anyone else is named."""
+    """A subject he or she in the rest of the name's sentence or the next two, before anyone else is named."""
     doc = tokens.doc
-    sentence = doc[tokens.end - 1].sent
-    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    end = doc[tokens.end - 1].sent.end
+    for _ in range(TAKE_UP_SENTENCES):
+        end = doc[end].sent.end if end < len(doc) else end
     for token in doc[tokens.end:end]:
         if token.ent_type_ == "PERSON":
             return False
