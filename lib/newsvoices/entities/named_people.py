@@ -108,8 +108,9 @@ def after_a_title(tokens, untagged: bool) -> bool:
 
 def given_name_speaking_or_described(tokens, untagged: bool) -> bool:
     """"Eleanor Marsh said" tagged ORG, "Anders Kvale, a glaciologist at ..." left untagged: a name
-    opening with a first name of the given-name table that speaks, or that is set beside a noun
-    for a person (by its ending too: with a first name, "-ologist" is no "newsletter")."""
+    opening with a first name of the given-name table that speaks and is taken up by he or she,
+    or that is set beside a noun for a person (by its ending too: with a first name, "-ologist"
+    is no "newsletter")."""
     if lexicon.given_name_gender(tokens[0].text) is None:
         return False
     root = tokens.root
