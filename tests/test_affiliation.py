@@ -74,6 +74,18 @@ CASES = [
      "Ann Lee", "university hospital in Leeds"),
     ("government_office", ("Norway cut taxes on Monday. Finance Minister Oskar Velden said Norway could afford it."),
      "Oskar Velden", "Norway"),
+    # a kind of body that needs no name, before an office
+    ("standing_body_before_office", "The governing coalition split. A senior coalition official said the talks had failed.",
+     "senior coalition official", "coalition"),
+    ("standing_body_before_office", ("In Kelmaria, opposition leader Viktor Ansel said his party would vote against the "
+                                     "deal."), "Viktor Ansel", "opposition"),
+    ("standing_body_before_office", ("Leeds Police closed the road on Monday after a crash. A police spokesman said the "
+                                     "road would reopen."), "police spokesman", "Leeds Police"),
+    ("clause_of_org", ("Colin Fairweather, who speaks on transport for the opposition, called the plan a shrug "
+                       "dressed up as neutrality."), "Colin Fairweather", "opposition"),
+    # no country named at all: the minister speaks for the only government in the story
+    ("government_office", "Finance Minister Oskar Velden said the budget was balanced and would not be rewritten.",
+     "Oskar Velden", "government"),
     # a province's or a state's minister speaks for its government, not the country's
     ("government_office", ("QUEBEC CITY — Quebec Economy Minister Benoit Lavoie said the government had been in contact "
                            "with the company."), "Benoit Lavoie", "Quebec"),

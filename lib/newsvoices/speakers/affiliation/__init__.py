@@ -30,13 +30,16 @@ the first that answers wins.
     (data/council_offices.txt);
 19. `local_office`: "Mayor Leonard Aske": the dateline's town, else the one the article names most
     (data/local_offices.txt);
-20. `party_contest`: "Cruz and Trump are stumping heading into the Republican primary": a named
+20. `standing_body_before_office`: "a police spokesman", "opposition leader Viktor Ansel": a kind
+    of body named by the kind alone, the one of that kind the article names if any
+    (data/standing_bodies.txt);
+21. `party_contest`: "Cruz and Trump are stumping heading into the Republican primary": a named
     person running in one party's own contest (data/party_contests.txt);
-21. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
+22. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
     organisation named: the organisation the article has named most so far;
-22. `research_institution`: "the molecular biologist who led the work": the one university,
+23. `research_institution`: "the molecular biologist who led the work": the one university,
     institute or hospital the article names (data/research_roles.txt, research_institutions.txt);
-23. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
+24. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
 
 `introduced_affiliations` runs the sieve over every mention of every person, so that what the
 article says when it introduces someone carries over to their later mentions ("Marsh said"); an
@@ -58,6 +61,7 @@ from .offices import (
     organisation_run,
     research_institution,
     sentence_at_organisation,
+    standing_body_before_office,
     unnamed_organisation_at,
 )
 from .rules import (
@@ -83,7 +87,8 @@ __all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "datelin
 AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org,
                      its_organisation, for_org, at_org, family_of, clause_of_org, organisation_run, sentence_at_organisation,
                      court_of_judge, nationality_word, named_organisation, unnamed_organisation_at, government_office,
-                     council_seat, local_office, party_contest, office_in_the_news, research_institution, named_place)
+                     council_seat, local_office, standing_body_before_office, party_contest, office_in_the_news, research_institution,
+                     named_place)
 
 
 def ranked_affiliation(c: AffiliationContext, rules=AFFILIATION_SIEVE) -> tuple[int, str] | None:

@@ -118,7 +118,16 @@ def name_at(c: AffiliationContext, token, people: bool = True) -> str | None:
         return mention.canonical if people and not c.in_person(token) else None
     # "a spokesman for the Pembry campaign", "an aide to her campaign": the candidate's campaign
     campaign = bodies.persons_body(token, c.mentions_by_token, c.owner_of or (lambda _pronoun: None))
-    return campaign or describe.organisation_for(token, c.doc, c.orgs, c.position)
+    return campaign or describe.organisation_for(token, c.doc, c.orgs, c.position) or standing_body(c, token)
+
+
+def standing_body(c: AffiliationContext, token) -> str | None:
+    """"police", "the opposition", "coalition": a kind of body news names by the kind alone
+    (data/standing_bodies.txt); the body of that kind the article names, else the kind itself."""
+    if token.lemma_.lower() not in lexicon.word_list("standing_bodies.txt") or not token.text[:1].islower() \
+            or c.mentions_by_token.get(token.i) is not None:
+        return None
+    return describe.named_with_word(token, c.doc, [m for m in c.orgs if m.label == "ORG"]) or token.lemma_.lower()
 
 
 def _opens_a_title(token) -> bool:

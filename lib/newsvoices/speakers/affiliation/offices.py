@@ -7,7 +7,7 @@ from collections import Counter
 
 from ... import lexicon
 from .. import describe
-from .context import AffiliationContext, _objects, name_at
+from .context import AffiliationContext, _objects, name_at, standing_body
 
 PLACE_LABELS = {"GPE", "NORP"}
 
@@ -144,8 +144,9 @@ def government_office(c: AffiliationContext) -> str | None:
         return region
     # the country itself, as `nationality_word` gives it for "a U.S. official": one side, one name
     title_country = describe.affiliation_of_title(c.person.title) if c.person is not None else None
-    # with no one country, which government is left open: "the US Secretary of State" elsewhere may say
-    return title_country or _country_of_the_article(c)
+    # with several countries, which government is left open ("the US Secretary of State" elsewhere
+    # may say); with none named at all, the only government in the story is the one it is about
+    return title_country or _country_of_the_article(c) or _the_only_government(c)
 
 
 def _region_before_title(c: AffiliationContext) -> str | None:
@@ -177,6 +178,15 @@ def _country_of_the_article(c: AffiliationContext) -> str | None:
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def _the_only_government(c: AffiliationContext) -> str | None:
+    """"government" when the article names no country and no place that could be one: a minister
+    of a country left unnamed, or invented and never named, speaks for its government."""
+    places = Counter(m.canonical for m in c.orgs if m.label == "GPE")
+    if any(m.canonical.lower() in lexicon.nationalities() for m in c.orgs) or any(n > 1 for n in places.values()):
+        return None
+    return "government"
 
 
 def council_seat(c: AffiliationContext) -> str | None:
@@ -287,3 +297,12 @@ def court_of_judge(c: AffiliationContext) -> str | None:
     if title[-1] == "Attorney" and len(kind) > 1:  # a public prosecutor's title, capitalised
         return " ".join([*place, *kind]) + "'s Office"
     return None
+
+
+def standing_body_before_office(c: AffiliationContext) -> str | None:
+    """"a police spokesman", "opposition leader Viktor Ansel", "a senior coalition official": a
+    kind of body named by the kind alone before the speaker's office (`context.standing_body`)."""
+    # the kind may hang on the title rather than on the name: "opposition leader Viktor Ansel"
+    before = (t for head in c.heads for t in head.subtree
+              if t.i < head.i and t.dep_ in {"compound", "amod", "nmod"} and not c.in_person(t))
+    return next(filter(None, (standing_body(c, t) for t in before)), None)

@@ -226,8 +226,10 @@ def clause_of_org(c: AffiliationContext) -> str | None:
         for clause in head.children:
             if clause.dep_ != "relcl" or clause.lemma_.lower() not in lexicon.word_list("affiliation_verbs.txt"):
                 continue
+            # "who speaks on transport for the opposition": the parser may hang "for" on the topic
+            topics = [o for p in clause.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
             objects = [o for o in clause.children if o.dep_ in {"dobj", "attr"}] + _objects([clause], "member_of") \
-                + _objects([clause], "speaks_for")
+                + _objects([clause], "speaks_for") + _objects(topics, "speaks_for")
             found = next(filter(None, (name_at(c, o, people=False) for o in objects)), None)
             if found:
                 return found
