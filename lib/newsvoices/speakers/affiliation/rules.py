@@ -224,12 +224,18 @@ def clause_of_org(c: AffiliationContext) -> str | None:
     organisation a clause about the person says they lead or belong to (data/affiliation_verbs.txt)."""
     for head in c.heads:
         for clause in head.children:
-            if clause.dep_ != "relcl" or clause.lemma_.lower() not in lexicon.word_list("affiliation_verbs.txt"):
+            if clause.dep_ != "relcl":
                 continue
-            # "who speaks on transport for the opposition": the parser may hang "for" on the topic
-            topics = [o for p in clause.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-            objects = [o for o in clause.children if o.dep_ in {"dobj", "attr"}] + _objects([clause], "member_of") \
-                + _objects([clause], "speaks_for") + _objects(topics, "speaks_for")
+            if clause.lemma_.lower() in lexicon.function_words("speaking_verb"):
+                # "who speaks on transport for the opposition": only "for" (one speaks *at* an event),
+                # which the parser may hang on the topic
+                topics = [o for p in clause.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+                objects = _objects([clause, *topics], "speaks_for")
+            elif clause.lemma_.lower() in lexicon.word_list("affiliation_verbs.txt"):
+                objects = [o for o in clause.children if o.dep_ in {"dobj", "attr"}] + _objects([clause], "member_of") \
+                    + _objects([clause], "speaks_for")
+            else:
+                continue
             found = next(filter(None, (name_at(c, o, people=False) for o in objects)), None)
             if found:
                 return found
