@@ -122,6 +122,13 @@ CASES = [
     # a candidate in one party's own contest runs in that party
     ("party_contest", ("Mara Vance and Bernard Toll are stumping for every last vote heading into the Republican "
                        "primary in Ohio. “We will win,” Toll said."), "Bernard Toll", "Republican Party"),
+    # the contest in an apposition, a relative clause, or the one a person is "for"
+    ("party_contest", "Mara Vance, a candidate for the Democratic nomination, said she would stay in the race.",
+     "Mara Vance", "Democratic Party"),
+    ("party_contest", "Mara Vance, who is seeking the Republican nomination, said she would stay in the race.",
+     "Mara Vance", "Republican Party"),
+    ("party_contest", ("The loss narrowed any path to the Democratic nomination for Paul Orrin. “We go on,” Orrin "
+                       "said."), "Paul Orrin", "Democratic Party"),
     ("party_contest", "Paul Orrin ended his own brief Democratic presidential campaign. “It was time,” Orrin said.",
      "Paul Orrin", "Democratic Party"),
     # "union chairwoman": the union named before, not the company the story names most
@@ -265,6 +272,7 @@ def test_an_office_below_the_nation_is_not_its_government(analyze_text, text):
     "Donald Roe's attack on the Democratic campaign drew fire. “I meant it,” Roe said.",
     "Mark Hill, a lobbyist, met the Labour leadership. “It went well,” Hill said.",
     "Bernard Toll tweeted throughout the Republican debate. “It was a circus,” Toll said.",
+    "Bernard Toll, who slammed the Republican convention, said it was a circus.",
     "Tom Price wrote at the Republican convention that it was long. “It was long,” Price said.",
     # a moderator or a critic at a party's debate is not running in it
     "At the Democratic debate, Jake Orrin asked the candidates about wages. “It matters,” Orrin said.",

@@ -17,22 +17,29 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def party_contest(c: AffiliationContext) -> str | None:
-    """The one party whose contest the clause the person is the subject (or possessor) of is about."""
+    """The one party whose contest the person takes part in: in the clause they are the subject
+    (or possessor) of, in their apposition ("Roe, a candidate for the Democratic nomination,") or
+    relative clause ("Roe, who is seeking the Republican nomination,"), or the contest they are
+    "for" ("the path to the Democratic nomination for Roe")."""
     if c.person is None:
         return None
     name = c.doc[c.person.token_start:c.person.token_end].root
     while name.dep_ == "conj" and name.head.pos_ == "PROPN":  # "Cruz and Trump are stumping"
         name = name.head
-    if name.dep_ not in SUBJECTS | {"poss"}:
-        return None
-    anchor, contests = name.head, lexicon.word_list("party_contests.txt")
-    if name.dep_ == "poss" and anchor.lemma_.lower() not in contests:
-        return None  # "Roe's bid for ...", "Roe's Republican campaign"; not "Roe's attack on the Democratic campaign"
+    contests = lexicon.word_list("party_contests.txt")
+    anchors = [k for k in name.children if k.dep_ == "relcl" or k.dep_ == "appos" and k.pos_ == "NOUN"]
+    if name.dep_ in SUBJECTS or name.dep_ == "poss" and name.head.lemma_.lower() in contests:
+        # not "Roe's attack on the Democratic campaign": a possessor's own contest only
+        anchors.append(name.head)
+    if name.dep_ == "pobj" and name.head.lower_ in lexicon.function_words("speaks_for") \
+            and name.head.head.lemma_.lower() in contests:
+        anchors.append(name.head.head)
     parties = set()
-    for token in anchor.subtree:
-        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in contests and _taken_part_in(token, anchor):
-            parties |= {party for mod in token.children if mod.dep_ in {"amod", "compound", "nmod"}
-                        and mod.text[:1].isupper() and (party := lexicon.party_of(mod.text))}
+    for anchor in anchors:
+        for token in anchor.subtree:
+            if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in contests and _taken_part_in(token, anchor):
+                parties |= {party for mod in token.children if mod.dep_ in {"amod", "compound", "nmod"}
+                            and mod.text[:1].isupper() and (party := lexicon.party_of(mod.text))}
     return parties.pop() if len(parties) == 1 else None
 
 
