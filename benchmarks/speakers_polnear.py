@@ -27,8 +27,11 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import pandas as pd
+
 import newsvoices
 from newsvoices import lexicon
+from newsvoices.corpus_tables import affiliations_across_articles
 from newsvoices.entities.acronyms import initials
 from newsvoices.evaluate import GoldStatement, _name_tokens, match, read_gold_json, same_person
 from newsvoices.nlp import load_model
@@ -77,7 +80,7 @@ def speaker_right(gold: dict, predicted: dict) -> bool:
     return same_person(gold["speaker"], speaker if isinstance(speaker, str) else None)
 
 
-def tally(rows: list[tuple[dict, dict | None]]) -> None:
+def tally(rows: list[tuple[dict, dict | None]], affiliation_only: bool = False) -> None:
     by_kind = defaultdict(lambda: [0, 0, 0])  # gold, matched, right
     affiliation = [0, 0, 0]  # gold with one, matched, right
     for gold, predicted in rows:
@@ -91,6 +94,10 @@ def tally(rows: list[tuple[dict, dict | None]]) -> None:
             if predicted is not None:
                 affiliation[1] += 1
                 affiliation[2] += same_affiliation(gold["affiliation"], predicted.get("affiliation"))
+    g, m, r = affiliation
+    if affiliation_only:
+        print(f"affiliation: {g} statements with one, {m} found, right for {r} ({r / m if m else 0:.3f})")
+        return
     print(f"{'mention':<14}{'gold':>6}{'found':>7}{'speaker right':>15}")
     for kind in ("pronoun", "description", "organisation", "name"):
         g, m, r = by_kind[kind]
@@ -112,15 +119,27 @@ def polnear(nlp) -> None:
     by_file = defaultdict(list)
     for row in rows:
         by_file[row["file"]].append(row)
-    scored = []
+    scored, matched, tables = [], [], []
     for name, items in sorted(by_file.items()):
         analysis = newsvoices.analyze(path=root / "train" / "text" / f"{name}.txt", nlp=nlp)
         predicted = analysis.statements.to_dict("records")
         gold = [GoldStatement(spans(i["content_spans"])) for i in items]
         found = dict(match(gold, predicted, 0.3))
         scored += [(item, predicted[found[g]] if g in found else None) for g, item in enumerate(items)]
+        matched.append((name, items, found))
+        tables.append(analysis.statements.assign(article=name))
     print(f"PolNeAR train, {len(rows)} attributions from {len(by_file)} articles (speakers_polnear.tsv)")
     tally(scored)
+    # the same articles read as one corpus (`newsvoices.analyze_corpus`): an affiliation one article
+    # leaves out is taken from the others (`corpus_tables.affiliations_across_articles`)
+    filled = affiliations_across_articles(pd.concat(tables, ignore_index=True))
+    corpus_scored = []
+    parts = {name: part.to_dict("records") for name, part in filled.groupby("article")}
+    for name, items, found in matched:
+        predicted = parts.get(name, [])
+        corpus_scored += [(item, predicted[found[g]] if g in found else None) for g, item in enumerate(items)]
+    print("\nthe same articles read as one corpus (affiliations filled across articles):")
+    tally(corpus_scored, affiliation_only=True)
     for part in ("tune", "check"):
         chosen = [(g, p) for g, p in scored if half(g["file"]) == part]
         print(f"\n{part} half: {len({g['file'] for g, _ in chosen})} articles")

@@ -163,6 +163,42 @@ CASES = [
     # a bracketed acronym between an organisation's name and the title
     ("prenominal_org_title", ("Indian Cricketers' Association (ICA) secretary general Suresh Nair told reporters the "
                               "players would not sign."), "Suresh Nair", "Indian Cricketers' Association"),
+    # a role the parser made the conjunct of a plural modifier; a title with its own "in"; "on" a campaign
+    ("apposition_of_org", ("Katie Harbath, Facebook's global politics and government outreach director, said the "
+                           "ads had worked."), "Katie Harbath", "Facebook"),
+    ("apposition_of_org", "Jake Horowitz, editor in chief of Mic.com, said the model had worked.", "Jake Horowitz",
+     "Mic.com"),
+    ("apposition_of_org", ("Bernie Sanders spoke in Ohio on Monday. Tad Devine, a senior adviser on the Sanders "
+                           "campaign, said the delegates would come."), "Tad Devine", "Bernie Sanders campaign"),
+    ("apposition_of_org", ("Bernie Sanders spoke in Ohio on Monday. Jeff Weaver, Sanders' campaign manager, said "
+                           "the delegates would come."), "Jeff Weaver", "Bernie Sanders campaign"),
+    # a name NER missed, set beside a kind of organisation
+    ("for_org", ("A spokesperson for Carrick Community Transport, a charity that runs dial-a-ride services, said its "
+                 "minibuses would keep running."), "Carrick Community Transport spokesperson",
+     "Carrick Community Transport"),
+    # a word inside a title of several words is no organisation's name
+    ("office_in_the_news", ("Corvant Semiconductor cut its forecast on Tuesday. Chief Financial Officer Mark Delaney "
+                            "told analysts that margins would recover."), "Mark Delaney", "Corvant Semiconductor"),
+    # a body's part, by its owner
+    ("clause_of_org", ("Chris Cox, who runs the National Rifle Association's lobbying arm, said the rules would "
+                       "fail."), "Chris Cox", "National Rifle Association"),
+    # initials the small model tags a place
+    ("clause_of_org", "Chris Cox, who runs the NRA's lobbying arm, said the rules would fail.", "Chris Cox", "NRA"),
+    ("prenominal_org_title", "The F.B.I. director, James B. Comey, said no charges were appropriate.", "James B. Comey",
+     "F.B.I"),
+    # the office a verb gives its subject
+    ("apposition_of_org", "Ann Roe was named chief executive of Veltrax in May. \"It is a great day,\" Roe said.",
+     "Ann Roe", "Veltrax"),
+    ("local_office", "Ann Roe was elected as mayor of Portmouth on Thursday. \"It is a great day,\" Roe said.",
+     "Ann Roe", "Portmouth"),
+    # a member of a loose group speaks as the group
+    ("one_of_a_group", ("Residents tell a different story. Marisol Vance, 61, who has lived on Quarry Street for 34 "
+                        "years, said a crack had opened across her kitchen."), "Marisol Vance", "residents"),
+    ("one_of_a_group", "A bus driver, who asked not to be named, said the strike would go ahead.", "bus driver",
+     "bus drivers"),
+    ("research_institution", ("The trial was run by the Institute for Occupational Health over two summers.\n\n"
+                              "In the paper, the authors wrote that the results were clear."), "authors",
+     "Institute for Occupational Health"),
     ("research_institution", ("The test was developed at the University of Eastbrook and tried on stored samples.\n\n"
                               "\"We wanted to catch it early,\" said Dr Helga Marchetti, the molecular biologist who "
                               "led the work."), "Helga Marchetti", "University of Eastbrook"),
@@ -243,11 +279,26 @@ def test_not_under_a_negated_copula(analyze_text):
       "candidate said no. “I was never bullied,” he said."), "Donald Roe", "Republican Party"),
     (("Ann Lee took charge in June after six years in Spain.\n\nThe Brackwater City FC manager has since won five of "
       "her seven games.\n\n“We are not done yet,” Lee said on Saturday."), "Ann Lee", "Brackwater City FC"),
+    # as an object, a party's description of its one candidate
+    (("Donald Roe spoke at a rally in Ohio on Monday.\n\nCritics attacked the presumptive Republican nominee over "
+      "his tax plan. “We will win,” Roe said."), "Donald Roe", "Republican Party"),
 ])
 def test_a_description_that_does_not_speak_gives_its_person_an_affiliation(analyze_text, text, speaker, expected):
     table = analyze_text(text).statements
     assert list(table["speaker"]) == [speaker]
     assert list(table["affiliation"]) == [expected]
+
+
+def test_a_club_description_as_an_object_gives_no_one_its_affiliation(analyze_text):
+    table = analyze_text("Ann Lee spoke to reporters on Monday.\n\nFans booed the Brackwater City FC manager at the "
+                         "game. “We are not done yet,” Lee said on Saturday.").statements
+    assert table["affiliation"].isna().all()
+
+
+def test_a_politicians_conjoined_description_gives_the_party_not_the_state(analyze_text):
+    table = analyze_text("Sen. Ann Vole campaigned in Iowa on Monday.\n\n“The deal is a disaster,” the Florida "
+                         "senator and Republican presidential candidate said in a statement.").statements
+    assert list(table["speaker"]) == ["Ann Vole"] and list(table["affiliation"]) == ["Republican Party"]
 
 
 def test_a_description_before_anyone_is_named_gives_no_one_its_affiliation(analyze_text):
@@ -344,3 +395,39 @@ def test_a_general_secretary_of_a_union_speaks_for_it(analyze_text):
 ])
 def test_the_datelines_town_only_when_it_is_one(analyze_text, text, expected):
     assert list(analyze_text(text).statements["affiliation"])[-1] == expected
+
+
+@pytest.mark.parametrize("text, speaker, expected", [
+    # a person's staff speak for their campaign in an article about one ...
+    (("Senator Jane Roe, a Democrat, lost the Ohio primary on Tuesday. \"Ohio was always hard,\" said Mark Venn, "
+     "a senior adviser to Ms. Roe. Her campaign said it would go on."), "Mark Venn", "Jane Roe campaign"),
+    (("Senator Jane Roe, a Democrat, lost the Ohio primary on Tuesday. \"We will fight on,\" said Ann Lee, a "
+     "spokeswoman for Ms. Roe. Her campaign said it would go on."), "Ann Lee", "Jane Roe campaign"),
+    # ... else for the side their principal is on
+    (("Finance Minister Karl Droste defended the budget on Monday. \"The cuts are fair,\" said his spokesperson, "
+     "Benedikt Roos."), "Benedikt Roos", "government"),
+])
+def test_staff_speak_for_their_principals_side(analyze_text, text, speaker, expected):
+    table = analyze_text(text).statements
+    row = table[table["speaker"] == speaker]
+    assert list(row["affiliation"]) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    ("Senator Jane Roe, a Democrat, lost the Ohio primary. \"The appeal will be filed,\" said Rita Okafor, a lawyer "
+     "for Ms. Roe. Her campaign said it would go on."),
+    "Mayor Jane Roe opened the bridge. \"It is a good day,\" said Rita Okafor, Roe's former spokeswoman.",
+])
+def test_a_lawyer_or_a_former_aide_is_not_on_the_staff(analyze_text, text):
+    table = analyze_text(text).statements
+    assert table[table["speaker"] == "Rita Okafor"]["affiliation"].isna().all()
+
+
+@pytest.mark.parametrize("text", [
+    "Officials were unmoved. John Doe, 61, said the plan would fail.",  # no loose group
+    "Residents tell a different story.\n\nJohn Doe, 61, said the plan would fail.",  # another paragraph
+    "John Doe, 61, runs a shop. Residents tell a different story. Doe said the plan would fail.",  # named before
+    "“We will win,” said John Doe, as Doe supporters cheered in the hall.",  # a group named after the person
+])
+def test_no_group_but_the_one_that_introduces_a_person(analyze_text, text):
+    assert analyze_text(text).statements["affiliation"].isna().all()

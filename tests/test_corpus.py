@@ -66,3 +66,25 @@ def test_two_processes_match_one(tmp_path, nlp):
     pd.testing.assert_frame_equal(one.statements, two.statements)
     pd.testing.assert_frame_equal(one.speakers, two.speakers)
     assert len(two.failures) == 2
+
+
+CAMPAIGN_STORIES = {
+    "first": "Republican candidate Ann Vole toured a steel plant on Monday. \"Jobs come first,\" Vole said.",
+    "second": "At a rally in Dover, Republican candidate Ann Vole spoke for an hour. \"We will win,\" Vole said.",
+    "third": "\"The polls are wrong,\" Ann Vole said on Friday after a debate in Dover.",
+}
+
+
+def test_affiliation_one_story_omits_comes_from_the_others(nlp):
+    result = corpus.analyze_corpus(list(CAMPAIGN_STORIES.values()), nlp=nlp, progress=False)
+    vole = result.statements[result.statements["speaker"] == "Ann Vole"]
+    assert len(vole) == 3
+    assert set(vole["affiliation"]) == {"Republican Party"}
+    assert sorted(vole["affiliation_source"]) == ["article", "article", "corpus"]
+
+
+def test_one_other_story_is_not_enough(nlp):
+    stories = [CAMPAIGN_STORIES["first"], CAMPAIGN_STORIES["third"]]
+    result = corpus.analyze_corpus(stories, nlp=nlp, progress=False)
+    polls = result.statements[result.statements["content"].str.contains("polls")]
+    assert polls["affiliation"].isna().all() and polls["affiliation_source"].isna().all()

@@ -247,3 +247,9 @@ def test_a_legal_form_and_the_company_union_do_not_split_a_company(nlp):
 ])
 def test_a_legal_form_is_dropped_but_not_after_an_ampersand(nlp, text, name):
     assert name in {m.canonical for m in index_of(nlp, text).mentions if m.label == "ORG"}
+
+
+def test_a_run_of_headline_words_is_not_an_organisation(nlp):
+    index = index_of(nlp, "Facebook Courts Campaigns\n\nKatie Harbath, Facebook's outreach director, said the ads worked. "
+                          "Facebook said it had 12 staff on the job.")
+    assert "Facebook Courts Campaigns" not in {m.canonical for m in index.mentions}

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .article import Article, load_article, slugify
+from .corpus_tables import affiliations_across_articles
 from .errors import NewsvoicesError
 from .files import atomic_path, file_kind, remove_stale_temporaries
 from .nlp import load_model, parse_many
@@ -282,8 +283,8 @@ def combine(statements: list[dict], speakers: list[dict], rows: list[dict], fail
                                                      "subjectivity", "vader"] + tables.EXTRA_COLUMNS + where)
     speaker_columns = (tables.SPEAKER_COLUMNS + tables.SPEAKER_EXTRA_COLUMNS
                        + ["stance_score_mean", "stance_score_std", "polarity_mean", "polarity_std"] + where)
-    statements_table = pd.DataFrame.from_records(statements, columns=statement_columns)
-    speakers_table = pd.DataFrame.from_records(speakers, columns=speaker_columns)
+    statements_table = affiliations_across_articles(pd.DataFrame.from_records(statements, columns=statement_columns))
+    speakers_table = affiliations_across_articles(pd.DataFrame.from_records(speakers, columns=speaker_columns))
     affiliations = (tables.affiliation_table(statements_table) if len(statements_table)
                     else pd.DataFrame(columns=["affiliation", "speakers", "statements", "stance_score_mean", "polarity_mean"]))
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)

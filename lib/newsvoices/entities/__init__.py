@@ -38,6 +38,22 @@ def _within_one_line(ent):
     return ent
 
 
+HEADLINE_RUN_WORDS = 3
+
+
+def _headline_run(doc, mention) -> bool:
+    """"Facebook Courts Campaigns": in a title-case line with no full stop (a headline), the tagger
+    reads a run of capitalised words as one organisation. A long one the text never repeats is
+    not a name ("Facebook" alone, later, must not become it)."""
+    if mention.label != "ORG" or len(mention.text.split()) < HEADLINE_RUN_WORDS:
+        return False
+    line = doc[mention.token_start].sent
+    words = [t for t in line if t.is_alpha]
+    if line[-1].text in {".", "!", "?", "\"", "”"} or not all(t.text[:1].isupper() or len(t) <= 3 for t in words):
+        return False
+    return doc.text.find(mention.text, mention.end_char) < 0 and doc.text.rfind(mention.text, 0, mention.start_char) < 0
+
+
 def find_entities(doc, paragraph_of_char) -> EntityIndex:
     """Collect and resolve the named-entity mentions of a parsed article."""
     sentence_of_token = _sentence_numbers(doc)
@@ -58,7 +74,7 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
             continue  # "the Cape Breton Centre MLA": NER's PERSON is the title alone
         mentions.append(Mention(ent.text, ent.label_, ent.start_char, ent.end_char, sentence_of_token[ent.start],
                                 paragraph_of_char(ent.start_char), key=key, token_start=ent.start, token_end=ent.end))
-    mentions = [m for m in mentions if m.label == "PERSON" or not _ends_a_title(doc, m)]
+    mentions = [m for m in mentions if m.label == "PERSON" or not _ends_a_title(doc, m) and not _headline_run(doc, m)]
     mentions = organisation_names_ner_missed(mentions, doc, sentence_of_token, paragraph_of_char)
     mentions = team_names_ner_missed(mentions, doc, sentence_of_token, paragraph_of_char)
     mentions = people_ner_missed(mentions, doc, sentence_of_token, paragraph_of_char)

@@ -136,11 +136,12 @@ def organisation_names_ner_missed(mentions: list[Mention], doc, sentence_of_toke
     ending in a kind of body (data/organisation_nouns.txt, research_institutions.txt), with an
     "of"/"for" phrase in capitals after it ("the University of Eastbrook", "the Institute for
     Fiscal Studies"), is an organisation's name, whatever NER made of it (the small model often
-    tags its last word a PERSON, or nothing). The mentions it covers give way to it."""
+    tags its last word a PERSON, or nothing); so is one set beside a kind of body ("Carrick Community
+    Transport, a charity that runs ..."). The mentions it covers give way to it."""
     kinds = lexicon.organisation_nouns() | lexicon.word_list("research_institutions.txt")
     found = []
     for token in doc:
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.lower_ not in kinds:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.lower_ not in kinds and not _set_beside_a_kind(token, kinds):
             continue
         start, end = _capitalised_name_around(token)
         # already a name of its own: an organisation, or a person NER read whole ("Margaret Court")
@@ -193,6 +194,13 @@ def team_names_ner_missed(mentions: list[Mention], doc, sentence_of_token, parag
             mention.key = longer.pop()
     kept = [m for m in mentions if not any(f.token_start < m.token_end and m.token_start < f.token_end for f in found)]
     return sorted(kept + found, key=lambda m: m.start_char)
+
+
+def _set_beside_a_kind(token, kinds) -> bool:
+    """"Carrick Community Transport, a charity that runs ...": a name with a kind of organisation
+    in apposition, as news introduces a body its readers may not know."""
+    return token.ent_type_ not in {"PERSON", "GPE"} and any(
+        k.dep_ == "appos" and k.pos_ == "NOUN" and k.lemma_.lower() in kinds and k.i > token.i for k in token.children)
 
 
 def _capitalised_name_around(head) -> tuple[int, int]:

@@ -28,7 +28,6 @@ of a person anywhere carries over to their other mentions.
 from __future__ import annotations
 
 import bisect
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -36,11 +35,15 @@ from .. import lexicon
 from ..quotes import body_start
 from . import anaphora, bodies, describe, described, documents, groups, ranking
 from .affiliation import (
+    AFFILIATION_SIEVE,
     AffiliationContext,
     affiliation_of,
     dateline_town,
     introduced_affiliations,
+    named_place,
+    people_named,
     ranked_affiliation,
+    unify_affiliations,
 )
 from .candidates import Discourse, gather
 from .pronouns import Referent, first_name_genders, person_genders, resolve_pronoun
@@ -194,7 +197,8 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
     roots = {s.mention_root for s in statements if s.mention_root is not None}
     for person, given in described.described_people(ctx, roots, _facts_of_description).items():
         ctx.introduced.setdefault(person, given)  # what a name's own mentions say comes first
-    _unify_affiliations(statements, {person: found[1] for person, found in ctx.introduced.items()})
+    unify_affiliations(statements, {person: found[1] for person, found in ctx.introduced.items()}, people_named(entity_index),
+                       doc.text)
     return ctx
 
 
@@ -213,11 +217,13 @@ def _facts_of_description(token) -> MentionFacts:
 
 def _with_own_affiliation(referent: Referent, m: MentionFacts, ctx: ResolutionContext) -> Referent:
     """"The Ohio Republican" resolved to a named person: the description's own words give
-    the affiliation of that statement (and vote for the speaker's, `_unify_affiliations`)."""
+    the affiliation of that statement (and vote for the speaker's, `unify_affiliations`)."""
     named = ctx.people_by_token.get(m.root.i)
     if referent.kind != "person" or referent.anonymous or m.root.pos_ == "PRON" or (named is not None and named.label == "PERSON"):
         return referent
     own = ranked_affiliation(ctx.affiliation_context(m, None, m.phrase))
+    if own is not None and AFFILIATION_SIEVE[own[0]] is named_place:
+        own = None  # "the Florida senator" of a named senator: the state they stand for, not their side
     elsewhere = ctx.introduced.get(referent.speaker)
     # "the midfielder" guessed into the club in the news does not outvote "Rovers captain Tom Hale"
     if own is None or own[1] == referent.affiliation or elsewhere is not None and elsewhere[0] < own[0]:
@@ -240,25 +246,6 @@ def resolve_mention(facts: MentionFacts, ctx: ResolutionContext) -> Referent:
             anaphora.described_further(facts.root, referent, ctx.discourse)
             return referent
     raise AssertionError("group_or_unnamed_source resolves every mention")
-
-
-def _unify_affiliations(statements, introduced) -> None:
-    """A speaker's affiliation is the one most often read off their mentions, else the one the
-    article gives them elsewhere (`introduced`)."""
-    seen = defaultdict(Counter)
-    roles = defaultdict(Counter)
-    for s in statements:
-        if s.affiliation:
-            seen[s.speaker][s.affiliation] += 1
-        if s.role:
-            roles[s.speaker][s.role] += 1
-    for s in statements:
-        if seen[s.speaker]:
-            s.affiliation = seen[s.speaker].most_common(1)[0][0]
-        elif not s.anonymous and s.speaker in introduced:
-            s.affiliation = introduced[s.speaker]
-        if not s.role and roles[s.speaker]:
-            s.role = roles[s.speaker].most_common(1)[0][0]
 
 
 # ---------------------------------------------------------------- the passes, in order

@@ -13,6 +13,7 @@ from . import anaphora
 from .affiliation import AffiliationContext, own_words_affiliation
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+OBJECT_DEPS = {"dobj", "pobj", "appos", "attr"}
 
 
 def described_people(ctx, mention_roots: set[int], facts_of) -> dict[str, tuple[int, str]]:
@@ -23,12 +24,14 @@ def described_people(ctx, mention_roots: set[int], facts_of) -> dict[str, tuple[
     votes: dict[str, Counter] = {}
     saved = dict(ctx.ranked)  # the ranker's training data records only the statements' mentions
     for token in ctx.doc:
-        if not _a_subject_description(token, ctx, mention_roots):
+        if not _a_description(token, ctx, mention_roots):
             continue
         facts = facts_of(token)
         found = own_words_affiliation(AffiliationContext(ctx.doc, token, ctx.orgs, ctx.people_by_token, token.idx,
                                                          None, facts.phrase))
-        if found is None:
+        # as an object, only a party's own: "attacking the presumptive Republican nominee" is one
+        # person of a kind the article has few of; "the club's manager" as an object may be anyone's
+        if found is None or token.dep_ not in SUBJECT_DEPS and not _a_party(found[1]):
             continue
         referent = anaphora.person_description(facts, ctx)
         if referent is not None and referent.kind == "person" and not referent.anonymous:
@@ -37,8 +40,13 @@ def described_people(ctx, mention_roots: set[int], facts_of) -> dict[str, tuple[
     return {person: min(counts, key=lambda k: (k[0], -counts[k])) for person, counts in votes.items()}
 
 
-def _a_subject_description(token, ctx, mention_roots: set[int]) -> bool:
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ not in SUBJECT_DEPS or token.i in mention_roots:
+def _a_party(affiliation: str) -> bool:
+    """"Republican Party", "independent": one of `parties.csv`'s parties."""
+    return any(party == affiliation for party, _kind in lexicon.parties().values())
+
+
+def _a_description(token, ctx, mention_roots: set[int]) -> bool:
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ not in SUBJECT_DEPS | OBJECT_DEPS or token.i in mention_roots:
         return False
     if ctx.in_quote[token.i] is not None or token.i in ctx.people_by_token:
         return False

@@ -39,7 +39,9 @@ the first that answers wins.
     organisation named: the organisation the article has named most so far;
 23. `research_institution`: "the molecular biologist who led the work": the one university,
     institute or hospital the article names (data/research_roles.txt, research_institutions.txt);
-24. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident").
+24. `named_place`: a place that is no country, for an unnamed speaker ("a Leeds resident");
+25. `one_of_a_group`: "a bus driver", "Residents tell a different story. Marisol Vance said": a
+    member of a loose group speaks as the group (data/lay_groups.csv).
 
 `introduced_affiliations` runs the sieve over every mention of every person, so that what the
 article says when it introduces someone carries over to their later mentions ("Marsh said"); an
@@ -51,6 +53,7 @@ from collections import Counter
 
 from .contests import party_contest
 from .context import AffiliationContext
+from .lay_groups import one_of_a_group
 from .offices import (
     council_seat,
     court_of_judge,
@@ -79,16 +82,16 @@ from .rules import (
     possessive_org,
     prenominal_org_title,
 )
+from .unify import people_named, unify_affiliations
 
 __all__ = ["AFFILIATION_SIEVE", "AffiliationContext", "affiliation_of", "dateline_town", "introduced_affiliations",
-           "own_words_affiliation",
-           "ranked_affiliation"]
+           "named_place", "own_words_affiliation", "people_named", "ranked_affiliation", "unify_affiliations"]
 
 AFFILIATION_SIEVE = (party_bracket, party_word, apposition_of_org, prenominal_org_title, possessive_org,
                      its_organisation, for_org, at_org, family_of, clause_of_org, organisation_run, sentence_at_organisation,
                      court_of_judge, nationality_word, named_organisation, unnamed_organisation_at, government_office,
                      council_seat, local_office, standing_body_before_office, party_contest, office_in_the_news, research_institution,
-                     named_place)
+                     named_place, one_of_a_group)
 
 
 def ranked_affiliation(c: AffiliationContext, rules=AFFILIATION_SIEVE) -> tuple[int, str] | None:

@@ -29,6 +29,11 @@ class AffiliationContext:
             self.words = describe.close_words(self.root, self.person) if self.person else describe.noun_phrase(self.root)
         if self.person is not None:
             self.words = [t for t in self.words if not self.in_person(t)] + self.shared_modifiers()
+        elif self.root.tag_ == "NN":
+            # "the Florida senator and Republican presidential candidate": one person, two nouns
+            conjuncts = [k for k in self.root.conjuncts if k.tag_ == "NN" and k.i > self.root.i]
+            self.words = [*self.words, *(t for k in conjuncts for child in k.children if child.i < k.i
+                                         and child.dep_ in {"amod", "compound", "nmod"} for t in child.subtree), *conjuncts]
 
     def shared_modifiers(self) -> list:
         """"Democratic candidates Jane Roe and John Doe", "the Republican front-runner,
@@ -84,15 +89,23 @@ class AffiliationContext:
     def predicates(self) -> list:
         """"Roe is a Republican", "Marsh became chief executive of Veltrax": the noun a copula
         (function_words.csv, job `copula`) gives a named subject describes them as an apposition
-        would; not under a negation ("Roe is not a Republican")."""
+        would, and so does the office a verb of `office_verb` gives them ("Khan was elected mayor
+        of London", "Roe serves as chief executive of Veltrax"); not under a negation."""
         if self.person is None:
             return []
         name_root = self.doc[self.person.token_start:self.person.token_end].root
-        verb, copulas = name_root.head, lexicon.function_words("copula")
-        if name_root.dep_ != "nsubj" or verb.lemma_.lower() not in copulas \
-                or any(c.dep_ == "neg" for c in verb.children):
+        verb, copulas, lemma = name_root.head, lexicon.function_words("copula"), name_root.head.lemma_.lower()
+        if any(c.dep_ == "neg" for c in verb.children):
             return []
-        attributes = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} and not self.in_person(c)]
+        if name_root.dep_ == "nsubj" and lemma in copulas:
+            attributes = [c for c in verb.children if c.dep_ == "attr"]
+        elif name_root.dep_ in {"nsubj", "nsubjpass"} and lemma in lexicon.function_words("office_verb"):
+            # "Khan was elected mayor of London", "was named chief executive of X", "serves as ..."
+            attributes = [c for c in verb.children if c.dep_ in {"oprd", "attr"}] + [
+                o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+        else:
+            return []
+        attributes = [c for c in attributes if c.pos_ in {"NOUN", "PROPN"} and not self.in_person(c)]
         # "a member of the coalition and the head of Sikh Voters": each conjunct describes them
         return attributes + [c for a in attributes for c in a.conjuncts if c.pos_ in {"NOUN", "PROPN"} and not self.in_person(c)]
 
@@ -101,7 +114,19 @@ class AffiliationContext:
         # a plural noun is no apposition of one person: "the charms of Trump, the two million members of
         # the union, ..." is the parser joining a name to the next clause's subject
         return [c for head in self.heads for c in head.children if c.dep_ == "appos" and not self.in_person(c)
-                and not (c.tag_ in {"NNS", "NNPS"} and self.person is not None)] + self.predicates
+                and not (c.tag_ in {"NNS", "NNPS"} and self.person is not None and not _conjoined_role(c))] + self.predicates
+
+
+def _initials(name: str) -> bool:
+    """"F.B.I", "NRA": three or more capitals, no country's (data/nationalities.csv)."""
+    letters = name.replace(".", "")
+    return len(letters) >= 3 and letters.isalpha() and letters.isupper() and name.lower() not in lexicon.nationalities()
+
+
+def _conjoined_role(noun) -> bool:
+    """"Facebook's global politics and government outreach director": a plural modifier the
+    parser made the apposition, with the role as its conjunct."""
+    return any(k.lower_ in lexicon.role_nouns() for k in noun.conjuncts)
 
 
 def name_at(c: AffiliationContext, token, people: bool = True) -> str | None:
@@ -113,7 +138,11 @@ def name_at(c: AffiliationContext, token, people: bool = True) -> str | None:
     if mention is not None and mention.label in {"GPE", "NORP"}:
         # "the senator from Ohio": a named person's state is not their side
         place = describe.country_or_self(mention)
-        return None if c.person is not None and place == mention.canonical else place
+        if c.person is not None and place == mention.canonical:
+            # "the F.B.I. director", "the NRA's lobbying arm": the small model tags many an
+            # organisation's initials a place; a named person's own place is no side
+            return place if _initials(place) else None
+        return place
     if mention is not None and mention.label == "PERSON":
         return mention.canonical if people and not c.in_person(token) else None
     # "a spokesman for the Pembry campaign", "an aide to her campaign": the candidate's campaign
@@ -146,7 +175,15 @@ def _objects(heads, job: str) -> list:
         return direct
     first = [o for head in heads for prep in head.children if prep.dep_ == "prep" for o in prep.children
              if o.dep_ == "pobj" and o.pos_ == "NOUN" and not o.ent_type_]
-    return direct + [o for o in _objects(first, "workplace") if o not in direct]
+    # "editor in chief of Mic.com": the title goes on past its first object
+    titles = [o for o in first if o.lower_ in lexicon.role_nouns() | lexicon.person_titles()]
+    # "a senior adviser on the Sanders campaign": one serves "on" a body named after someone
+    bodies_served = [o for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "on"
+                     for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in lexicon.word_list("body_nouns.txt")]
+    of_title = [o for t in titles for prep in t.children if prep.dep_ == "prep" and prep.lower_ in lexicon.function_words(job)
+                for o in prep.children if o.dep_ == "pobj"]
+    later = _objects(first, "workplace") + of_title + bodies_served
+    return direct + [o for o in dict.fromkeys(later) if o not in direct]
 
 
 PORTFOLIO_TITLES = {"minister", "secretary"}

@@ -7,7 +7,7 @@ from itertools import pairwise
 from ... import lexicon
 from .. import describe
 from ..anaphora import is_person_noun
-from .context import AffiliationContext, _objects, _opens_a_title, is_portfolio, name_at
+from .context import AffiliationContext, _initials, _objects, _opens_a_title, is_portfolio, name_at
 
 # ---------------------------------------------------------------- the rules, in order
 
@@ -48,10 +48,33 @@ def apposition_of_org(c: AffiliationContext) -> str | None:
             found = name_at(c, obj, people=False)
             if found:
                 return found
-        found = _prenominal_name(c, appos) or (_possessor(c, appos) if _names_a_person(appos) else None)
+        if _is_staff(appos) and not _past_role(appos):
+            # "Ann Lee, a spokeswoman for Ms. Roe", "a senior adviser to Mr. Sanders": the person
+            # they serve, whose side `unify.staff_of_a_person` then gives
+            served = [o for p in appos.children if p.dep_ == "prep" and p.lower_ in {"for", "to"} for o in p.children
+                      if o.dep_ == "pobj"]
+            found = next(filter(None, (name_at(c, o) for o in served)), None)
+            if found:
+                return found
+        # "Facebook's global politics and government outreach director": the parser may make the
+        # first of coordinated modifiers the apposition and the person noun its conjunct
+        person_noun = _names_a_person(appos) or any(_names_a_person(k) for k in appos.conjuncts)
+        found = _prenominal_name(c, appos) or (_possessor(c, appos) if person_noun else None)
         if found:
             return found
     return None
+
+
+def _is_staff(noun) -> bool:
+    """"spokeswoman", "senior adviser", "campaign manager": a role on someone's staff (data/staff_nouns.txt)."""
+    lemma = noun.lemma_.lower()
+    forms = {lemma} | {f"{k.lower_} {lemma}" for k in noun.children if k.dep_ == "compound"}
+    return bool(forms & lexicon.word_list("staff_nouns.txt"))
+
+
+def _past_role(noun) -> bool:
+    """"former top adviser", "ex-spokesman": a role held once (function_words.csv, `past_role`)."""
+    return any(k.dep_ in {"amod", "advmod"} and k.lower_.rstrip("-") in lexicon.function_words("past_role") for k in noun.children)
 
 
 def _names_a_person(noun) -> bool:
@@ -75,6 +98,8 @@ def prenominal_org_title(c: AffiliationContext) -> str | None:
 def _prenominal_name(c: AffiliationContext, head) -> str | None:
     if head.lemma_.lower() in lexicon.word_list("family_nouns.txt"):
         return None  # "Walter Bates's widow": the person she is related to, no organisation (`family_of`)
+    if c.person is not None and head.pos_ == "PROPN" and not c.in_person(head):
+        return None  # "Bernie Sanders and Hillary Clinton": the first name's words are not the second's title
     before = [t for t in head.subtree if t.i < head.i and t.dep_ in {"compound", "nmod", "amod"} and not c.in_person(t)]
     for token in before:
         if token.text[:1].islower() and token.pos_ == "NOUN" and lexicon.is_organisation_noun(token.lemma_.lower()) \
@@ -83,8 +108,8 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
             named = _named_with_word(c, token)
             if named:
                 return named
-        if not token.text[:1].isupper() or is_title_word(token) or _opens_a_title(token) \
-                or describe.is_place_word(token) and not _named_as_organisation(c, token):
+        if not token.text[:1].isupper() or is_title_word(token) or _opens_a_title(token) or _inside_a_title(token) \
+                or describe.is_place_word(token) and not _named_as_organisation(c, token) and not _initials(token.text):
             continue
         if token.pos_ not in {"PROPN", "NOUN"} and token.ent_type_ != "ORG":
             continue
@@ -110,6 +135,14 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
         if name and (end == head.i or is_title_word(c.doc[end]) or c.doc[end].pos_ == "NOUN"):
             return " ".join([name, *body[:1]])
     return None
+
+
+def _inside_a_title(token) -> bool:
+    """"Financial" of "Chief Financial Officer": a word inside a title of several words
+    (data/titles.csv, data/organisation_offices.txt), not a name before one."""
+    doc, titles = token.doc, lexicon.person_titles() | lexicon.word_list("organisation_offices.txt")
+    return any(doc[start:end].text.lower() in titles for start in range(max(0, token.i - 3), token.i)
+               for end in range(token.i + 1, min(len(doc), token.i + 4) + 1))
 
 
 def _named_with_word(c: AffiliationContext, noun) -> str | None:
@@ -182,6 +215,8 @@ def _possessor(c: AffiliationContext, head) -> str | None:
     (data/relation_nouns.txt)."""
     if head.lemma_.lower() in lexicon.word_list("relation_nouns.txt") | lexicon.word_list("family_nouns.txt"):
         return None  # a relative speaks for the family (`family_of`), after any job they hold
+    if _past_role(head):
+        return None  # "President Obama's former top adviser" is no longer his
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ in lexicon.pronoun_genders() and c.owner_of is not None \
                 and _in_service(head):
@@ -194,7 +229,10 @@ def _possessor(c: AffiliationContext, head) -> str | None:
         possessive = child.dep_ == "poss" or child.dep_ == "nmod" and any(
             k.dep_ == "case" and k.lower_ in {"'s", "’s"} for k in child.children)
         if possessive and child.pos_ == "PROPN" and not c.in_person(child):
-            return name_at(c, child) or child.text
+            owner = name_at(c, child) or child.text
+            # "Sanders' campaign manager": the body named after the possessor
+            body = [t.text for t in head.children if t.dep_ == "compound" and t.lemma_.lower() in lexicon.word_list("body_nouns.txt")]
+            return owner if not body or owner.endswith(body[0]) else f"{owner} {body[0]}"
         if possessive and child.pos_ == "NOUN":
             return describe.organisation_for(child, c.doc, c.orgs, c.position)
     return None
@@ -234,6 +272,8 @@ def clause_of_org(c: AffiliationContext) -> str | None:
             elif clause.lemma_.lower() in lexicon.word_list("affiliation_verbs.txt"):
                 objects = [o for o in clause.children if o.dep_ in {"dobj", "attr"}] + _objects([clause], "member_of") \
                     + _objects([clause], "speaks_for")
+                # "who runs the NRA's lobbying arm": a part of a body, by its owner
+                objects += [k for o in objects for k in o.children if k.dep_ == "poss" and k.pos_ == "PROPN"]
             else:
                 continue
             found = next(filter(None, (name_at(c, o, people=False) for o in objects)), None)
@@ -323,3 +363,4 @@ def named_place(c: AffiliationContext) -> str | None:
         if mention is not None and mention.label in {"NORP", "GPE"}:
             return describe.country_or_self(mention)
     return None
+
