@@ -406,6 +406,8 @@ def test_the_datelines_town_only_when_it_is_one(analyze_text, text, expected):
     # ... else for the side their principal is on
     (("Finance Minister Karl Droste defended the budget on Monday. \"The cuts are fair,\" said his spokesperson, "
      "Benedikt Roos."), "Benedikt Roos", "government"),
+    (("President Barack Obama spoke in Ohio on Monday. The United States will pay half. Obama aides said the plan "
+      "was ready."), "Obama aides", "United States"),
 ])
 def test_staff_speak_for_their_principals_side(analyze_text, text, speaker, expected):
     table = analyze_text(text).statements
@@ -431,3 +433,20 @@ def test_a_lawyer_or_a_former_aide_is_not_on_the_staff(analyze_text, text):
 ])
 def test_no_group_but_the_one_that_introduces_a_person(analyze_text, text):
     assert analyze_text(text).statements["affiliation"].isna().all()
+
+
+def test_what_a_quote_says_of_someone_is_not_their_affiliation(analyze_text):
+    table = analyze_text("Hillary Clinton spoke in Ohio on Monday. The United States needs jobs, she said.\n\nVice "
+                         "President Joe Biden weighed in as well. “They are both qualified,” he said, adding, "
+                         "“Hillary’s overwhelmingly qualified to be president.”\n\n“We will win,” Clinton said.").statements
+    assert set(table[table["speaker"] == "Joe Biden"]["affiliation"]) == {"United States"}
+    assert table[table["speaker"] == "Hillary Clinton"]["affiliation"].isna().all()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Tom Vole (I-Vt.) spoke in Iowa. Vole is seeking the Democratic nomination. “We will win,” Vole said.",
+     "Democratic Party"),
+    ("Sen. Tom Vole (I-Vt.) spoke in Iowa on Monday. “We will win,” Vole said.", "independent"),
+])
+def test_an_independent_in_a_partys_contest_runs_as_that_partys(analyze_text, text, expected):
+    assert set(analyze_text(text).statements["affiliation"]) == {expected}

@@ -105,7 +105,7 @@ class ResolutionContext:
         ctx.discourse = Discourse.build(doc, entity_index, found.in_quote, article.paragraph_at)
         ctx.home_town = dateline_town(article.dateline, article.text, ctx.orgs)
         ctx.introduced = introduced_affiliations(doc, entity_index, ctx.orgs, ctx.people_by_token, ctx.pronoun_owner,
-                                                 ctx.home_town)
+                                                 ctx.home_town, quoted=lambda i: found.in_quote[i] is not None)
         return ctx
 
     def pronoun_owner(self, token) -> str | None:

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ... import lexicon
 from .contests import party_contest
 from .context import AffiliationContext
 from .lay_groups import one_of_a_group
@@ -120,17 +121,34 @@ def affiliation_of(c: AffiliationContext) -> str | None:
     return found[1] if found else None
 
 
-def introduced_affiliations(doc, entity_index, orgs, mentions_by_token, owner_of=None, town=None) -> dict[str, tuple[int, str]]:
+def introduced_affiliations(doc, entity_index, orgs, mentions_by_token, owner_of=None, town=None,
+                            quoted=None) -> dict[str, tuple[int, str]]:
     """Canonical person -> (rank, affiliation): of what the article says of them over all their
     mentions, speaking or not, the answer of the earliest rule, then the most often given, then
-    the first given."""
+    the first given. Not inside quoted words (`quoted(token index)`): "Hillary's qualified to be
+    president" is a speaker's claim, not the article saying who she is."""
     votes: dict[str, Counter] = {}
     for mention in entity_index.mentions if entity_index is not None else ():
-        if mention.label != "PERSON":
+        if mention.label != "PERSON" or quoted is not None and quoted(mention.token_start):
             continue
         root = doc[mention.token_start:mention.token_end].root
         found = ranked_affiliation(AffiliationContext(doc, root, orgs, mentions_by_token, mention.start_char, mention,
                                                       owner_of=owner_of, town=town))
         if found:
             votes.setdefault(mention.canonical, Counter())[found] += 1
-    return {person: min(counts, key=lambda k: (k[0], -counts[k])) for person, counts in votes.items()}
+    return {person: _first_given(counts) for person, counts in votes.items()}
+
+
+INDEPENDENT = "independent"
+
+
+def _first_given(counts: Counter) -> tuple[int, str]:
+    """The earliest rule's answer, then the most often given; but an independent ("Sen. Bernie
+    Sanders (I-Vt.)") whom the article puts in one party's contest runs as that party's."""
+    best = min(counts, key=lambda k: (k[0], -counts[k]))
+    if best[1] == INDEPENDENT:
+        parties = {party for party, _kind in lexicon.parties().values()} - {INDEPENDENT}
+        running = [k for k in counts if k[1] in parties and AFFILIATION_SIEVE[k[0]] is party_contest]
+        if running:
+            return min(running, key=lambda k: -counts[k])
+    return best

@@ -50,7 +50,8 @@ def staff_of_a_person(affiliation: str | None, role: str | None, speaker: str, p
     about campaigning (a campaign noun in it), the "Bernie Sanders campaign" unless Sanders's side
     is a government (he holds an office); else Sanders's own affiliation ("an aide to the president" is
     with the government), when the article gives one."""
-    if affiliation not in people or affiliation == speaker or not _on_staff(role):
+    affiliation = _person_named(affiliation, people)
+    if affiliation is None or affiliation == speaker or not _on_staff(role):
         return None
     principal = own.get(affiliation)
     if principal in people:
@@ -70,11 +71,23 @@ def _a_government(affiliation: str | None) -> bool:
     return affiliation.lower() in countries or affiliation.split()[-1].lower() in {"government", "administration"}
 
 
+def _person_named(affiliation: str | None, people) -> str | None:
+    """The person an affiliation names: a canonical name, or the one person whose surname it is
+    ("Obama aides": Barack Obama)."""
+    if not isinstance(affiliation, str) or not affiliation:
+        return None
+    if affiliation in people:
+        return affiliation
+    bearers = [p for p in people if p.endswith(" " + affiliation)]
+    return bearers[0] if len(bearers) == 1 else None
+
+
 def _on_staff(role: str | None) -> bool:
     """A role on someone's staff (data/staff_nouns.txt), not "lawyer": one hired from outside
     keeps their own firm. A named speaker's role is often not kept (the apposition that gave
     the person as affiliation was a service role, `rules._possessor`): no role counts as staff."""
     if not isinstance(role, str) or not role:
         return True
-    role = role.lower()
+    words = role.lower().split()
+    role = " ".join([*words[:-1], words[-1].removesuffix("s")])  # "aides", "top aides"
     return any(role == noun or role.endswith(" " + noun) for noun in lexicon.word_list("staff_nouns.txt"))
