@@ -26,8 +26,9 @@ def one_of_a_group(c: AffiliationContext) -> str | None:
         if part is None or "\n" in c.doc[part.end - 1:sentence.start + 1].text.strip(" "):
             continue  # the sentence before, in the same paragraph only
         for token in part:
+            # before the name: "Mayor Roe said residents had cut back" is what she says of them
             if token.tag_ == "NNS" and token.lower_ in plurals and token.dep_ in {"nsubj", "nsubjpass"} \
-                    and not _of_a_person(c, token):
+                    and token.i < c.person.token_start and not _of_a_person(c, token):
                 modifiers = [t.text for t in token.children if t.dep_ == "compound" and t.i < token.i]
                 return " ".join([*modifiers, token.lower_])
     return None
