@@ -1,6 +1,8 @@
 """The weakest affiliation rule (`AFFILIATION_SIEVE` 25): a member of a loose group speaks as the group."""
 from __future__ import annotations
 
+from functools import cache
+
 from ... import lexicon
 from .context import AffiliationContext
 
@@ -10,7 +12,7 @@ def one_of_a_group(c: AffiliationContext) -> str | None:
     the group ("Quarry Street residents"); "Residents tell a different story. Marisol Vance, 61,
     said ...": a person introduced right after a sentence about such a group is one of them
     (data/lay_groups.csv). The weakest rule: any organisation found comes first."""
-    groups = {row["singular"]: row["plural"] for row in lexicon.read_table("lay_groups.csv")}
+    groups = _groups()
     if c.person is None:
         head = c.root
         if head.pos_ != "NOUN" or head.lemma_.lower() not in groups or head.tag_ != "NN":
@@ -32,6 +34,12 @@ def one_of_a_group(c: AffiliationContext) -> str | None:
                 modifiers = [t.text for t in token.children if t.dep_ == "compound" and t.i < token.i]
                 return " ".join([*modifiers, token.lower_])
     return None
+
+
+@cache
+def _groups() -> dict[str, str]:
+    """Singular -> plural of data/lay_groups.csv, read once (the rule runs on every mention)."""
+    return {row["singular"]: row["plural"] for row in lexicon.read_table("lay_groups.csv")}
 
 
 def _mentioned_before(c: AffiliationContext) -> bool:
