@@ -131,6 +131,11 @@ CASES = [
                        "said."), "Paul Orrin", "Democratic Party"),
     ("party_contest", "Paul Orrin ended his own brief Democratic presidential campaign. “It was time,” Orrin said.",
      "Paul Orrin", "Democratic Party"),
+    # a contest with no party named is the one party's whose contests the article names
+    ("party_contest", ("Jane Roe won the primary in Ohio on Tuesday. “We are not done,” Roe said. The Democratic "
+                       "race moves to Texas next month."), "Jane Roe", "Democratic Party"),
+    ("party_contest", ("Jane Roe ended her campaign on Friday. “It was an honour,” Roe said. Four candidates remain "
+                       "in the Conservative leadership race."), "Jane Roe", "Conservative Party"),
     # "union chairwoman": the union named before, not the company the story names most
     ("prenominal_org_title", ("The Harbour Workers Union rejected the offer. Veltrax said the offer was final, and "
                               "Veltrax shares rose. “We will strike,” union chairwoman Mary Holt said."), "Mary Holt",
@@ -327,6 +332,10 @@ def test_an_office_below_the_nation_is_not_its_government(analyze_text, text):
     "Tom Price wrote at the Republican convention that it was long. “It was long,” Price said.",
     # a moderator or a critic at a party's debate is not running in it
     "At the Democratic debate, Jake Orrin asked the candidates about wages. “It matters,” Orrin said.",
+    # a contest with no party, in an article that names two parties' contests or only talks about it
+    ("Jane Roe won the primary in Ohio. “We are not done,” Roe said. The Republican race and the Democratic race "
+     "are both close."),
+    "Jane Roe said little about the race. “We are not done,” Roe said. The Democratic convention opens next week.",
 ])
 def test_a_contest_in_a_reported_or_another_subjects_clause_is_not_the_persons(analyze_text, text):
     assert list(analyze_text(text).statements["affiliation"])[-1] is None

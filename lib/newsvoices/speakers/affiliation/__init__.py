@@ -34,7 +34,8 @@ the first that answers wins.
     of body named by the kind alone, the one of that kind the article names if any
     (data/standing_bodies.txt);
 21. `party_contest`: "Cruz and Trump are stumping heading into the Republican primary": a named
-    person running in one party's own contest (data/party_contests.txt);
+    person running in one party's own contest (data/party_contests.txt), or in a contest with no
+    party named in an article whose contests are all one party's ("Roe won the primary");
 22. `office_in_the_news`: "Chief Executive Officer Helen Marsh", "coach Ann Lee" with no
     organisation named: the organisation the article has named most so far;
 23. `research_institution`: "the molecular biologist who led the work": the one university,

@@ -3,7 +3,9 @@ Trump are stumping heading into the Republican primary", "Rubio prepares for a l
 race", "Pataki ended his own brief Republican presidential campaign", "Roe's bid for the Labour
 leadership"; data/party_contests.txt), by a verb of taking part (data/contest_verbs.txt):
 "Trump slammed the Democratic convention", "Sanders tweeted throughout the Republican debate",
-"Price covered the Republican convention" are not."""
+"Price covered the Republican convention" are not. A contest with no party named, the person's
+own ("Roe won the primary", "her campaign"), is the one party's whose contests the article
+names, when the article names only one party's: news says "the primary" once it has said whose."""
 from __future__ import annotations
 
 from ... import lexicon
@@ -34,13 +36,32 @@ def party_contest(c: AffiliationContext) -> str | None:
     if name.dep_ == "pobj" and name.head.lower_ in lexicon.function_words("speaks_for") \
             and name.head.head.lemma_.lower() in contests:
         anchors.append(name.head.head)
-    parties = set()
+    parties, unnamed = set(), False
     for anchor in anchors:
         for token in anchor.subtree:
             if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in contests and _taken_part_in(token, anchor):
-                parties |= {party for mod in token.children if mod.dep_ in {"amod", "compound", "nmod"}
-                            and mod.text[:1].isupper() and (party := lexicon.party_of(mod.text))}
+                named = _parties_of(token)
+                parties |= named
+                unnamed = unnamed or not named and _own_contest(token, anchor)
+    if not parties and unnamed:
+        # "Roe won the primary" in an article whose every party contest is the Democratic one
+        parties = {party for token in c.doc if token.lemma_.lower() in contests for party in _parties_of(token)}
     return parties.pop() if len(parties) == 1 else None
+
+
+def _parties_of(contest) -> set[str]:
+    """The parties named on a contest noun: "the Republican primary", "a long Democratic race"."""
+    return {party for mod in contest.children if mod.dep_ in {"amod", "compound", "nmod"}
+            and mod.text[:1].isupper() and (party := lexicon.party_of(mod.text))}
+
+
+def _own_contest(contest, anchor) -> bool:
+    """A contest with no party named is the person's own only as the object of a verb of taking
+    part or as their possession ("Roe won the primary", "her campaign"), not "Roe said little
+    about the race" nor a general "the presidential race is close"."""
+    return contest.i == anchor.i or contest.head.i == anchor.i and (contest.dep_ in {"dobj", "pobj", "poss"} or anchor.pos_ in {"NOUN", "PROPN"}) \
+        or contest.dep_ == "pobj" and contest.head.head.i == anchor.i \
+        or any(k.dep_ == "poss" and k.lemma_.lower() in {"her", "his", "their"} for k in contest.children)
 
 
 def _taken_part_in(token, anchor) -> bool:
