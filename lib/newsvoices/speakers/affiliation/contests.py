@@ -61,7 +61,7 @@ def _own_contest(contest, anchor) -> bool:
     about the race" nor a general "the presidential race is close"."""
     return contest.i == anchor.i or contest.head.i == anchor.i and (contest.dep_ in {"dobj", "pobj", "poss"} or anchor.pos_ in {"NOUN", "PROPN"}) \
         or contest.dep_ == "pobj" and contest.head.head.i == anchor.i \
-        or any(k.dep_ == "poss" and k.lemma_.lower() in {"her", "his", "their"} for k in contest.children)
+        or any(k.dep_ == "poss" and k.pos_ == "PRON" for k in contest.children)
 
 
 def _taken_part_in(token, anchor) -> bool:
