@@ -117,6 +117,9 @@ CASES = [
                     "for second place. “It is wide open,” Toll said."), "Bernard Toll", "Labour Party"),
     # a copula's noun describes its named subject as an apposition does
     ("party_word", "John Roe is a Republican from Ohio. “The bill will fail,” Roe said.", "John Roe", "Republican Party"),
+    # a common noun joined to the apposition describes the same person
+    ("party_word", ("Tom Poe, a pizza maven and former Republican presidential candidate who hosts a radio show, was "
+                    "asked why. “They come for jobs,” Poe said."), "Tom Poe", "Republican Party"),
     ("apposition_of_org", "Helen Marsh is chief executive of Veltrax Industries. “We will recover,” Marsh said.",
      "Helen Marsh", "Veltrax Industries"),
     # a candidate in one party's own contest runs in that party
@@ -236,8 +239,11 @@ def test_affiliation_rule(nlp, analyze_text, rule, text, speaker, expected):
     assert first_rule(nlp, text) == rule
 
 
-def test_no_affiliation_without_words_for_one(analyze_text):
-    table = analyze_text("Helen Marsh said profits would rise.").statements
+@pytest.mark.parametrize("text", ["Helen Marsh said profits would rise.",
+                                  # the next person's apposition is not the first one's
+                                  "Tom Poe, the mayor, and Jane Roe, a Republican, met. “It went well,” Poe said."])
+def test_no_affiliation_without_words_for_one(analyze_text, text):
+    table = analyze_text(text).statements
     assert table["affiliation"].isna().all()
 
 

@@ -43,8 +43,11 @@ def close_words(root, person):
     words = list(noun_phrase(root))
     for child in root.children:
         if child.dep_ == "appos":
-            words.append(child)
-            words.extend(c for c in child.children if c.dep_ in {"amod", "compound", "nmod", "poss"})
+            # "Poe, the pizza maven and former Republican presidential candidate,": a singular
+            # common noun joined to the apposition describes the same person
+            for noun in [child, *(k for k in child.conjuncts if k.tag_ == "NN")]:
+                words.append(noun)
+                words.extend(c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"})
     return [t for t in sorted(words, key=lambda t: t.i) if t.i not in title_range or is_place_word(t)]
 
 
