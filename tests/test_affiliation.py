@@ -255,7 +255,10 @@ def test_a_senators_state_is_not_their_affiliation(analyze_text, text):
 
 @pytest.mark.parametrize("text", ["Former Finance Minister Oskar Velden said the budget was unfair.",
                                   "The club president said the team would be sold.",
-                                  "Shadow Home Secretary Rupert Hale said the plan would fail."])
+                                  "Shadow Home Secretary Rupert Hale said the plan would fail.",
+                                  # a word before a dash is no title of the name after it
+                                  ("As a senator and as a two-time candidate for president - Mrs. Jane Roe, 68, has "
+                                   "redefined the role of women. “We are not done,” Mrs. Roe said.")])
 def test_no_government_for_a_past_shadow_or_club_office(analyze_text, text):
     assert not analyze_text(text).statements["affiliation"].fillna("").str.contains("government").any()
 

@@ -26,11 +26,26 @@ def noun_phrase(root):
     cut = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"}
     keep = [root]
     for child in root.children:
-        if child.dep_ in cut or is_time_phrase(child):  # "…, the mayor, on Monday"
+        if child.dep_ in cut or is_time_phrase(child) or _across_a_dash(child, root):  # "…, the mayor, on Monday"
             continue
         keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)
     return keep
+
+
+DASHES = {"–", "—", "--", ":"}
+
+
+def _across_a_dash(child, root) -> bool:
+    """"as a two-time candidate for president - Mrs. Clinton": the parser may hang a word before
+    a dash on the name after it; a dash ends a noun phrase. A hyphen is a dash only with spaces
+    around it, not inside "front-runner"."""
+    return child.i < root.i and any(_is_dash(t) for t in root.doc[child.right_edge.i + 1:root.i])
+
+
+def _is_dash(token) -> bool:
+    spaced = token.i > 0 and token.doc[token.i - 1].whitespace_ and token.whitespace_
+    return token.text in DASHES or token.text == "-" and bool(spaced)
 
 
 def close_words(root, person):
