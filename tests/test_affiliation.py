@@ -240,6 +240,8 @@ def test_affiliation_rule(nlp, analyze_text, rule, text, speaker, expected):
 
 
 @pytest.mark.parametrize("text", ["Helen Marsh said profits would rise.",
+                                  # "the hospital" alone names no organisation
+                                  "Ann Lee, a surgeon at the hospital, said the results were good.",
                                   # the next person's apposition is not the first one's
                                   "Tom Poe, the mayor, and Jane Roe, a Republican, met. “It went well,” Poe said."])
 def test_no_affiliation_without_words_for_one(analyze_text, text):

@@ -93,6 +93,8 @@ def organisation_phrase(c: AffiliationContext, noun) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ == "in" and places:
             words += [prep, *(t for t in places[0].subtree if t.ent_type_ == "GPE" and t.i <= places[0].i)]
     words = sorted(words, key=lambda t: t.i)
+    if len(words) == 1 and any(k.dep_ == "det" and k.lower_ == "the" for k in noun.children):
+        return None  # "the face of the party, Donald Trump": a kind named before, not an organisation's name
     return " ".join(t.text for t in words) if len(words) <= 6 else None
 
 
