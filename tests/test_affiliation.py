@@ -72,6 +72,9 @@ CASES = [
      "Crestline Securities"),
     ("unnamed_organisation_at", "Dr Ann Lee, a surgeon at a university hospital in Leeds, said the results were good.",
      "Ann Lee", "university hospital in Leeds"),
+    # a story told from one province names no country: the province's country (ISO 3166-2, pycountry)
+    ("government_office", ("Finance Minister Ann Vole toured Ontario on Monday. Crowds across Ontario cheered. “We will "
+                           "win,” Vole said."), "Ann Vole", "Canada"),
     ("government_office", ("Norway cut taxes on Monday. Finance Minister Oskar Velden said Norway could afford it."),
      "Oskar Velden", "Norway"),
     # a kind of body that needs no name, before an office

@@ -264,3 +264,27 @@ def given_name_gender(word: str) -> str | None:
     if kinds and kinds <= {"female", "mostly_female"}:
         return "f"
     return None
+
+
+@cache
+def _regions() -> dict[str, str]:
+    """Lower-cased name of a state, province or region (ISO 3166-2, from `pycountry`) -> its
+    country as data/nationalities.csv names it; a name two countries share ("Punjab") is left
+    out. Empty where the package is not installed (a minister of a story set in "South Carolina"
+    then gets no country: nothing breaks)."""
+    try:
+        import pycountry
+    except ImportError:
+        return {}
+    table: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=region.country_code)
+        found = country and nationalities().get(country.name.lower())
+        if found:
+            table.setdefault(region.name.lower(), set()).add(found[0])
+    return {name: next(iter(countries)) for name, countries in table.items() if len(countries) == 1}
+
+
+def country_of_region(name: str) -> str | None:
+    """"South Carolina" -> United States, "Ontario" -> Canada; None for a country or an unknown place."""
+    return _regions().get(name.strip().lower())

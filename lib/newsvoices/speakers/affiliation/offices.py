@@ -169,7 +169,8 @@ def _region_before_title(c: AffiliationContext) -> str | None:
 def _country_of_the_article(c: AffiliationContext) -> str | None:
     """The country the article names in at least two thirds of its mentions of a country
     (data/nationalities.csv); if it names none from the table, the place it names most, when
-    that place is named at least twice and more than any other (an invented or unlisted country)."""
+    that place is named at least twice and more than any other (an invented or unlisted country),
+    or its country when it is a state or province ("South Carolina": the United States)."""
     countries = Counter(describe.country_or_self(m) for m in c.orgs if m.label in PLACE_LABELS
                         and m.canonical.lower() in lexicon.nationalities())
     if countries:
@@ -178,7 +179,7 @@ def _country_of_the_article(c: AffiliationContext) -> str | None:
     places = Counter(m.canonical for m in c.orgs if m.label == "GPE")
     ranked = places.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
+        return lexicon.country_of_region(ranked[0][0]) or ranked[0][0]
     return None
 
 
