@@ -308,6 +308,20 @@ def test_a_description_that_does_not_speak_gives_its_person_an_affiliation(analy
     assert list(table["affiliation"]) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a plural party description of two gives both the two named beside it their party
+    (("Ann Vole, the Ohio senator, campaigned with Jane Roe in Cincinnati, the first event that featured the two "
+      "Democrats together. “We are one party,” Roe said. “We will win,” Vole said."),
+     ["Democratic Party", "Democratic Party"]),
+    (("Ann Vole and Jane Roe took questions in Ohio.\n\nThe two Republican candidates differ on trade. “We will win,” "
+      "Vole said."), ["Republican Party"]),
+    # three people named: which two is left open
+    ("Ann Vole met Jane Roe and Tom Poe. The two Democrats left early. “We will win,” Vole said.", [None]),
+])
+def test_a_pair_described_by_party(analyze_text, text, expected):
+    assert list(analyze_text(text).statements["affiliation"]) == expected
+
+
 def test_a_club_description_as_an_object_gives_no_one_its_affiliation(analyze_text):
     table = analyze_text("Ann Lee spoke to reporters on Monday.\n\nFans booed the Brackwater City FC manager at the "
                          "game. “We are not done yet,” Lee said on Saturday.").statements

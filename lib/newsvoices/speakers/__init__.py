@@ -197,6 +197,8 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
     roots = {s.mention_root for s in statements if s.mention_root is not None}
     for person, given in described.described_people(ctx, roots, _facts_of_description).items():
         ctx.introduced.setdefault(person, given)  # what a name's own mentions say comes first
+    for person, given in described.pairs_described(ctx).items():
+        ctx.introduced.setdefault(person, given)
     unify_affiliations(statements, {person: found[1] for person, found in ctx.introduced.items()}, people_named(entity_index),
                        doc.text)
     return ctx

@@ -3,6 +3,8 @@ outrage", "the club's new manager arrived in June": a definite description of on
 quoted words, that resolves to a named person (as a speaking description would,
 `anaphora.person_description`) gives that person the affiliation its own words state. News
 writing often names someone bare ("Trump said") and says who they are only in such a phrase.
+A plural party description of two, "the two Democrats", does the same for the two people named
+beside it (`pairs_described`).
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from collections import Counter
 
 from .. import lexicon
 from . import anaphora
-from .affiliation import AffiliationContext, own_words_affiliation
+from .affiliation import AFFILIATION_SIEVE, AffiliationContext, own_words_affiliation
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "pobj", "appos", "attr"}
@@ -52,3 +54,43 @@ def _a_description(token, ctx, mention_roots: set[int]) -> bool:
         return False
     definite = any(c.dep_ == "det" and c.lower_ in lexicon.function_words("definite_singular") for c in token.children)
     return definite
+
+
+def pairs_described(ctx) -> dict[str, tuple[int, str]]:
+    """Canonical person -> (last rank, party) from a plural party description of two people:
+    "campaigned with Clinton, the first event that featured the two Democrats together", "the
+    two Republican candidates" after a sentence that names both. The two are the named people of
+    its sentence, else of the sentence before, when there are exactly two; outside quoted words."""
+    given: dict[str, tuple[int, str]] = {}
+    rank = len(AFFILIATION_SIEVE)
+    for token in ctx.doc:
+        party = _party_of_a_pair(token) if ctx.in_quote[token.i] is None else None
+        if party is None:
+            continue
+        sentence = token.sent
+        people = _named_in(ctx, sentence.start, sentence.end)
+        if not people and sentence.start > 0:
+            before = ctx.doc[sentence.start - 1].sent
+            people = _named_in(ctx, before.start, before.end)
+        if len(people) == 2:
+            for person in people:
+                given.setdefault(person, (rank, party))
+    return given
+
+
+def _party_of_a_pair(token) -> str | None:
+    """"the two Democrats", "both Republican candidates": a plural noun counted as two (function_words.csv,
+    job `pair_word`) that is a party's name or has one before it."""
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return None
+    pairs = lexicon.function_words("pair_word")
+    if not any(k.dep_ in {"nummod", "det", "predet"} and k.lower_ in pairs for k in token.children):
+        return None
+    words = [token, *(k for k in token.children if k.dep_ in {"amod", "compound"} and k.i < token.i)]
+    return next((p for w in words if w.text[:1].isupper() and (p := lexicon.party_of(w.text))), None)
+
+
+def _named_in(ctx, start: int, end: int) -> list[str]:
+    """The distinct people named between two token indices, outside quoted words, in order."""
+    return list(dict.fromkeys(m.canonical for i in range(start, end) if ctx.in_quote[i] is None
+                              and (m := ctx.people_by_token.get(i)) is not None and m.label == "PERSON"))
