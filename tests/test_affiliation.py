@@ -149,6 +149,10 @@ CASES = [
     # "the theatre's director": the theatre named before (a kind of body, data/organisation_nouns.txt)
     ("possessive_org", ("The Ormsby Playhouse Theatre will cancel two shows. The theatre’s artistic director, Ruth Kell, "
                         "said the cut was unfair."), "Ruth Kell", "Ormsby Playhouse Theatre"),
+    # "the community center's": a kind of two words, with its possessive mark, named before
+    ("apposition_of_org", ("Ann Lee and her family took the stage at the Harwick Community Center on Monday.\n\nTom "
+                           "Poe, 33, the community center's program coordinator, came to Harwick in 2011. “It was "
+                           "dark,” Poe said."), "Tom Poe", "Harwick Community Center"),
     # a judge speaks for the court, a public prosecutor for the office
     ("court_of_judge", "U.S. District Judge Corinne Hale sentenced Roe on Monday. “You knew,” Hale told him.",
      "Corinne Hale", "U.S. District Court"),

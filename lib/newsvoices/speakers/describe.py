@@ -111,7 +111,7 @@ def description(phrase, root, doc, orgs, position) -> str:
 
 
 def organisation_for(token, doc, orgs, position) -> str | None:
-    span_tokens = list(token.subtree)
+    span_tokens = [t for t in token.subtree if t.dep_ != "case"]  # "the community center's": three words
     for mention in orgs:
         if mention.label == "ORG" and mention.token_start <= token.i < mention.token_end:
             return mention.canonical
