@@ -6,8 +6,9 @@ TextBlob and VADER.
 On the dev split (`stance_dev.tsv`, PolNeAR train statements from 223 articles never trained
 on), on each made-up set (training data of the classifier, so its figures there are training
 figures), the classifier's cross-validated figure on the training set (from the record in
-`data/stance_head.json`), the labellers' agreement (`stance_agreement.tsv`), and the seed's 16
-reference statements. Each statement is scored with its reporting verb and its sentence.
+`data/stance_head.json`), the labellers' agreement (`stance_agreement.tsv`), the made-up sets
+`fresh/`, `fresh2/` and `fresh3/` as read by a labeller (`stance_fresh.tsv`; never trained on, and
+outside politics), and the seed's 16 reference statements. Each statement is scored with its reporting verb and its sentence.
 Prints macro-F1 over four labels and over hopeful / hardline / other, swaps and confusion.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ import csv
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from newsvoices import lexicon
@@ -74,6 +76,35 @@ def agreement() -> None:
     confusion(figures)
 
 
+FRESH_SETS = ("fresh", "fresh2", "fresh3")
+
+
+def fresh_read(nlp) -> tuple[list, list[str]]:
+    """The statements of the three `fresh` sets with the labels a reader gave them
+    (`stance_fresh.tsv`, by statement id "<set>/<article>#<n>"), and the labels their writers gave."""
+    rows = {r["statement"]: r for r in csv.DictReader((HERE / "stance_fresh.tsv").open(encoding="utf-8"), delimiter="\t")}
+    items, writer, seen = [], [], Counter()
+    for name in FRESH_SETS:
+        for item in read_made_up(HERE / name, nlp):
+            article = f"{name}/{item.group.removesuffix('.gold.json')}"
+            row = rows[f"{article}#{seen[article]}"]
+            seen[article] += 1
+            writer.append(row["writer_label"])
+            item.label = row["label"]
+            items.append(item)
+    return items, writer
+
+
+def fresh() -> None:
+    nlp = load_model()
+    items, writer = fresh_read(nlp)
+    reader = [i.label for i in items]
+    print(f"\nWriters' labels against a reader's on {FRESH_SETS} ({len(items)} statements): Cohen's kappa "
+          f"{cohen_kappa(writer, reader):.3f}, agreement {scores(writer, reader)['accuracy']:.3f} (writers mark more "
+          "statements hopeful, hardline or skeptical)")
+    compare("Made-up fresh sets outside politics, as read by a labeller (never trained on)", items, nlp)
+
+
 def main() -> int:
     nlp = load_model()
     record = json.loads(lexicon.data_path("stance_head.json").read_text(encoding="utf-8"))
@@ -92,6 +123,7 @@ def main() -> int:
     for name in MADE_UP_SETS:
         compare(f"Made-up set {name}/ (in the classifier's training data)", read_made_up(HERE / name, nlp), nlp)
     agreement()
+    fresh()
     gold_file = HERE.parent.parent / "shared" / "gold" / "000_378cb35899c8b263.gold.json"
     if gold_file.exists():
         import newsvoices

@@ -152,6 +152,35 @@ def test_the_company_is_the_one_in_the_news_and_the_league_the_one_so_named(anal
     assert list(table["speaker"]) == ["Brightwater Logistics", "Brightwater Logistics", "Northern Basketball League"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a province, a state: the last first-level division named (ISO 3166-2)
+    ("Ontario has refused to cover the overruns on the rail line.\n\nThe province said it had paid its share.", "Ontario"),
+    ("Flint residents marched to Lansing. Michigan has denied wrongdoing.\n\nThe state said the water was safe.", "Michigan"),
+    # a city: the place named that is neither a country nor a division, the most named of late
+    (("Toronto will borrow $300 million, Ontario said. Toronto council met Monday, and Brampton watched.\n\n"
+      "Toronto has few options. The city said the overruns came from design changes."), "Toronto"),
+    # named with the word itself, over a place named later
+    ("Quebec City opened the bridge, and Levis cheered.\n\nThe city said traffic would ease.", "Quebec City"),
+    # a government named by its kind: the province's; the federal one is no place's
+    ("Alberta says the cap would cost jobs.\n\nThe provincial government said it would go to court.", "Alberta"),
+    ("Alberta says the cap would cost jobs.\n\nThe federal government said the cap was legal.", "federal government"),
+    # a state is no city, and a city that is also an ISO division (Paris) is no state
+    (("MIAMI - Miami will raise its hotel tax. Florida has objected, and Florida may sue.\n\n"
+      "The city said the money would pay for transit."), "Miami"),
+    ("France will pay farmers more. Paris hosted the talks.\n\nThe state said the aid would last a year.", "state"),
+    # "the City of X" is the city, and the dateline's town is the city when the body names none
+    ("The City of Hamilton approved its budget. Toronto watched.\n\nThe city said taxes would rise.", "City of Hamilton"),
+    ("Fares to rise\n\nTORONTO — Transit fares will rise in March.\n\nThe city said the increase was needed.", "Toronto"),
+    ("Nunavut will hire 40 nurses.\n\nThe territorial government said the posts were funded.", "Nunavut"),
+    # no place of that kind named before: the noun stays what it said
+    ("Canada has refused to pay for the line.\n\nThe province said it had paid its share.", "province"),
+    # someone's own city is not the place named before
+    ("Toronto was hit hard. Ana Ruiz grew up in Halifax.\n\nHer city said nothing; the host city said it was ready.", "host city"),
+])
+def test_a_governing_place_under_its_kind_is_the_place_named_before(analyze_text, text, speaker):
+    assert statements_of(analyze_text, text)["speaker"].iloc[-1] == speaker
+
+
 def test_aides_lawyers_statements_and_quoted_pronouns(analyze_text):
     text = ("A senior Vukovic aide, who spoke on condition of anonymity, said the margin was wider than expected. "
             "Teresa Vukovic said she was grateful.\n\n"

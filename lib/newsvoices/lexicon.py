@@ -288,3 +288,26 @@ def _regions() -> dict[str, str]:
 def country_of_region(name: str) -> str | None:
     """"South Carolina" -> United States, "Ontario" -> Canada; None for a country or an unknown place."""
     return _regions().get(name.strip().lower())
+
+
+@cache
+def first_level_divisions() -> dict[str, frozenset[str]]:
+    """Lower-cased name, without accents, of a country's first-level division (ISO 3166-2 from
+    `pycountry`, no parent) -> its kinds in lower case ("ontario" -> {"province"}, "florida" ->
+    {"state"}, "tokyo" -> {"prefecture"}); empty without the package."""
+    try:
+        import pycountry
+    except ImportError:
+        return {}
+    table: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        if region.parent_code is None:
+            table.setdefault(plain_letters(region.name), set()).add(region.type.lower())
+    return {name: frozenset(kinds) for name, kinds in table.items()}
+
+
+def plain_letters(name: str) -> str:
+    """"Mahārāshtra" -> "maharashtra": lower case, accents dropped."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name.strip().lower()) if not unicodedata.combining(c))

@@ -33,7 +33,7 @@ from functools import cached_property
 
 from .. import lexicon
 from ..quotes import body_start
-from . import anaphora, bodies, describe, described, documents, groups, ranking
+from . import anaphora, bodies, describe, described, documents, groups, places, ranking
 from .affiliation import (
     AFFILIATION_SIEVE,
     AffiliationContext,
@@ -386,4 +386,5 @@ def group_or_unnamed_source(m: MentionFacts, ctx: ResolutionContext) -> Referent
 
 RESOLUTION_SIEVE = (anaphora.apposed_to_a_name, named_person, anaphora.gendered_pronoun, counted_group, anaphora.the_author,
                     pronoun, title_holder, earlier_speaker_with_role, anaphora.age_epithet, anaphora.person_description,
-                    body_of_a_person, organisation_or_country, organisation_noun, issued_document, group_or_unnamed_source)
+                    body_of_a_person, organisation_or_country, organisation_noun, places.governing_place, issued_document,
+                    group_or_unnamed_source)

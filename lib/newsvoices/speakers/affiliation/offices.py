@@ -233,9 +233,10 @@ def _own_town(c: AffiliationContext) -> str | None:
     return min(towns)[1] if towns else None  # the nearest: not a dateline the parser ran into the title
 
 
-def dateline_town(dateline: str | None, text: str, orgs) -> str | None:
+def dateline_town(dateline: str | None, text: str, orgs, named_elsewhere: bool = True) -> str | None:
     """"Halloran Falls" of "HALLORAN FALLS, Ore. —": the place a dateline opens with, as the
-    article writes it elsewhere, unless it is a country."""
+    article writes it elsewhere (or, without `named_elsewhere`, as the dateline gives it), unless it
+    is a country."""
     if not dateline:
         return None
     place = re.split(r",|\(|:| [—–-]", dateline, maxsplit=1)[0].strip()
@@ -245,7 +246,7 @@ def dateline_town(dateline: str | None, text: str, orgs) -> str | None:
     # as the article writes it elsewhere (NER often calls a small town an organisation or a person)
     named = next((m.canonical for m in orgs if m.canonical.lower() == place.lower() and not m.canonical.isupper()), None)
     written = place.title() if place.isupper() else place
-    return named or (written if text.count(written) > dateline.count(written) else None)
+    return named or (written if not named_elsewhere or text.count(written) > dateline.count(written) else None)
 
 
 def local_office(c: AffiliationContext) -> str | None:
