@@ -225,6 +225,19 @@ def test_clause_misread_as_object_or_complement(analyze_text):
     assert table["anonymous"].iloc[2] and table["affiliation"].iloc[2] == "Brazil"
 
 
+@pytest.mark.parametrize("sentence, content", [
+    # the parser reads "reduced" as a modifier of "stigma", and the clause as one noun phrase
+    ("Bonnie Henry has said the pilot reduced stigma.", "the pilot reduced stigma"),
+    ("Bonnie Henry said the pilot program reduced stigma.", "the pilot program reduced stigma"),
+    # a verb form before its noun, or after a possessive, is a noun phrase: nothing was said
+    ("Henry said the proposed changes.", None),
+    ("Henry said the city's revised budget.", None),
+])
+def test_a_short_clause_read_as_one_noun_phrase(analyze_text, sentence, content):
+    table = statements_of(analyze_text, "Pilot ends\n\nVICTORIA — B.C. will end the pilot.\n\n" + sentence)
+    assert list(table["content"]) == ([content] if content else [])
+
+
 def test_quotation_set_off_in_the_next_paragraph(analyze_text):
     text = ("The council met on Monday night.\n\n"
             "Councillor Ana Silva added:\n\n"

@@ -277,10 +277,23 @@ def clause_read_as_object(frame: CueFrame) -> tuple[int, int] | None:
             subtree = list(child.subtree)
             words = [t for t in subtree if not (t.is_punct or t.is_space)]
             quoted = any(t.text in ALL_MARKS and t.text != "'" for t in subtree)
-            if (len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in subtree)) or (quoted and len(words) >= 3):
+            if (len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in subtree)) or (quoted and len(words) >= 3) \
+                    or _subject_and_verb_as_modifiers(subtree):
                 end = extend_to_sentence_end(frame.doc, cue, subtree[-1].i + 1)
                 return token_span_chars(frame.doc, child.left_edge.i, end)
     return None
+
+
+def _subject_and_verb_as_modifiers(subtree) -> bool:
+    """"said the pilot reduced stigma": a short clause the parser read as one noun phrase, its verb
+    a modifier of the last noun ("reduced stigma") after the subject's noun ("the pilot"); not "the
+    proposed changes", whose verb form comes first, nor "the city's revised budget"."""
+    for k, token in enumerate(subtree):
+        if token.tag_ in {"VBD", "VBN", "VBZ", "VBP"} and token.dep_ in {"amod", "compound", "nmod"} and k > 0:
+            before = subtree[k - 1]
+            return before.pos_ in {"NOUN", "PROPN", "PRON"} and before.tag_ != "POS" \
+                and not any(t.tag_ == "POS" for t in subtree[:k]) and token.i < token.head.i
+    return False
 
 
 def that_clause_after_preposition(frame: CueFrame) -> tuple[int, int] | None:
