@@ -179,6 +179,17 @@ def test_capitalised_words_ending_in_a_kind_of_body_are_an_organisation(nlp, tex
     assert not any(m.label == "PERSON" for m in index.mentions)
 
 
+@pytest.mark.parametrize("text, names", [
+    # NER tags the country alone; a capitalised noun before it, the two the subject, is a body
+    ("A storm will hit on Friday.\n\nEnvironment Canada said up to 40 centimetres could fall.", ["Environment Canada"]),
+    # the country as an object, or after a lower-case word, stays the country
+    ("Officials said the storm would reach Canada on Friday. Schools in Canada said they would close.", []),
+])
+def test_a_body_named_after_a_country(nlp, text, names):
+    index = index_of(nlp, text)
+    assert [m.canonical for m in index.mentions if m.label == "ORG"] == names
+
+
 @pytest.mark.parametrize("text, name", [
     # a plural possessive inside the name (NER read this one as a work of art)
     ("\"We have been patient,\" Indian Cricketers' Association (ICA) secretary general Suresh Nair told reporters.",

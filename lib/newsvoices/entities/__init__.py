@@ -19,6 +19,7 @@ from .named_people import people_ner_missed
 from .organisations import (
     _organisation_short_names,
     _resolve_others,
+    agencies_named_after_a_country,
     organisation_names_ner_missed,
     organisations_ner_called_people,
     team_names_ner_missed,
@@ -77,6 +78,7 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
     mentions = [m for m in mentions if m.label == "PERSON" or not _ends_a_title(doc, m) and not _headline_run(doc, m)]
     mentions = organisation_names_ner_missed(mentions, doc, sentence_of_token, paragraph_of_char)
     mentions = team_names_ner_missed(mentions, doc, sentence_of_token, paragraph_of_char)
+    mentions = agencies_named_after_a_country(mentions, doc, sentence_of_token, paragraph_of_char)
     mentions = people_ner_missed(mentions, doc, sentence_of_token, paragraph_of_char)
     for mention in mentions:
         # "Nordlys Freight, the largest operator at the port": a name in apposition with a

@@ -156,6 +156,31 @@ def organisation_names_ner_missed(mentions: list[Mention], doc, sentence_of_toke
     return sorted(kept + found, key=lambda m: m.start_char)
 
 
+def agencies_named_after_a_country(mentions: list[Mention], doc, sentence_of_token, paragraph_of_char) -> list[Mention]:
+    """"Environment Canada said", "Transport Canada says": one capitalised noun right before a
+    country's name, the two the subject of their clause, is a body named after the country (an
+    agency, "Air Canada"), where NER often tags the country alone. Not a direction or a scope
+    ("Atlantic Canada", "Northern Ireland"; data/generic_name_words.txt). The country gives way."""
+    found = []
+    for mention in mentions:
+        start = mention.token_start - 1
+        if mention.label != "GPE" or mention.text.lower() not in lexicon.nationalities() or start < 0:
+            continue
+        word = doc[start]
+        if word.pos_ not in {"PROPN", "NOUN"} or not word.text[:1].isupper() or word.ent_type_ \
+                or word.lower_ in lexicon.generic_name_words() or word.lower_ in lexicon.nationalities() \
+                or start > word.sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+            continue
+        span = doc[start:mention.token_end]
+        if span.root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        found.append(Mention(span.text, "ORG", span.start_char, span.end_char, sentence_of_token[start],
+                             paragraph_of_char(span.start_char), key=clean_name(span.text, "ORG"), token_start=start,
+                             token_end=mention.token_end))
+    kept = [m for m in mentions if not any(f.token_start < m.token_end and m.token_start < f.token_end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start_char)
+
+
 def team_names_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph_of_char) -> list[Mention]:
     """"the Portmouth Harriers ... the Harriers": a capitalised plural after "the" that the article
     writes so at least twice, once as a subject, that no table knows as a people or a party and NER
