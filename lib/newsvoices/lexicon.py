@@ -266,18 +266,28 @@ def given_name_gender(word: str) -> str | None:
     return None
 
 
+def _iso_subdivisions() -> list:
+    """ISO 3166-2's subdivisions from `pycountry`; none where the package is not installed."""
+    try:
+        import pycountry
+    except ImportError:
+        return []
+    return list(pycountry.subdivisions)
+
+
 @cache
 def _regions() -> dict[str, str]:
     """Lower-cased name of a state, province or region (ISO 3166-2, from `pycountry`) -> its
     country as data/nationalities.csv names it; a name two countries share ("Punjab") is left
     out. Empty where the package is not installed (a minister of a story set in "South Carolina"
     then gets no country: nothing breaks)."""
-    try:
-        import pycountry
-    except ImportError:
+    subdivisions = _iso_subdivisions()
+    if not subdivisions:
         return {}
+    import pycountry
+
     table: dict[str, set[str]] = {}
-    for region in pycountry.subdivisions:
+    for region in subdivisions:
         country = pycountry.countries.get(alpha_2=region.country_code)
         found = country and nationalities().get(country.name.lower())
         if found:
@@ -295,12 +305,8 @@ def first_level_divisions() -> dict[str, frozenset[str]]:
     """Lower-cased name, without accents, of a country's first-level division (ISO 3166-2 from
     `pycountry`, no parent) -> its kinds in lower case ("ontario" -> {"province"}, "florida" ->
     {"state"}, "tokyo" -> {"prefecture"}); empty without the package."""
-    try:
-        import pycountry
-    except ImportError:
-        return {}
     table: dict[str, set[str]] = {}
-    for region in pycountry.subdivisions:
+    for region in _iso_subdivisions():
         if region.parent_code is None:
             table.setdefault(plain_letters(region.name), set()).add(region.type.lower())
     return {name: frozenset(kinds) for name, kinds in table.items()}

@@ -131,6 +131,12 @@ def _short_forms_of_longer_names(mentions) -> None:
             mention.canonical, mention.label = longer[0], "ORG"
 
 
+def giving_way(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+    """The `found` names, and the mentions that overlap none of them, in text order."""
+    kept = [m for m in mentions if not any(f.token_start < m.token_end and m.token_start < f.token_end for f in found)]
+    return sorted(kept + found, key=lambda m: m.start_char)
+
+
 def organisation_names_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph_of_char) -> list[Mention]:
     """"A senior official at the Geneva Maritime Dialogue Centre": a run of capitalised words
     ending in a kind of body (data/organisation_nouns.txt, research_institutions.txt), with an
@@ -152,8 +158,7 @@ def organisation_names_ner_missed(mentions: list[Mention], doc, sentence_of_toke
         found.append(Mention(span.text, "ORG", span.start_char, span.end_char, sentence_of_token[start],
                              paragraph_of_char(span.start_char), key=clean_name(span.text, "ORG"), token_start=start,
                              token_end=end))
-    kept = [m for m in mentions if not any(f.token_start < m.token_end and m.token_start < f.token_end for f in found)]
-    return sorted(kept + found, key=lambda m: m.start_char)
+    return giving_way(mentions, found)
 
 
 def agencies_named_after_a_country(mentions: list[Mention], doc, sentence_of_token, paragraph_of_char) -> list[Mention]:
@@ -177,8 +182,7 @@ def agencies_named_after_a_country(mentions: list[Mention], doc, sentence_of_tok
         found.append(Mention(span.text, "ORG", span.start_char, span.end_char, sentence_of_token[start],
                              paragraph_of_char(span.start_char), key=clean_name(span.text, "ORG"), token_start=start,
                              token_end=mention.token_end))
-    kept = [m for m in mentions if not any(f.token_start < m.token_end and m.token_start < f.token_end for f in found)]
-    return sorted(kept + found, key=lambda m: m.start_char)
+    return giving_way(mentions, found)
 
 
 def team_names_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph_of_char) -> list[Mention]:
@@ -217,8 +221,7 @@ def team_names_ner_missed(mentions: list[Mention], doc, sentence_of_token, parag
         longer = {f.key for f in found if f.key.endswith(" " + mention.key)}
         if len(longer) == 1:
             mention.key = longer.pop()
-    kept = [m for m in mentions if not any(f.token_start < m.token_end and m.token_start < f.token_end for f in found)]
-    return sorted(kept + found, key=lambda m: m.start_char)
+    return giving_way(mentions, found)
 
 
 def _set_beside_a_kind(token, kinds) -> bool:

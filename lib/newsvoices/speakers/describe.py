@@ -151,10 +151,18 @@ def organisation_meant_by(noun, doc, organisations, position) -> str | None:
     same_kind = [m for m in standing if not (lexicon.is_organisation_noun(last := m.canonical.split()[-1].lower())
                                              and last != lemma)]
     standing = same_kind or standing
+    return named_most_of_late(standing, earlier).canonical
+
+
+def named_most_of_late(candidates, earlier):
+    """Of the `candidates` named in the last few paragraphs of the `earlier` mentions
+    (`RECENT_PARAGRAPHS`), the one the `earlier` mentions name most, the later on a tie; else the
+    last candidate. News keeps "the company", "the province" for the one the story is about, not
+    one named in passing."""
     last_paragraph = max(m.paragraph for m in earlier)
-    recent = [m for m in standing if m.paragraph >= last_paragraph - RECENT_PARAGRAPHS + 1] or standing[-1:]
+    recent = [m for m in candidates if m.paragraph >= last_paragraph - RECENT_PARAGRAPHS + 1] or candidates[-1:]
     mentions = Counter(m.canonical for m in earlier)
-    return max(recent, key=lambda m: (mentions[m.canonical], m.start_char)).canonical
+    return max(recent, key=lambda m: (mentions[m.canonical], m.start_char))
 
 
 def _paragraphs_entered(text: str) -> int:

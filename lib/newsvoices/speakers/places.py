@@ -17,11 +17,10 @@ most; else, for a town, the dateline's town.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .. import lexicon
+from . import describe
 from .affiliation.offices import dateline_town
-from .describe import RECENT_PARAGRAPHS, named_with_word
 from .pronouns import Referent
 
 # ISO 3166-2 kinds a region noun stands for, and the kinds that are no town
@@ -43,7 +42,7 @@ def governing_place(m, ctx) -> Referent | None:
         return Referent(m.position, named, "group", None, named)
     # NER often calls a province an organisation ("Nunavut will hire"); a town it must call a place
     kind = [p for p in earlier if (p.label == "GPE" or noun in DIVISION_KINDS) and _of_kind(p.canonical, noun)]
-    place = _most_named_recent(kind)
+    place = describe.named_most_of_late(kind, kind) if kind else None
     name = place.canonical if place is not None else _dateline_town(ctx) if noun not in DIVISION_KINDS else None
     return Referent(m.position, name, "group", None, name) if name else None
 
@@ -77,7 +76,7 @@ def _named_as_one(noun: str, root, doc, earlier) -> str | None:
     "Manchester City" the club)."""
     if root.lemma_.lower() == "government":
         return None
-    named = named_with_word(root, doc, [p for p in earlier if p.label == "GPE"])
+    named = describe.named_with_word(root, doc, [p for p in earlier if p.label == "GPE"])
     written = list(re.finditer(rf"\b{noun.capitalize()} of (?:[A-Z][\w'.-]*(?: |$)){{1,3}}", doc.text[:root.idx]))
     if written and (named is None or written[-1].start() > doc.text.rfind(named, 0, root.idx)):
         return written[-1].group(0).strip()
@@ -91,14 +90,3 @@ def _of_kind(name: str, noun: str) -> bool:
     if noun in DIVISION_KINDS:
         return bool(kinds & DIVISION_KINDS[noun])
     return not kinds & NOT_A_TOWN
-
-
-def _most_named_recent(places):
-    """Of the places named in the last few paragraphs, the one named most (the story's, not one
-    named in passing), the later on a tie."""
-    if not places:
-        return None
-    last_paragraph = places[-1].paragraph
-    recent = [p for p in places if p.paragraph >= last_paragraph - RECENT_PARAGRAPHS + 1]
-    counts = Counter(p.canonical for p in places)
-    return max(recent, key=lambda p: (counts[p.canonical], p.start_char))
