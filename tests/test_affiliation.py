@@ -72,9 +72,15 @@ CASES = [
      "Crestline Securities"),
     ("unnamed_organisation_at", "Dr Ann Lee, a surgeon at a university hospital in Leeds, said the results were good.",
      "Ann Lee", "university hospital in Leeds"),
-    # a story told from one province names no country: the province's country (ISO 3166-2, pycountry)
+    # a story told from one state names no country: the state's country (ISO 3166-2, pycountry)
+    ("government_office", ("Secretary of State Ann Vole toured Ohio on Monday. Crowds across Ohio cheered. “We will "
+                           "win,” Vole said."), "Ann Vole", "United States"),
+    # ... but a minister in a story about one province is the province's (`_province_of_the_article`)
     ("government_office", ("Finance Minister Ann Vole toured Ontario on Monday. Crowds across Ontario cheered. “We will "
-                           "win,” Vole said."), "Ann Vole", "Canada"),
+                           "win,” Vole said."), "Ann Vole", "Ontario"),
+    # a lower-case adjective between a body and the title ("national president")
+    ("prenominal_org_title", "Unifor national president Lana Doyle said the company owed workers answers.",
+     "Lana Doyle", "Unifor"),
     ("government_office", ("Norway cut taxes on Monday. Finance Minister Oskar Velden said Norway could afford it."),
      "Oskar Velden", "Norway"),
     # a kind of body that needs no name, before an office
@@ -433,6 +439,9 @@ def test_a_general_secretary_of_a_union_speaks_for_it(analyze_text):
     ("WASHINGTON (Reuters) - Chicago Mayor Brandon Lee met officials on Monday. “We need help,” Lee said.", "Chicago"),
     # a story label is no town
     ("BREAKING: Floods hit the town.\n\n“We are coping,” Mayor Tom Ellis said.", None),
+    # the dateline's town is no country, though named most
+    (("BRAMPTON, Ont. — Workers in Brampton rallied on Monday. Crowds in Brampton cheered. Finance Minister Ann Vole "
+      "said the closure was a blow."), None),
 ])
 def test_the_datelines_town_only_when_it_is_one(analyze_text, text, expected):
     assert list(analyze_text(text).statements["affiliation"])[-1] == expected
@@ -491,3 +500,19 @@ def test_what_a_quote_says_of_someone_is_not_their_affiliation(analyze_text):
 ])
 def test_an_independent_in_a_partys_contest_runs_as_that_partys(analyze_text, text, expected):
     assert set(analyze_text(text).statements["affiliation"]) == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a premier and a minister in a story about one province speak for the province
+    (("Alberta will cut fuel taxes again, the government said on Monday.\n\nPremier Nora Lindgren said the cut "
+      "would save drivers about $200 a year in Alberta.\n\nFinance Minister Colin Reyes said the measure was affordable."),
+     ["Alberta", "Alberta"]),
+    # a story that names the country more than the province: the country's minister
+    (("Canada and Alberta signed a housing deal on Monday. Canada will pay half; Canada's share is $2 billion.\n\n"
+      "Housing Minister Omar Haddad said the deal would build 10,000 homes in Alberta."), ["Canada"]),
+    # "Prime Minister" is never a province's
+    ("Alberta will get new rail links, Ottawa said.\n\nPrime Minister Omar Haddad said Alberta had waited too long.",
+     ["Canada"]),
+])
+def test_a_premier_or_minister_speaks_for_the_province_the_story_is_about(analyze_text, text, expected):
+    assert list(analyze_text(text).statements["affiliation"])[-len(expected):] == expected

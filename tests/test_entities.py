@@ -255,8 +255,11 @@ def test_a_legal_form_and_the_company_union_do_not_split_a_company(nlp):
 @pytest.mark.parametrize("text, name", [
     ("Rothschild & Co. advised the buyer, and Rothschild & Co. said the deal was fair.", "Rothschild & Co"),
     ("Veltrax Semiconductor Inc. cut jobs on Monday.", "Veltrax Semiconductor"),
+    # the score that follows a team is not its name
+    ("Jonas Weber scored twice as the Harbour City Kings beat the Toronto Maple Leafs 4-3 on Saturday.",
+     "Toronto Maple Leafs"),
 ])
-def test_a_legal_form_is_dropped_but_not_after_an_ampersand(nlp, text, name):
+def test_a_legal_form_or_a_score_is_dropped_but_not_after_an_ampersand(nlp, text, name):
     assert name in {m.canonical for m in index_of(nlp, text).mentions if m.label == "ORG"}
 
 

@@ -27,6 +27,9 @@ def people_and_raw_ner(nlp, text):
                  id="given_name_speaking_or_described-speaks"),
     pytest.param("Anders Kvale, a glaciologist at the Northern Institute for Cryosphere Research, says the hand "
                  "measurements match satellite data.", "Anders Kvale", id="given_name_speaking_or_described-ending"),
+    pytest.param("MAPLETON — Grace Odhiambo finished the marathon in two hours and 31 minutes on Sunday.\n\n"
+                 "\"The last five kilometres were the hardest of my life,\" Odhiambo said.", "Grace Odhiambo",
+                 id="given_name_whose_surname_speaks"),
 ])
 def test_a_name_news_sets_beside_a_person_cue_is_a_person(nlp, text, name):
     people, raw = people_and_raw_ner(nlp, text)

@@ -111,6 +111,26 @@ def test_short_quote_right_after_a_statement(analyze_text, text, statements):
     assert list(zip(table["speaker"], table["content"])) == statements
 
 
+@pytest.mark.parametrize("text, statements", [
+    # a short clause ending in a colon, with no verb of saying: its subject's quotation
+    (("Councillor Peter Lamb said the line was long overdue.\n\n\"We have waited twenty years,\" Lamb said.\n\n"
+      "Transport Minister Ruth Abernathy was blunt: \"If the towns do not want the station, they do not have to have it.\""),
+     ["Peter Lamb", "Peter Lamb", "Ruth Abernathy"]),
+    # a quotation opening a paragraph, with no statement near, after a paragraph that brings a person in
+    (("Dana Whitfield, the general manager, said the deal was fair.\n\nThe players met the press later. Veteran "
+      "defenceman Paul Arsenault spoke after practice.\n\n\"We are built to win now, and everybody in this room knows it.\""),
+     ["Dana Whitfield", "Paul Arsenault"]),
+    # ... but not after a paragraph about something else: nobody's
+    (("Dana Whitfield, the general manager, said the deal was fair.\n\nThe arena was half empty on Tuesday night.\n\n"
+      "\"We are built to win now, and everybody in this room knows it.\""), ["Dana Whitfield"]),
+    # a colon after a clause about a thing, not a source, leaves the quotation floating as before
+    ("Councillor Peter Lamb said the line was long overdue.\n\nThe message was simple: \"Build the station now.\"",
+     ["Peter Lamb", "Peter Lamb"]),
+])
+def test_a_quotation_after_a_colon_or_a_persons_entrance_is_theirs(analyze_text, text, statements):
+    assert list(statements_of(analyze_text, text)["speaker"]) == statements
+
+
 @pytest.mark.parametrize("text", [
     "Rents climbed again. “On current trends,” the housing charity said, “one family in five will be priced out by 2030.”",
     # the parser hangs the inverted subject on the quotation's verb, across its opening mark

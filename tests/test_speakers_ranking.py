@@ -147,6 +147,27 @@ CASES = [
         "Mayor Ann Marsh is seeking a second term. Her campaign sent out an email fundraising appeal on Tuesday.\n\n"
         "\"We need every dollar we can raise,\" the email said.",
         ["Ann Marsh campaign"], id="document-as-a-modifier"),
+    pytest.param(  # a description whose noun the tagger reads as another part of speech ("forward")
+        "Jonas Weber and Luca Brandt each scored twice as the Harbour City Kings won 5-2 on Saturday.\n\n"
+        "Weber said the crowd gave the team a lift.\n\n"
+        "\"It was so loud. You could feel it on the bench,\" the German forward said.",
+        ["Jonas Weber", "Jonas Weber"], id="description-noun-tagged-otherwise"),
+    pytest.param(  # a nationality the article never gave does not keep a description off its person
+        "Dana Whitfield, the general manager, praised the deal on Monday. Goaltender Simon Brodeur also spoke to "
+        "reporters.\n\n\"We are built to win now,\" the Swiss goaltender said.",
+        ["Dana Whitfield", "Simon Brodeur"], id="nationality-never-given"),
+    pytest.param(  # a name set beside an organisation's description is the organisation
+        "The food agency has recalled two brands of peanut butter.\n\n"
+        "The maker, Hollins Foods Ltd., said in a statement it had stopped shipments from its plant.",
+        ["Hollins Foods"], id="organisation-named-beside-its-description"),
+    pytest.param(  # the only organisation named before, though only as a modifier
+        "More than 40,000 Bayshore Electric customers lost power on Sunday after high winds.\n\n"
+        "The utility said crews would work through the night.",
+        ["Bayshore Electric"], id="organisation-named-as-a-modifier"),
+    pytest.param(  # the parser makes two subjects of "a spokesperson for [the minister]"; it is one
+        "Hospitals in the north closed their wards over the weekend.\n\n"
+        "A spokesperson for Health Minister Sylvia Moretti said the government had hired 2,000 nurses since 2020.",
+        ["spokesperson for Health Minister Sylvia Moretti"], id="spokesperson-for-a-minister"),
     pytest.param(  # a document that speaks in a relative clause of the sentence that issues it
         "Senator Ann Marsh is releasing a new ad that urges voters to turn out early.",
         ["Ann Marsh"], id="document-issued-in-its-own-sentence"),

@@ -266,6 +266,13 @@ def given_name_gender(word: str) -> str | None:
     return None
 
 
+def is_given_name(word: str) -> bool:
+    """A first name of the given-name table, of either gender ("Quinn", "Robin", "Margaret")."""
+    table = _given_names()
+    return table is not None and len(word) > 1 and word.isalpha() and word[0].isupper() \
+        and bool(table.names.get(word.lower()))
+
+
 def _iso_subdivisions() -> list:
     """ISO 3166-2's subdivisions from `pycountry`; none where the package is not installed."""
     try:

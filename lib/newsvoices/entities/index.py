@@ -95,12 +95,17 @@ def clean_name(text: str, label: str) -> str:
         titles = lexicon.person_titles()
         while len(words) > 1 and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles):
             words = words[1:]
+        # "Goaltender Simon Brodeur": a noun for a person opening a sentence before a first name
+        while len(words) > 2 and lexicon.is_person_noun(words[0].lower()) and lexicon.is_given_name(words[1]):
+            words = words[1:]
         # headline case glues a verb or noun of saying to the name: "Lee Says", "Lee Speech"
         while len(words) > 1 and words[-1][:1].isupper() and _is_speech_word(words[-1]):
             words = words[:-1]
         name = " ".join(words)
     name = re.sub(r"\s+", " ", name).strip(" ,.;:-–—\"“”'‘’")
     if label == "ORG":
+        # "the Toronto Maple Leafs 5-2": NER glues the score that follows a team to its name
+        name = re.sub(r"\s+\d{1,3}\s?[-–]\s?\d{1,3}$", "", name)
         # "Veltrax Semiconductor Corp." is "Veltrax Semiconductor"; "Pty Ltd" has two (data/legal_forms.txt)
         words = name.split()
         # never after "&": "Rothschild & Co." is the name itself

@@ -12,7 +12,9 @@ becomes a PERSON when one of them holds:
    names only: British news writes "Rovers, who ..." of a club);
 5. `given_name_speaking_or_described`: "Eleanor Marsh said ... she added", "Anders Kvale, a
    glaciologist" (a first name of one gender in the given-name table, and the name speaks and a
-   he or she takes it up, or a person noun stands beside it).
+   he or she takes it up, or a person noun stands beside it);
+6. `given_name_whose_surname_speaks`: "Connor McDavid scored twice ... McDavid said" (a first
+   name of the table, of either gender, and the surname alone speaks later).
 Its other mentions then resolve as any person's do (a surname NER tagged ORG included).
 """
 from __future__ import annotations
@@ -122,6 +124,20 @@ def given_name_speaking_or_described(tokens, untagged: bool) -> bool:
                lexicon.word_list("shared_role_nouns.txt") for n in _set_beside(tokens))
 
 
+def given_name_whose_surname_speaks(tokens, untagged: bool) -> bool:
+    """"Connor McDavid scored twice ... "It was a big win," McDavid said": a name opening with a
+    first name of the given-name table, not after a determiner ("the Orlando Magic"), whose last
+    word alone is later the subject of a speech verb, as news names a person in full once and by
+    surname after."""
+    doc = tokens.doc
+    if not lexicon.is_given_name(tokens[0].text) or tokens.start > 0 and doc[tokens.start - 1].dep_ == "det":
+        return False
+    surname = tokens[-1].text
+    return any(t.text == surname and t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_ in lexicon.speech_verbs()
+               and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN") and (t.i == 0 or doc[t.i - 1].pos_ != "PROPN")
+               for t in doc[tokens.end:])
+
+
 TAKE_UP_SENTENCES = 2  # "X said ... ‘This is not about cutting. It is about ...,’ she said."
 
 
@@ -139,7 +155,8 @@ def _taken_up_by_he_or_she(tokens) -> bool:
     return False
 
 
-PERSON_CUES = (after_a_title, apposed_to_a_person_noun, given_an_age, taken_up_by_who, given_name_speaking_or_described)
+PERSON_CUES = (after_a_title, apposed_to_a_person_noun, given_an_age, taken_up_by_who, given_name_speaking_or_described,
+               given_name_whose_surname_speaks)
 
 
 def people_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph_of_char) -> list[Mention]:
@@ -159,6 +176,7 @@ def people_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph
     for mention in mentions:
         if mention.label in RELABELLED and mention.text in found:
             mention.label, mention.key = "PERSON", clean_name(mention.text, "PERSON")
+    mentions = [_without_role_word(m, doc) for m in mentions]
     mentions = _titled_names(mentions, doc, sentence_of_token, paragraph_of_char)
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     added = []
@@ -168,6 +186,20 @@ def people_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph
                                  paragraph_of_char(tokens.start_char), key=clean_name(tokens.text, "PERSON"),
                                  token_start=tokens.start, token_end=tokens.end))
     return sorted(mentions + added, key=lambda m: m.start_char)
+
+
+def _without_role_word(mention: Mention, doc) -> Mention:
+    """"Goaltender Connor Hellebuyck" tagged ORG: a capitalised noun for a person opening the
+    mention, before a name that opens with a first name of the given-name table, is the person's
+    role; the name after it is a PERSON."""
+    if mention.label not in RELABELLED or mention.token_end - mention.token_start < 3:
+        return mention
+    role, name = doc[mention.token_start], doc[mention.token_start + 1:mention.token_end]
+    if not (role.text[:1].isupper() and lexicon.is_person_noun(role.lower_) and lexicon.is_given_name(name[0].text)
+            and _name_like(name)):
+        return mention
+    return Mention(name.text, "PERSON", name.start_char, name.end_char, mention.sentence, mention.paragraph,
+                   key=clean_name(name.text, "PERSON"), token_start=name.start, token_end=name.end)
 
 
 def _titled_names(mentions, doc, sentence_of_token, paragraph_of_char) -> list[Mention]:

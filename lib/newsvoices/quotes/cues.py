@@ -14,7 +14,15 @@ from .. import lexicon
 from .content import content_span
 from .edges import classify, clip
 from .frames import frame_matches
-from .spans import SUBJECT_DEPS, after_comma, has_subject, is_naming_cue, subtree_bounds, token_span_chars
+from .spans import (
+    SUBJECT_DEPS,
+    after_comma,
+    has_subject,
+    is_naming_cue,
+    object_read_as_subject,
+    subtree_bounds,
+    token_span_chars,
+)
 from .statement import QuoteContext, Statement
 
 
@@ -153,7 +161,7 @@ def speaker_head(cue):
     if len(subjects) > 1:
         # "Outside the station on Tuesday, Ann Lee, 71, said": a fronted phrase misread as a
         # second subject; the named person, else the subject nearest the verb
-        subjects.sort(key=lambda c: (c.ent_type_ != "PERSON", abs(cue.i - c.i)))
+        subjects.sort(key=lambda c: (object_read_as_subject(c) is None, c.ent_type_ != "PERSON", abs(cue.i - c.i)))
     for child in subjects:
         if child.dep_ in SUBJECT_DEPS:
             if child.dep_ == "nsubjpass":
@@ -268,6 +276,9 @@ def mention_bounds(speaker, cue) -> tuple[int, int]:
     """The speaker's noun phrase, without a trailing comma or a following clause after the cue."""
     left = speaker.left_edge
     right = speaker.right_edge
+    taken = object_read_as_subject(speaker) if speaker.dep_ in SUBJECT_DEPS else None
+    if taken is not None:  # "A spokesperson for [Health Minister Sylvia Jones]"
+        right = taken.right_edge
     if speaker.head.dep_ == "ccomp" and speaker.head.head.i == cue.i and right.i < speaker.head.i < cue.i:
         right = speaker.head  # "An official at the fisheries [directorate]", the noun read as a clause
     if speaker.is_ancestor(cue):

@@ -5,9 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import lexicon
 from .marks import DOUBLE_CLOSE, DOUBLE_OPEN, trim_end
+from .spans import SUBJECT_DEPS
 from .statement import QuoteContext, Statement
 
+COLON_CLAUSE_WORDS = 25  # "Brampton Coun. Rowena Santos, who has pushed for it for years, had a message:", not a paragraph
 MIN_FLOATING_WORDS = 4  # shorter quoted sentences float only right after a statement
 # What may stand between a statement and a short quote that goes on with it: the rest of the
 # cue's sentence ("…, the representative said on Monday.") and one line break, no blank line.
@@ -56,12 +59,23 @@ def add_floating_quotes(statements, ctx: QuoteContext, article, sentence_number)
         words = re.findall(r"\w+", text[span.start:span.end])
         if not words or not _stands_as_sentence(text, span, article):
             continue  # a title, a nickname, a scare-quoted term, a phrase inside someone else's sentence
+        introduced = _introduced_by_colon(doc, span, q, sentence_number)
+        if introduced is not None:  # "Calandra was blunt: “…”": its own speaker, no neighbour's
+            statements.append(introduced)
+            claimed.add(q)
+            continue
         paragraph = article.paragraph_at(span.start)
         before = [s for s in ordered[max(0, position - 8):position]
                   if s.content_end <= span.open_mark and article.paragraph_at(s.content_start) >= paragraph - 1]
         after = [s for s in ordered[position:position + 4]
                  if s.content_start > span.end and article.paragraph_at(s.content_start) == paragraph]
         neighbour = before[-1] if before else (after[0] if after else None)
+        introduced = _introduced_the_paragraph_before(doc, span, article) \
+            if neighbour is None and len(words) >= MIN_FLOATING_WORDS else None
+        if introduced is not None:  # "Goaltender Ann Roe also spoke to reporters.\n\n“…”"
+            statements.append(_statement_of(doc, span, introduced, q, sentence_number))
+            claimed.add(q)
+            continue
         if neighbour is None or len(words) < MIN_FLOATING_WORDS and not (before and _right_after(text, before[-1], span)):
             continue
         chars = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -72,3 +86,57 @@ def add_floating_quotes(statements, ctx: QuoteContext, article, sentence_number)
         pairs.append((floating, neighbour))
         claimed.add(q)
     return pairs
+
+
+def _introduced_by_colon(doc, span, q: int, sentence_number) -> Statement | None:
+    """"Housing Minister Paul Calandra was blunt: “If a mayor ...”", "Her message was simple:"
+    aside: a quotation opened right after a short clause that ends in a colon and whose subject
+    is a person, a body or he or she is that subject's, though no verb of saying stands there."""
+    end = len(doc.text[:span.open_mark].rstrip())
+    if end < 1 or doc.text[end - 1] != ":":
+        return None
+    colon = doc.char_span(end - 1, end)
+    if colon is None or len(colon) != 1:
+        return None
+    i = colon.start
+    clause = doc[doc[i].sent.start:i] if doc[i].sent.start < i else None
+    if clause is None or len(clause) > COLON_CLAUSE_WORDS or any(t.text in DOUBLE_OPEN + DOUBLE_CLOSE + '"' for t in clause):
+        return None
+    subject = next((t for t in clause if t.dep_ in SUBJECT_DEPS and t.head.i in range(clause.start, clause.end)
+                    and _names_a_source(t)), None)
+    return _statement_of(doc, span, subject, q, sentence_number) if subject is not None else None
+
+
+def _introduced_the_paragraph_before(doc, span, article):
+    """"Goaltender Ann Roe also spoke to reporters.\n\n“We are built to win,” …": a quotation
+    opening a paragraph, with no statement beside it, after a paragraph whose last sentence has
+    a named person as its subject: that person, whom the paragraph brought in to speak."""
+    paragraph = article.paragraph_at(span.open_mark)
+    if paragraph == 0 or doc.text[article.paragraphs[paragraph].start:span.open_mark].strip():
+        return None
+    previous = article.paragraphs[paragraph - 1]
+    last = doc.char_span(previous.start, previous.end, alignment_mode="contract")
+    if last is None or not len(last):
+        return None
+    sentence = doc[last.end - 1].sent
+    root = sentence.root
+    return next((t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ == "PERSON"
+                 and t.idx >= previous.start), None)
+
+
+def _statement_of(doc, span, subject, q: int, sentence_number) -> Statement:
+    """The quotation as a direct statement whose mention is `subject`'s noun phrase."""
+    left, right = subject.left_edge, subject
+    content_end = trim_end(doc.text, span.start, span.end)
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    sentence = chars.sent.start if chars is not None and len(chars) else subject.sent.start
+    return Statement(span.start, content_end, "direct", cue=subject.head.text, cue_start=subject.head.idx,
+                     cue_end=subject.head.idx + len(subject.head.text), mention=doc.text[left.idx:right.idx + len(right)],
+                     mention_start=left.idx, mention_end=right.idx + len(right), mention_root=subject.i,
+                     sentence=sentence_number.get(sentence, 0), quotes=[q])
+
+
+def _names_a_source(token) -> bool:
+    """A person, a body or he or she: not "The message was clear:"."""
+    return token.ent_type_ in {"PERSON", "ORG"} or token.lower_ in lexicon.gendered_subject_pronouns() \
+        or token.pos_ == "NOUN" and lexicon.is_person_noun(token.lemma_)

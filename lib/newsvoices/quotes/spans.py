@@ -82,3 +82,12 @@ def extend_to_sentence_end(doc, cue, end: int) -> int:
     if any(t.lemma_.lower() in lexicon.speech_verbs() and t.pos_ == "VERB" for t in tail):
         return end
     return sent_end
+
+
+def object_read_as_subject(subject):
+    """"A spokesperson for Health Minister Sylvia Jones said", parsed as two subjects with "for"
+    left empty: the subject whose preposition ends right before the other subject, which is its
+    object; None when there is no such other subject."""
+    empty = [c for c in subject.children if c.dep_ == "prep" and not any(True for _ in c.children) and c.i > subject.i]
+    return next((other for p in empty for other in subject.head.children if other.dep_ in SUBJECT_DEPS
+                 and other.i != subject.i and other.left_edge.i == p.i + 1), None)

@@ -188,6 +188,8 @@ def resolve_speakers(found, doc, article, entity_index) -> ResolutionContext:
         referent = _with_own_affiliation(resolve_mention(facts, ctx), facts, ctx)
         _take_speaker(statement, referent)
         position = statement.mention_start if statement.mention_start is not None else statement.content_start
+        if referent.anonymous and documents.in_headline(statement, article):
+            continue  # "…, minister says": the body names the minister; a headline's role is no one to refer back to
         ctx.referents.append(Referent(position, referent.speaker, referent.kind, referent.role, referent.affiliation,
                                       referent.anonymous))
     for statement, neighbour in found.floating:
@@ -335,9 +337,15 @@ def earlier_speaker_with_role(m: MentionFacts, ctx: ResolutionContext) -> Refere
 def organisation_noun(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
     """"the company", "the chipmaker": the organisation it stands for."""
     root = m.root
-    if not (m.definite or m.possessed) or root.pos_ != "NOUN" or not lexicon.is_organisation_noun(root.lemma_):
+    if not (m.definite or m.possessed) or root.pos_ != "NOUN":
         return None
-    named = describe.organisation_meant_by(root, ctx.doc, ctx.organisations, m.position)
+    # "The manufacturer, Nutrilait Inc., said", "the maker, Hollins Foods,": the name set beside it
+    apposed = next((mention for c in root.children if c.dep_ == "appos"
+                    and (mention := ctx.people_by_token.get(c.i)) is not None and mention.label == "ORG"), None)
+    if apposed is None and not lexicon.is_organisation_noun(root.lemma_):
+        return None
+    named = apposed.canonical if apposed is not None else \
+        describe.organisation_meant_by(root, ctx.doc, ctx.organisations, m.position)
     return Referent(m.position, named, "group", None, named) if named else None
 
 

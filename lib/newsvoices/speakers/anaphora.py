@@ -79,13 +79,15 @@ def person_description(m, ctx) -> Referent | None:
     """"The retired neurosurgeon", "the Yellowhead MP", "an independent political expert": a
     singular description of one person, resolved to a named person when one fits."""
     root = m.root
-    mistagged_title = root.ent_type_ == "PERSON" and root.lower_ in lexicon.person_titles()  # NER's "MLA"
-    if root.tag_ not in {"NN", "NNP"} or root.ent_type_ not in {"", "NORP"} and not mistagged_title \
-            or not _describes_a_person(root):
+    # NER's "MLA" tagged a person, "the first-term Liberal MPP" tagged an organisation
+    mistagged_title = root.ent_type_ in {"PERSON", "ORG"} and root.lower_ in lexicon.person_titles() \
+        and root.lower_ not in lexicon.function_words("adjective_title")
+    if not (root.tag_ in {"NN", "NNP"} or _noun_by_its_place(root)) \
+            or root.ent_type_ not in {"", "NORP"} and not mistagged_title or not _describes_a_person(root):
         return None
     if lexicon.anonymity_words().search(m.mention):
         return None
-    determiners = {c.lower_ for c in root.children if c.dep_ in {"det", "poss", "nummod"}}
+    determiners = _determiners(root)
     if determiners & lexicon.function_words("indefinite"):
         indefinite = True
     elif determiners & (lexicon.function_words("definite_singular") | lexicon.possessive_pronouns()) \
@@ -148,9 +150,15 @@ def head_matched(m, ctx, place: MentionPlace, role: str | None) -> Referent | No
     if place.indefinite:
         return None
     modifiers = place.head_words - {place.head}
+    countries = lexicon.nationalities()
 
     def described_so(candidate) -> bool:  # "the Wisconsin Republican" is not "Republican Donald Trump"
-        return modifiers <= described_words(candidate, ctx.discourse)
+        described = described_words(candidate, ctx.discourse)
+        # "the American goaltender" after "Goaltender Connor Hellebuyck": news gives a nationality
+        # without having told it; only another one said of the candidate rules them out
+        told = {countries[w][0] for w in described if w in countries}
+        unsaid = {w for w in modifiers - described if w in countries and (not told or countries[w][0] in told)}
+        return modifiers - unsaid <= described
 
     fitting = [c for c in gather(place, ctx.discourse, ctx.referents, ctx.genders)
                if c.features.get("head_matches") and described_so(c)]
@@ -218,6 +226,19 @@ def role_fits(m, referent, word: str) -> bool:
 def is_person_noun(word: str) -> bool:
     """"spokeswoman", "neurosurgeon", "tycoon", "labourer": a noun for a person (`lexicon`)."""
     return lexicon.is_person_noun(word)
+
+
+def _noun_by_its_place(root) -> bool:
+    """"the German forward said": a word after a determiner that is a subject is a noun, though
+    the tagger reads "forward", "guard" or "centre" as another part of speech."""
+    return not root.tag_.startswith("NN") and root.dep_ in {"nsubj", "nsubjpass"} and bool(_determiners(root))
+
+
+def _determiners(root) -> set[str]:
+    """The determiners of a noun phrase, also where the parser hung one on a modifier ("the" of
+    "the German forward" on "German")."""
+    near = [root, *(c for c in root.children if c.dep_ in {"compound", "amod"} and c.i < root.i)]
+    return {c.lower_ for t in near for c in t.children if c.dep_ in {"det", "poss", "nummod"} and c.i < root.i}
 
 
 def _describes_a_person(root) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from .. import lexicon
+from ..quotes.spans import SUBJECT_DEPS, object_read_as_subject
 
 RECENT_PARAGRAPHS = 3  # "the company" looks back this many paragraphs for the company in the news
 NAMED_SOON_PARAGRAPHS = 2  # "the union" in a lead looks ahead this many paragraphs for its name, when none came before
@@ -29,6 +30,9 @@ def noun_phrase(root):
         if child.dep_ in cut or is_time_phrase(child) or _across_a_dash(child, root):  # "…, the mayor, on Monday"
             continue
         keep.extend(child.subtree)
+    taken = object_read_as_subject(root) if root.dep_ in SUBJECT_DEPS else None
+    if taken is not None:  # "A spokesperson for [Health Minister Sylvia Jones] said", misparsed
+        keep.extend(taken.subtree)
     keep.sort(key=lambda t: t.i)
     return keep
 
@@ -145,7 +149,8 @@ def organisation_meant_by(noun, doc, organisations, position) -> str | None:
         soon = [m for m in organisations if m.start_char > position and m.token_start > noun.i
                 and m.canonical.split()[-1].lower() in {noun.lower_, noun.lemma_.lower()}
                 and _paragraphs_entered(doc.text[position:m.start_char]) <= NAMED_SOON_PARAGRAPHS]
-        return named_with_word(noun, doc, soon[::-1])
+        # else the one named only as a modifier ("Nova Scotia Power customers ... The utility said")
+        return named_with_word(noun, doc, soon[::-1]) or (earlier[-1].canonical if len({m.canonical for m in earlier}) == 1 else None)
     # "the company" is not the "Consumer Data Authority": a name ending in another kind of body
     # (by its canonical name: "JHEC" is the "Joint Harbour Employers' Council")
     same_kind = [m for m in standing if not (lexicon.is_organisation_noun(last := m.canonical.split()[-1].lower())

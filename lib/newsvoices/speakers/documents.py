@@ -118,20 +118,24 @@ def _acronym_named(token, ctx) -> Referent | None:
 
 
 def merge_headline_sources(statements, article, doc) -> None:
-    """A headline's or dek's unnamed source is the body's unnamed source with the same head noun."""
-    paragraphs = article.paragraphs
+    """A headline's or dek's unnamed source is the body's unnamed source with the same head noun,
+    else the one the body's first mention with that head noun resolved to ("…, minister says"
+    and "Ontario's housing minister says": the minister the lead goes on to name)."""
     for statement in statements:
-        if not statement.anonymous or not _in_headline(statement, paragraphs, article):
+        if not statement.anonymous or not in_headline(statement, article):
             continue
         head = _head_lemma(statement, doc)
-        body = next((s for s in statements if s.paragraph >= HEADLINE_PARAGRAPHS and s.anonymous
-                     and s.speaker != statement.speaker and _head_lemma(s, doc) == head), None)
-        if body is not None:
-            statement.speaker, statement.role = body.speaker, body.role
-            statement.affiliation = body.affiliation
+        body = [s for s in statements if s.paragraph >= HEADLINE_PARAGRAPHS and s.speaker != statement.speaker
+                and _head_lemma(s, doc) == head]
+        match = next((s for s in body if s.anonymous), None) or next(iter(body), None)
+        if match is not None:
+            statement.speaker, statement.role = match.speaker, match.role
+            statement.affiliation, statement.anonymous = match.affiliation, match.anonymous
 
 
-def _in_headline(statement, paragraphs, article) -> bool:
+def in_headline(statement, article) -> bool:
+    """Is the statement in the headline or a dek, before the body?"""
+    paragraphs = article.paragraphs
     if statement.paragraph >= min(HEADLINE_PARAGRAPHS, len(paragraphs) - 1):
         return False
     text = paragraphs[statement.paragraph].text.strip()

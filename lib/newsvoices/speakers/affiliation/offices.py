@@ -141,7 +141,7 @@ def government_office(c: AffiliationContext) -> str | None:
     if not (said & lexicon.word_list("government_offices.txt")
             or any(w.endswith(("minister", "ministry")) for w in words)):
         return None
-    region = _region_before_title(c)
+    region = _region_before_title(c) or _province_of_the_article(c, said)
     if region:  # "Quebec Economy Minister X": a province's or a state's government, not the country's
         return region
     # the country itself, as `nationality_word` gives it for "a U.S. official": one side, one name
@@ -166,6 +166,26 @@ def _region_before_title(c: AffiliationContext) -> str | None:
     return place.canonical
 
 
+def _province_of_the_article(c: AffiliationContext, said: set[str]) -> str | None:
+    """"Premier Tim Houston", "Education Minister Jill Dunlop" in a story that names Nova Scotia
+    or Ontario more than any other province or state, and more than its country: a premier or a
+    minister there is the province's (data/function_words.csv, job `provincial_office`), unless
+    the words say federal ("Federal Housing Minister Sean Fraser", "Prime Minister")."""
+    words = {w for phrase in said for w in phrase.split()}
+    if not words & lexicon.function_words("provincial_office") and not any(w.endswith("minister") for w in words) \
+            or words & lexicon.function_words("national_office") or "prime minister" in said:
+        return None
+    divisions = lexicon.first_level_divisions()
+    named = Counter(m.canonical for m in c.orgs if m.label in PLACE_LABELS | {"ORG"}
+                    and lexicon.plain_letters(m.canonical) in divisions and lexicon.country_of_region(m.canonical))
+    province = _most_named(named)
+    if province is None or named[province] < 2:
+        return None
+    country = lexicon.country_of_region(province)
+    country_named = sum(describe.country_or_self(m) == country for m in c.orgs if m.canonical.lower() in lexicon.nationalities())
+    return province if named[province] > country_named else None
+
+
 def _country_of_the_article(c: AffiliationContext) -> str | None:
     """The country the article names in at least two thirds of its mentions of a country
     (data/nationalities.csv); if it names none from the table, the place it names most, when
@@ -176,7 +196,8 @@ def _country_of_the_article(c: AffiliationContext) -> str | None:
     if countries:
         country, count = countries.most_common(1)[0]
         return country if count * 3 >= 2 * sum(countries.values()) else None
-    places = Counter(m.canonical for m in c.orgs if m.label == "GPE")
+    # not the dateline's town ("BRAMPTON, Ont. —"): a dateline names a town, not the country
+    places = Counter(m.canonical for m in c.orgs if m.label == "GPE" and m.canonical != c.town)
     ranked = places.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return lexicon.country_of_region(ranked[0][0]) or ranked[0][0]

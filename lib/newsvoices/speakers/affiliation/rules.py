@@ -132,7 +132,10 @@ def _prenominal_name(c: AffiliationContext, head) -> str | None:
             name = _named_with_word(c, token) or name
         # "Marsh campaign chairman": the body named after someone stands between
         body = [t.text for t in c.doc[end:head.i] if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.word_list("body_nouns.txt")]
-        if name and (end == head.i or is_title_word(c.doc[end]) or c.doc[end].pos_ == "NOUN"):
+        after = end
+        while after < head.i and c.doc[after].pos_ == "ADJ" and c.doc[after].text[:1].islower():
+            after += 1  # "Unifor national president Lana Payne"
+        if name and (after == head.i or is_title_word(c.doc[after]) or c.doc[after].pos_ == "NOUN"):
             return " ".join([name, *body[:1]])
     return None
 
