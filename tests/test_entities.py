@@ -267,3 +267,8 @@ def test_a_run_of_headline_words_is_not_an_organisation(nlp):
     index = index_of(nlp, "Facebook Courts Campaigns\n\nKatie Harbath, Facebook's outreach director, said the ads worked. "
                           "Facebook said it had 12 staff on the job.")
     assert "Facebook Courts Campaigns" not in {m.canonical for m in index.mentions}
+
+
+def test_a_province_ner_calls_a_person_is_a_place(nlp):
+    index = index_of(nlp, "New Brunswick's measles outbreak has grown to 23 cases. Dr. Miriam Achebe said most were children.")
+    assert {m.canonical: m.label for m in index.mentions} == {"New Brunswick": "GPE", "Miriam Achebe": "PERSON"}

@@ -30,6 +30,9 @@ def people_and_raw_ner(nlp, text):
     pytest.param("MAPLETON — Grace Odhiambo finished the marathon in two hours and 31 minutes on Sunday.\n\n"
                  "\"The last five kilometres were the hardest of my life,\" Odhiambo said.", "Grace Odhiambo",
                  id="given_name_whose_surname_speaks"),
+    pytest.param("REGINA — Olena Hryhorchuk was born on a homestead near Canora, raised nine children and outlived "
+                 "two husbands. On Saturday her family gathered for her 105th birthday.", "Olena Hryhorchuk",
+                 id="given_name_taken_up_as_she_or_he"),
 ])
 def test_a_name_news_sets_beside_a_person_cue_is_a_person(nlp, text, name):
     people, raw = people_and_raw_ner(nlp, text)

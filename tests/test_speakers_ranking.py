@@ -168,6 +168,42 @@ CASES = [
         "Hospitals in the north closed their wards over the weekend.\n\n"
         "A spokesperson for Health Minister Sylvia Moretti said the government had hired 2,000 nurses since 2020.",
         ["spokesperson for Health Minister Sylvia Moretti"], id="spokesperson-for-a-minister"),
+    pytest.param(  # a headline's role is the person the lead names for it, not a source of its own
+        "Rail line will open in 2027, minister says\n\nTORONTO — Ontario's transport minister says the new "
+        "northern rail line will open in 2027.\n\nKaveh Rostami, who took over the portfolio in June, told "
+        "reporters the first trains would run to Timmins.\n\nThe minister said tickets would cost less than the bus.",
+        ["Kaveh Rostami"] * 4, id="headline-role-named-in-the-lead"),
+    pytest.param(  # a legislator's title NER tags as an organisation ("Liberal MPP") still describes a person
+        "Sandra Oyelaran, elected in Kingston in 2022, tabled an amendment on Monday. The first-term Liberal MPP "
+        "called the bill \"a missed opportunity\" for renters.", ["Sandra Oyelaran"], id="title-tagged-an-organisation"),
+    pytest.param(  # a relative ("the man's sister") holds no role that keeps a description off her
+        "Police shot a man in Laval on Saturday.\n\nThe man's sister, Aminata Sow, said her brother had been in "
+        "crisis. \"We called for help,\" she said.\n\nThe 31-year-old nursing assistant said the family had asked "
+        "for an ambulance.", ["Aminata Sow"] * 3, id="a-relative-holds-no-role"),
+    pytest.param(  # a lead's role named in the next paragraph, after a quotation of two sentences
+        "FREDERICTON — The measles outbreak has grown to 23 cases, the province's chief medical officer of health "
+        "said Wednesday.\n\n\"Measles is very contagious. One case can infect dozens,\" Dr. Miriam Achebe told "
+        "reporters.", ["Miriam Achebe"] * 2, id="lead-role-named-after-a-quotation"),
+    pytest.param(  # "X, he said, had ...": the pronoun is not the person it reports on
+        "Defence lawyer Aaron Feld argued for four years. Derek Halvorsen, he said, had been battling a gambling "
+        "addiction for a decade.", ["Aaron Feld"], id="a-cue-inside-the-clause-it-reports"),
+    pytest.param(  # a lead's role goes to the person later called by its noun, not the first one named
+        "CALGARY — A former financial adviser was sentenced Friday to six years, with the judge calling the scheme "
+        "\"calculated and cruel.\"\n\nDerek Halvorsen, 58, pleaded guilty in March.\n\nCourt of King's Bench "
+        "Justice Priya Anand said Halvorsen had exploited his clients.", ["Priya Anand"] * 2, id="lead-role-by-its-noun"),
+    pytest.param(  # with no organisation tagged at all, the untagged name that is the lead's subject
+        "Alberta energy producer cuts 600 jobs as oil slump drags on\n\nCALGARY — Prairie Ridge Energy will cut "
+        "about 600 jobs across Alberta and Saskatchewan, the company said Thursday, blaming a prolonged slump in "
+        "crude prices and rising costs.\n\nIn a news release, the company said the cuts were \"a difficult but "
+        "necessary step.\"", ["Prairie Ridge Energy"] * 2, id="the-company-named-but-untagged"),
+    pytest.param(  # a nationality before a noun that may name a body: a player's position
+        "Mikael Lindholm scored twice as the Oilers won 4-3 on Saturday.\n\n\"We didn't quit,\" Lindholm said.\n\n"
+        "The Swedish centre said the win felt bigger than two points.", ["Mikael Lindholm"] * 2,
+        id="a-nationality-before-a-position"),
+    pytest.param(  # a first name left untagged before a surname NER called an organisation
+        "Vivian Cheng visits her mother at a home in Scarborough. \"Some days she hasn't been changed,\" Cheng "
+        "said.\n\nJosefina Reyes has been a personal support worker for 18 years. The 52-year-old said she cares "
+        "for 14 residents on a night shift.", ["Vivian Cheng", "Josefina Reyes"], id="first-name-tagged-apart"),
     pytest.param(  # a document that speaks in a relative clause of the sentence that issues it
         "Senator Ann Marsh is releasing a new ad that urges voters to turn out early.",
         ["Ann Marsh"], id="document-issued-in-its-own-sentence"),
@@ -200,6 +236,7 @@ def test_an_unnamed_person_stays_unnamed_when_no_named_person_fits(analyze_text)
 
 def test_person_nouns_and_initials():
     assert is_person_noun("neurosurgeon") and is_person_noun("tycoon") and is_person_noun("spokeswoman")
+    assert is_person_noun("seamstress") and is_person_noun("mechanic") and is_person_noun("poet")
     assert not is_person_noun("statement") and not is_person_noun("answer") and not is_person_noun("company")
     assert initials("Immigration, Refugees and Citizenship Canada") == "IRCC"
     assert initials("Federal Bureau of Investigation") == "FBI"

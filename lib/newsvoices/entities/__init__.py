@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from .index import NAME_LABELS, EntityIndex, Mention, _sentence_numbers, clean_name
-from .named_people import people_ner_missed
+from .named_people import given_name_whose_surname_speaks, people_ner_missed
 from .organisations import (
     _organisation_short_names,
     _resolve_others,
@@ -24,7 +24,7 @@ from .organisations import (
     organisations_ner_called_people,
     team_names_ner_missed,
 )
-from .people import _join_split_names, _people_spoken_of_as_it, _resolve_people
+from .people import _join_split_names, _people_spoken_of_as_it, _resolve_people, places_ner_called_people
 from .titles import _attach_titles, _ends_a_title, without_title_tail
 
 
@@ -88,12 +88,15 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
             appositions = [c for c in root.children if c.dep_ == "appos"]
             # not "Hauwa Mohammed-Ibe, executive director of the Centre ..., an Abuja-based advocacy
             # group,": a person's role set beside the name too makes it a person
+            # nor "Leila Mansour, publisher of the Halifax press ..." when "Mansour said" follows
             if any(lexicon.is_organisation_noun(c.lemma_) for c in appositions) \
-                    and not any(c.lemma_.lower() in lexicon.role_nouns() for c in appositions):
+                    and not any(c.lemma_.lower() in lexicon.role_nouns() for c in appositions) \
+                    and not given_name_whose_surname_speaks(doc[mention.token_start:mention.token_end], False):
                 mention.label = "ORG"
                 mention.key = clean_name(mention.text, "ORG")
     mentions = _join_split_names(mentions, doc)
     organisations_ner_called_people(mentions, doc)
+    places_ner_called_people(mentions, doc)
     index = EntityIndex(mentions)
     _organisation_short_names(index, doc, sentence_of_token, paragraph_of_char)
     _resolve_people(index, doc, sentence_of_token, paragraph_of_char)

@@ -14,7 +14,10 @@ becomes a PERSON when one of them holds:
    glaciologist" (a first name of one gender in the given-name table, and the name speaks and a
    he or she takes it up, or a person noun stands beside it);
 6. `given_name_whose_surname_speaks`: "Connor McDavid scored twice ... McDavid said" (a first
-   name of the table, of either gender, and the surname alone speaks later).
+   name of the table, of either gender, and the surname alone speaks later);
+7. `given_name_taken_up_as_she_or_he`: "Olena Hryhorchuk was born on a homestead ... her
+   105th birthday" (a first name of one gender, the name a subject, and a pronoun of that
+   gender in its sentence or the next before another person is a subject).
 Its other mentions then resolve as any person's do (a surname NER tagged ORG included).
 """
 from __future__ import annotations
@@ -138,6 +141,25 @@ def given_name_whose_surname_speaks(tokens, untagged: bool) -> bool:
                for t in doc[tokens.end:])
 
 
+def given_name_taken_up_as_she_or_he(tokens, untagged: bool) -> bool:
+    """"REGINA — Olena Hryhorchuk was born on a homestead ..., raised nine children ... her
+    105th birthday": a name opening with a first name of one gender that is a clause's subject,
+    taken up in its own sentence or the next by a pronoun of that gender (his, her, he, she)
+    before another person is a subject. A club or a company is an it."""
+    gender = lexicon.given_name_gender(tokens[0].text)
+    if gender is None or tokens.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    doc, genders = tokens.doc, lexicon.pronoun_genders()
+    sentence = doc[tokens.end - 1].sent
+    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    for token in doc[tokens.end:end]:
+        if token.ent_type_ == "PERSON" and token.dep_ in {"nsubj", "nsubjpass"}:
+            return False  # another subject the pronoun may take up ("near Canora" tagged a person is none)
+        if token.pos_ == "PRON" and token.lower_ in genders:
+            return genders[token.lower_] == gender
+    return False
+
+
 TAKE_UP_SENTENCES = 2  # "X said ... ‘This is not about cutting. It is about ...,’ she said."
 
 
@@ -156,7 +178,7 @@ def _taken_up_by_he_or_she(tokens) -> bool:
 
 
 PERSON_CUES = (after_a_title, apposed_to_a_person_noun, given_an_age, taken_up_by_who, given_name_speaking_or_described,
-               given_name_whose_surname_speaks)
+               given_name_whose_surname_speaks, given_name_taken_up_as_she_or_he)
 
 
 def people_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph_of_char) -> list[Mention]:
@@ -177,6 +199,7 @@ def people_ner_missed(mentions: list[Mention], doc, sentence_of_token, paragraph
         if mention.label in RELABELLED and mention.text in found:
             mention.label, mention.key = "PERSON", clean_name(mention.text, "PERSON")
     mentions = [_without_role_word(m, doc) for m in mentions]
+    mentions = _given_names_tagged_apart(mentions, doc)
     mentions = _titled_names(mentions, doc, sentence_of_token, paragraph_of_char)
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     added = []
@@ -200,6 +223,33 @@ def _without_role_word(mention: Mention, doc) -> Mention:
         return mention
     return Mention(name.text, "PERSON", name.start_char, name.end_char, mention.sentence, mention.paragraph,
                    key=clean_name(name.text, "PERSON"), token_start=name.start, token_end=name.end)
+
+
+def _given_names_tagged_apart(mentions, doc) -> list[Mention]:
+    """"TORONTO — Nadia Khoury's debut novel" with "Nadia" tagged a place and "Khoury" left
+    untagged, or "Josefina" left untagged and "Reyes" tagged an organisation: a first name of the
+    table and the proper nouns beside it, one of them tagged on its own, are a name that
+    `PERSON_CUES` may recognise whole."""
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    result = []
+    for mention in mentions:
+        if mention.label not in RELABELLED | {"GPE"} or mention.token_end - mention.token_start != 1 \
+                or mention.text.lower() in lexicon.nationalities():
+            result.append(mention)
+            continue
+        start, end = mention.token_start, mention.token_end
+        if lexicon.is_given_name(mention.text):  # the first name tagged, the surname not
+            while end < len(doc) and end - start < LONGEST_NAME and doc[end].pos_ == "PROPN" and end not in covered \
+                    and not doc[end].is_space:
+                end += 1
+        if end - start == 1 and start > 0 and start - 1 not in covered and doc[start - 1].pos_ == "PROPN" and lexicon.is_given_name(doc[start - 1].text):
+            start -= 1  # "Josefina" untagged before "Reyes" tagged an organisation
+        tokens = doc[start:end]
+        if len(tokens) > 1 and _is_person(tokens, True):
+            mention = Mention(tokens.text, "PERSON", tokens.start_char, tokens.end_char, mention.sentence, mention.paragraph,
+                              key=clean_name(tokens.text, "PERSON"), token_start=tokens.start, token_end=tokens.end)
+        result.append(mention)
+    return result
 
 
 def _titled_names(mentions, doc, sentence_of_token, paragraph_of_char) -> list[Mention]:

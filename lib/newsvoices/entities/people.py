@@ -52,6 +52,21 @@ def _listed_with_people(mention, doc, person_tokens) -> bool:
     return bool(others) and all(t.i in person_tokens for t in others)
 
 
+def places_ner_called_people(mentions: list[Mention], doc) -> None:
+    """"New Brunswick's measles outbreak" tagged a person: a PERSON mention that spells a country
+    or a state or province (ISO 3166-2) is that place, unless a title or honorific opens it or it
+    is one word that is also a first name ("Georgia", "Victoria")."""
+    divisions = lexicon.first_level_divisions()
+    for mention in mentions:
+        if mention.label != "PERSON" or mention.token_start > 0 and doc[mention.token_start - 1].text in lexicon.title_forms():
+            continue
+        words = mention.key.split()
+        if len(words) == 1 and lexicon.is_given_name(words[0]):
+            continue
+        if mention.key.lower() in lexicon.nationalities() or lexicon.plain_letters(mention.key) in divisions:
+            mention.label = "GPE"
+
+
 def _join_split_names(mentions: list[Mention], doc) -> list[Mention]:
     """"Amélia Rocha" tagged as a place "Amélia" and a person "Rocha": a given name the model
     does not know, written right before a one-word PERSON, joins it. Only when that word is no

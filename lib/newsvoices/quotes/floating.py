@@ -137,6 +137,8 @@ def _statement_of(doc, span, subject, q: int, sentence_number) -> Statement:
 
 
 def _names_a_source(token) -> bool:
-    """A person, a body or he or she: not "The message was clear:"."""
-    return token.ent_type_ in {"PERSON", "ORG"} or token.lower_ in lexicon.gendered_subject_pronouns() \
+    """A name, he or she, or a noun for a person: not "The message was clear:" nor "Tuesday
+    was cold:" (NER may tag a surname a place: the entities step sorts out whose it is)."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in {"DATE", "TIME", "EVENT"} \
+        or token.lower_ in lexicon.gendered_subject_pronouns() \
         or token.pos_ == "NOUN" and lexicon.is_person_noun(token.lemma_)

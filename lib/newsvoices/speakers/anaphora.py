@@ -7,6 +7,7 @@ from __future__ import annotations
 from .. import lexicon
 from . import ranking
 from .candidates import (
+    FORWARD_SENTENCES,
     SUBJECTS,
     MentionPlace,
     age_word,
@@ -18,6 +19,7 @@ from .candidates import (
 from .pronouns import Referent
 
 LEAD_PARAGRAPHS = 2  # the headline and the first paragraph
+LEAD_FORWARD_SENTENCES = 4  # "… the province's chief medical officer said.\n\n“…. ….” Dr. Rachel Okonjo told reporters."
 
 
 def place_of(m, ctx, **extra) -> MentionPlace:
@@ -50,7 +52,22 @@ def gendered_pronoun(m, ctx) -> Referent | None:
     """He or she: the best-ranked person of that gender before it."""
     if m.lower not in lexicon.pronoun_genders() or m.root.pos_ != "PRON":
         return None
-    return ranked_referent(m, ctx, place_of(m, ctx, gender=wanted_gender(m.lower)), "pronoun")
+    place = place_of(m, ctx, gender=wanted_gender(m.lower), not_names=_reported_on(m.root, ctx))
+    return ranked_referent(m, ctx, place, "pronoun")
+
+
+def _reported_on(pronoun, ctx) -> frozenset[str]:
+    """"Lindqvist, he said, had been battling an addiction": the people a cue set off by commas
+    inside the sentence reports on, the subjects before it of the clause it interrupts; the
+    pronoun speaking of them is someone else."""
+    doc, cue = pronoun.doc, pronoun.head
+    # a cue hung inside the clause it reports ("While Trump agreed, he also stated, ..." is no such cue)
+    if pronoun.i == 0 or doc[pronoun.i - 1].text != "," or cue.i <= pronoun.i or cue.dep_ == "ROOT" \
+            or not any(t.text == "," for t in doc[cue.i + 1:min(len(doc), cue.i + 4)]):
+        return frozenset()
+    subjects = [t for t in doc[pronoun.sent.start:pronoun.i - 1] if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != cue.i]
+    people = (ctx.people_by_token.get(t.i) for t in subjects)
+    return frozenset(p.canonical for p in people if p is not None and p.label == "PERSON")
 
 
 def age_epithet(m, ctx) -> Referent | None:
@@ -178,11 +195,14 @@ def named_after(m, ctx, place: MentionPlace, role: str | None) -> Referent | Non
     # Speaking on Tuesday, Eleanor Marsh said"): the first person named after it, with no other role
     opening = not place.indefinite and not any(p.start < place.position for p in ctx.discourse.mentions) \
         and place.paragraph <= LEAD_PARAGRAPHS
-    fitting = [c for c in gather(forward, ctx.discourse, ctx.referents, ctx.genders)
+    # a lead's role is named in the lead's next paragraph, after a quotation of a few sentences
+    reach = LEAD_FORWARD_SENTENCES if opening else FORWARD_SENTENCES
+    fitting = [c for c in gather(forward, ctx.discourse, ctx.referents, ctx.genders, reach)
                if (c.features.get("head_matches") or opening and c.features.get("no_other_role"))
                and c.name not in own_sentence]
-    if fitting:
-        return Referent(m.position, fitting[0].name, "person", role)
+    if fitting:  # one called by the description's noun ("Justice Harpreet Sandhu" for "the judge") first
+        chosen = next((c for c in fitting if c.features.get("head_matches")), fitting[0])
+        return Referent(m.position, chosen.name, "person", role)
     renamed = named_in_the_next_sentence(m, ctx, place) if place.indefinite else None
     return Referent(m.position, renamed, "person", role) if renamed else None
 
@@ -236,14 +256,25 @@ def _noun_by_its_place(root) -> bool:
 
 def _determiners(root) -> set[str]:
     """The determiners of a noun phrase, also where the parser hung one on a modifier ("the" of
-    "the German forward" on "German")."""
-    near = [root, *(c for c in root.children if c.dep_ in {"compound", "amod"} and c.i < root.i)]
-    return {c.lower_ for t in near for c in t.children if c.dep_ in {"det", "poss", "nummod"} and c.i < root.i}
+    "the German forward" on "German") or on the possessor ("the province's officer")."""
+    # and the possessor's: "the province's chief medical officer" is as definite as "the officer"
+    near = [root, *(c for c in root.children if c.dep_ in {"compound", "amod", "poss"} and c.i < root.i)]
+    return {c.lower_ for t in near for c in t.children if c.dep_ in {"det", "poss", "nummod"} and c.i < root.i
+            and not (t.dep_ == "poss" and c.dep_ != "det")}
 
 
 def _describes_a_person(root) -> bool:
     # a title is a person's too: "the Maplecrest CEO", "the Dartmouth East MLA"
-    return is_person_noun(root.lemma_) or is_person_noun(root.lower_) or root.lower_ in lexicon.person_titles()
+    return is_person_noun(root.lemma_) or is_person_noun(root.lower_) or root.lower_ in lexicon.person_titles() \
+        or _a_nationality_before_a_body_noun(root)
+
+
+def _a_nationality_before_a_body_noun(root) -> bool:
+    """"The Swedish centre said": a nationality before a noun that may name a body, with no
+    "for" or "of" after it that a body's name would have, is a player's position, a person."""
+    return lexicon.is_organisation_noun(root.lemma_) and root.dep_ in {"nsubj", "nsubjpass"} \
+        and any(c.dep_ in {"amod", "compound"} and c.lower_ in lexicon.nationalities() for c in root.children) \
+        and not any(c.dep_ == "prep" for c in root.children)
 
 
 def apposed_to_a_name(m, ctx) -> Referent | None:

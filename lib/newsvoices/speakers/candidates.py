@@ -229,12 +229,13 @@ class MentionPlace:
     head: str | None = None  # a description's head lemma
     indefinite: bool = False
     end: int | None = None  # a description's end: names inside it are not its antecedents
+    not_names: frozenset[str] = frozenset()  # "Lindqvist, he said, had ...": never the pronoun's
 
 
-def gather(place: MentionPlace, discourse: Discourse, referents, genders) -> list[Candidate]:
+def gather(place: MentionPlace, discourse: Discourse, referents, genders, forward: int = FORWARD_SENTENCES) -> list[Candidate]:
     """The people before the mention (within `WINDOW_PARAGRAPHS`) and the unnamed sources
-    speaking there, and, for an indefinite description, the people named just after it; a
-    person the article marks with the other gender is no candidate."""
+    speaking there, and, for an indefinite description, the people named just after it (within
+    `forward` sentences); a person the article marks with the other gender is no candidate."""
     before = [m for m in discourse.mentions if m.start < place.position
               and m.paragraph >= place.paragraph - WINDOW_PARAGRAPHS]
     spoken = [r for r in referents if r.position < place.position and r.kind == "person"
@@ -252,13 +253,13 @@ def gather(place: MentionPlace, discourse: Discourse, referents, genders) -> lis
         names = [n for n in names if n not in same_sentence]
     if place.indefinite:
         after = [m for m in discourse.mentions if m.start > (place.end or place.position) and not m.quoted
-                 and m.sentence <= place.sentence + FORWARD_SENTENCES]
+                 and m.sentence <= place.sentence + forward]
         names = list(dict.fromkeys(m.name for m in after))
         before, spoken = after, []
     wanted = place.gender
     candidates = []
     for name in names:
-        if wanted and genders.get(name) not in {None, wanted}:
+        if wanted and genders.get(name) not in {None, wanted} or name in place.not_names:
             continue
         referent = next((r for r in reversed(spoken) if r.speaker == name), None)
         candidate = Candidate(name, referent, forward=place.indefinite)
@@ -308,7 +309,8 @@ def _features(candidate: Candidate, place: MentionPlace, before, spoken, discour
         "head_matches": float(place.head is not None and bool(with_role_families({place.head}) & descriptors)),
         "modifier_matches": float(bool(place.head_words - {place.head}) and bool((place.head_words - {place.head}) & descriptors)),
         "has_descriptors": float(bool(plain)),
-        "no_other_role": float(not (plain & lexicon.role_nouns())),
+        # a relative ("the man's sister") holds no role: "the 31-year-old nursing assistant" may be her
+        "no_other_role": float(not (plain & lexicon.role_nouns() - lexicon.word_list("family_nouns.txt"))),
         # "One man in the crowd shouted ... the man said": someone new was introduced with that noun
         # after the candidate was last named
         "introduced_since": float(place.head is not None and any(

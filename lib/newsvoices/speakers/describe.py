@@ -150,7 +150,8 @@ def organisation_meant_by(noun, doc, organisations, position) -> str | None:
                 and m.canonical.split()[-1].lower() in {noun.lower_, noun.lemma_.lower()}
                 and _paragraphs_entered(doc.text[position:m.start_char]) <= NAMED_SOON_PARAGRAPHS]
         # else the one named only as a modifier ("Nova Scotia Power customers ... The utility said")
-        return named_with_word(noun, doc, soon[::-1]) or (earlier[-1].canonical if len({m.canonical for m in earlier}) == 1 else None)
+        return named_with_word(noun, doc, soon[::-1]) or (earlier[-1].canonical if len({m.canonical for m in earlier}) == 1 else None) \
+            or untagged_subject_name(noun, doc)
     # "the company" is not the "Consumer Data Authority": a name ending in another kind of body
     # (by its canonical name: "JHEC" is the "Joint Harbour Employers' Council")
     same_kind = [m for m in standing if not (lexicon.is_organisation_noun(last := m.canonical.split()[-1].lower())
@@ -197,6 +198,21 @@ def proper_name_headed_by(noun, doc) -> str | None:
             start -= 1
         if start < token.i and doc[start].tag_ != "POS":
             return doc[start:token.i + 1].text
+    return None
+
+
+def untagged_subject_name(noun, doc) -> str | None:
+    """"CALGARY — Prairie Ridge Energy will cut 600 jobs, the company said": with no
+    organisation named at all, the last run of capitalised proper nouns before the noun that
+    NER left untagged and that is a sentence's subject, not opening with a first name."""
+    for token in reversed(doc[:noun.i]):
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN" or token.ent_type_:
+            continue
+        run = [t for t in token.subtree if t.i <= token.i]
+        if len(run) < 2 or any(t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ for t in run) \
+                or lexicon.is_given_name(run[0].text) or run[-1].i - run[0].i + 1 != len(run):
+            continue
+        return " ".join(t.text for t in run)
     return None
 
 
