@@ -24,7 +24,13 @@ from .organisations import (
     organisations_ner_called_people,
     team_names_ner_missed,
 )
-from .people import _join_split_names, _people_spoken_of_as_it, _resolve_people, places_ner_called_people
+from .people import (
+    _join_split_names,
+    _people_spoken_of_as_it,
+    _resolve_people,
+    places_ner_called_people,
+    without_adjectives_called_people,
+)
 from .titles import _attach_titles, _ends_a_title, without_title_tail
 
 
@@ -94,7 +100,7 @@ def find_entities(doc, paragraph_of_char) -> EntityIndex:
                     and not given_name_whose_surname_speaks(doc[mention.token_start:mention.token_end], False):
                 mention.label = "ORG"
                 mention.key = clean_name(mention.text, "ORG")
-    mentions = _join_split_names(mentions, doc)
+    mentions = _join_split_names(without_adjectives_called_people(mentions, doc), doc)
     organisations_ner_called_people(mentions, doc)
     places_ner_called_people(mentions, doc)
     index = EntityIndex(mentions)

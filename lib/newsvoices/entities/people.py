@@ -67,6 +67,13 @@ def places_ner_called_people(mentions: list[Mention], doc) -> None:
             mention.label = "GPE"
 
 
+def without_adjectives_called_people(mentions: list[Mention], doc) -> list[Mention]:
+    """"The Olympic silver medallist" with "Olympic" tagged a person: one word the tagger reads
+    as an adjective modifying a noun is no one's name."""
+    return [m for m in mentions if not (m.label == "PERSON" and m.token_end - m.token_start == 1
+                                        and doc[m.token_start].tag_ == "JJ" and doc[m.token_start].dep_ == "amod")]
+
+
 def _join_split_names(mentions: list[Mention], doc) -> list[Mention]:
     """"Amélia Rocha" tagged as a place "Amélia" and a person "Rocha": a given name the model
     does not know, written right before a one-word PERSON, joins it. Only when that word is no
@@ -132,7 +139,7 @@ def _resolve_people(index: EntityIndex, doc, sentence_of_token, paragraph_of_cha
     full_names = _full_name_counts(people)
     # NER slips: a known person's name tagged as an organisation or place is that person.
     for mention in index.mentions:
-        if mention.label in {"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"} \
+        if mention.label in {"ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC", "LAW", "EVENT"} \
                 and mention.key.lower() not in countries and _matching_people(mention.key, full_names) \
                 and len(mention.key.split()) <= 3:
             mention.label = "PERSON"

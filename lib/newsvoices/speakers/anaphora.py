@@ -97,8 +97,8 @@ def person_description(m, ctx) -> Referent | None:
     singular description of one person, resolved to a named person when one fits."""
     root = m.root
     # NER's "MLA" tagged a person, "the first-term Liberal MPP" tagged an organisation
-    mistagged_title = root.ent_type_ in {"PERSON", "ORG"} and root.lower_ in lexicon.person_titles() \
-        and root.lower_ not in lexicon.function_words("adjective_title")
+    mistagged_title = root.ent_type_ in {"PERSON", "ORG"} and (root.lower_ in lexicon.person_titles() \
+        and root.lower_ not in lexicon.function_words("adjective_title") or _one_word_person_noun(root))
     if not (root.tag_ in {"NN", "NNP"} or _noun_by_its_place(root)) \
             or root.ent_type_ not in {"", "NORP"} and not mistagged_title or not _describes_a_person(root):
         return None
@@ -123,7 +123,8 @@ def person_description(m, ctx) -> Referent | None:
     # named after it, only when the words the article gives the person say so
     generic = place.head in lexicon.word_list("generic_person_nouns.txt")
     needs = ("head_matches",) if generic else ("head_matches", "modifier_matches") if indefinite else ()
-    if not needs and place.head in lexicon.role_nouns():
+    former = any(t.lower_ in lexicon.function_words("past_role") for t in words)  # "the former energy lawyer"
+    if not needs and place.head in lexicon.role_nouns() and not former:
         # "the mayor" is not the man the article has called a union leader: a role noun needs a
         # person it fits, or one the article has given no other role
         needs = ("head_matches", "modifier_matches", "no_other_role")
@@ -132,7 +133,20 @@ def person_description(m, ctx) -> Referent | None:
     kind = "indefinite description" if indefinite else "description"
     named_modifiers = frozenset(t.lemma_.lower() for t in words if t.pos_ == "PROPN" or t.like_num)
     return head_matched(m, ctx, place, role) or named_modifiers_matched(m, ctx, place, named_modifiers, role) \
+        or subject_just_before(m, ctx, place, role, needs) \
         or ranked_referent(m, ctx, place, kind, role, needs=needs) or named_after(m, ctx, place, role)
+
+
+def subject_just_before(m, ctx, place: MentionPlace, role: str | None, needs=()) -> Referent | None:
+    """"Delaney was named the game's most outstanding player. The American quarterback ... said":
+    a definite description right after a sentence whose subject is the person last named is that
+    person, though another spoke last; news names someone, then describes them as they speak."""
+    if place.indefinite or place.head in lexicon.word_list("generic_person_nouns.txt"):
+        return None
+    fitting = [c for c in gather(place, ctx.discourse, ctx.referents, ctx.genders)
+               if c.features.get("previous_main_subject") and c.features.get("last_named") and not c.features.get("unnamed")
+               and (not needs or any(c.features.get(name) for name in needs))]
+    return referent_of(m, fitting[0], role) if len(fitting) == 1 else None
 
 
 def described_further(root, referent: Referent, discourse) -> None:
@@ -246,6 +260,13 @@ def role_fits(m, referent, word: str) -> bool:
 def is_person_noun(word: str) -> bool:
     """"spokeswoman", "neurosurgeon", "tycoon", "labourer": a noun for a person (`lexicon`)."""
     return lexicon.is_person_noun(word)
+
+
+def _one_word_person_noun(root) -> bool:
+    """"The three-time Olympian" with "Olympian" alone tagged an organisation: a noun for a person."""
+    doc = root.doc
+    alone = root.ent_iob_ == "B" and (root.i + 1 >= len(doc) or doc[root.i + 1].ent_iob_ != "I")
+    return alone and _describes_a_person(root)
 
 
 def _noun_by_its_place(root) -> bool:
