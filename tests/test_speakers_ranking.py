@@ -204,6 +204,24 @@ CASES = [
         "Vivian Cheng visits her mother at a home in Scarborough. \"Some days she hasn't been changed,\" Cheng "
         "said.\n\nJosefina Reyes has been a personal support worker for 18 years. The 52-year-old said she cares "
         "for 14 residents on a night shift.", ["Vivian Cheng", "Josefina Reyes"], id="first-name-tagged-apart"),
+    pytest.param(  # a former role is no other role: "the former energy lawyer" may be the premier
+        "CALGARY — Alberta Premier Colleen Harcourt says her government will challenge the federal emissions cap in "
+        "court.\n\nHarcourt did not hold back on Monday: \"Ottawa wants to shut down our largest industry.\"\n\n"
+        "The former energy lawyer said the cap was a clear intrusion into provincial jurisdiction.",
+        ["Colleen Harcourt"] * 3, id="a-former-role"),
+    pytest.param(  # a one-word noun for a person NER tagged an organisation ("Olympian")
+        "Women's hockey drew 19,000 fans in Montreal on Saturday. Natalie Brassard scored twice for Montreal.\n\n"
+        "\"The noise was unbelievable,\" Brassard said.\n\nThe three-time Olympian said she never imagined crowds "
+        "this size.", ["Natalie Brassard"] * 2, id="a-person-noun-tagged-an-organisation"),
+    pytest.param(  # an adjective NER tagged a person ("Olympic") is no one's name
+        "Speed skater Hannah Kowalczyk retired on Wednesday after 14 years on the national team.\n\n\"It's time,\" "
+        "Kowalczyk said.\n\nThe Olympic silver medallist said she plans to finish a nursing degree.",
+        ["Hannah Kowalczyk"] * 2, id="an-adjective-tagged-a-person"),
+    pytest.param(  # the subject of the sentence just before a description, though another spoke last
+        "Quarterback Marcus Delaney threw for 311 yards, and kicker Sébastien Larose kicked the winning field goal on "
+        "Sunday.\n\n\"I've dreamed about that kick since I was a kid,\" Larose said.\n\nDelaney was named the game's "
+        "most outstanding player. The American quarterback said Winnipeg feels like home now.",
+        ["Sébastien Larose", "Marcus Delaney"], id="the-subject-just-before"),
     pytest.param(  # a document that speaks in a relative clause of the sentence that issues it
         "Senator Ann Marsh is releasing a new ad that urges voters to turn out early.",
         ["Ann Marsh"], id="document-issued-in-its-own-sentence"),

@@ -133,7 +133,7 @@ def person_description(m, ctx) -> Referent | None:
     kind = "indefinite description" if indefinite else "description"
     named_modifiers = frozenset(t.lemma_.lower() for t in words if t.pos_ == "PROPN" or t.like_num)
     return head_matched(m, ctx, place, role) or named_modifiers_matched(m, ctx, place, named_modifiers, role) \
-        or subject_just_before(m, ctx, place, role, needs) \
+        or subject_just_before(m, ctx, place, role, ("head_matches",) if needs and not generic else needs) \
         or ranked_referent(m, ctx, place, kind, role, needs=needs) or named_after(m, ctx, place, role)
 
 
@@ -182,6 +182,7 @@ def head_matched(m, ctx, place: MentionPlace, role: str | None) -> Referent | No
         return None
     modifiers = place.head_words - {place.head}
     countries = lexicon.nationalities()
+    plain_adjectives = {t.lemma_.lower() for t in m.phrase if t.pos_ == "ADJ" and t.text.islower() and t.head.i == m.root.i}
 
     def described_so(candidate) -> bool:  # "the Wisconsin Republican" is not "Republican Donald Trump"
         described = described_words(candidate, ctx.discourse)
@@ -189,6 +190,9 @@ def head_matched(m, ctx, place: MentionPlace, role: str | None) -> Referent | No
         # without having told it; only another one said of the candidate rules them out
         told = {countries[w][0] for w in described if w in countries}
         unsaid = {w for w in modifiers - described if w in countries and (not told or countries[w][0] in told)}
+        # "the veteran councillor" after "Coun. Vincent Moreau": a plain adjective is news about
+        # the person; a name or a number among the modifiers must have been said of them
+        unsaid |= {w for w in modifiers - described if w in plain_adjectives}
         return modifiers - unsaid <= described
 
     fitting = [c for c in gather(place, ctx.discourse, ctx.referents, ctx.genders)

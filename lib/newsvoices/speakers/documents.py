@@ -139,9 +139,10 @@ def in_headline(statement, article) -> bool:
     if statement.paragraph >= min(HEADLINE_PARAGRAPHS, len(paragraphs) - 1):
         return False
     text = paragraphs[statement.paragraph].text.strip()
-    if article.title and text == article.title.strip():
-        return True
-    return len(text.split()) <= HEADLINE_WORDS and not text.endswith((".", "!", "?", ".”", '."'))
+    sentence_end = text.endswith((".", "!", "?", ".”", '."'))
+    # a headline ends without a full stop: a text whose first paragraph is already a sentence of
+    # the story ("A senior diplomat ... said the talks had stalled.") has no headline
+    return not sentence_end and (bool(article.title) and text == article.title.strip() or len(text.split()) <= HEADLINE_WORDS)
 
 
 def _head_lemma(statement, doc) -> str | None:
