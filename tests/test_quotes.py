@@ -123,6 +123,13 @@ def test_short_quote_right_after_a_statement(analyze_text, text, statements):
     # ... but not after a paragraph about something else: nobody's
     (("Dana Whitfield, the general manager, said the deal was fair.\n\nThe arena was half empty on Tuesday night.\n\n"
       "\"We are built to win now, and everybody in this room knows it.\""), ["Dana Whitfield"]),
+    # ... not after a paragraph about a victim or an accused, who said nothing
+    (("Dana Whitfield, the general manager, said the deal was fair.\n\nThe fans left early.\n\nMark Dale pleaded "
+      "guilty to defrauding 40 pensioners.\n\n\"This was a calculated and sustained deception of vulnerable people.\""),
+     ["Dana Whitfield"]),
+    # a colon after a clause that names the words quoted: they are not the subject's
+    (("Councillor Peter Lamb said the line was long overdue.\n\nSarah Jones, whose son died in the crash, still "
+      "remembers his last words to her: \"I love you, Mum, I will see you tonight.\""), ["Peter Lamb", "Peter Lamb"]),
     # a colon after a clause about a thing, not a source, leaves the quotation floating as before
     ("Councillor Peter Lamb said the line was long overdue.\n\nThe message was simple: \"Build the station now.\"",
      ["Peter Lamb", "Peter Lamb"]),

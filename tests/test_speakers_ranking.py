@@ -222,6 +222,15 @@ CASES = [
         "Sunday.\n\n\"I've dreamed about that kick since I was a kid,\" Larose said.\n\nDelaney was named the game's "
         "most outstanding player. The American quarterback said Winnipeg feels like home now.",
         ["Sébastien Larose", "Marcus Delaney"], id="the-subject-just-before"),
+    pytest.param(  # ... but "the Australian company" stays the company, not its chief executive
+        "SYDNEY — Qantas will cut 300 jobs. Chief executive Vanessa Hudson announced the cuts on Tuesday. \"This is "
+        "a difficult day,\" the Australian company said.", ["Vanessa Hudson", "Qantas"], id="a-nationality-before-a-company"),
+    pytest.param(  # a company named as a modifier is no union
+        "LONDON — Amazon warehouse workers in Coventry walked out on Tuesday over pay. \"We are not robots,\" the union "
+        "said.", ["union"], id="a-company-modifier-is-no-union"),
+    pytest.param(  # "the former" and "the latter" are no description of a person
+        "Labor's Jim Chalmers debated the Liberals' Angus Taylor on Sunday. The former said the budget was fair, while "
+        "the latter said it was reckless.", ["former", "latter"], id="the-former-and-the-latter"),
     pytest.param(  # a document that speaks in a relative clause of the sentence that issues it
         "Senator Ann Marsh is releasing a new ad that urges voters to turn out early.",
         ["Ann Marsh"], id="document-issued-in-its-own-sentence"),

@@ -96,7 +96,8 @@ def clean_name(text: str, label: str) -> str:
         while len(words) > 1 and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles):
             words = words[1:]
         # "Goaltender Simon Brodeur": a noun for a person opening a sentence before a first name
-        while len(words) > 2 and lexicon.is_person_noun(words[0].lower()) and lexicon.is_given_name(words[1]):
+        while len(words) > 2 and lexicon.is_person_noun(words[0].lower()) and not lexicon.is_given_name(words[0]) \
+                and lexicon.is_given_name(words[1]):  # not "Hunter Lee Smith"
             words = words[1:]
         # headline case glues a verb or noun of saying to the name: "Lee Says", "Lee Speech"
         while len(words) > 1 and words[-1][:1].isupper() and _is_speech_word(words[-1]):

@@ -15,9 +15,10 @@ becomes a PERSON when one of them holds:
    he or she takes it up, or a person noun stands beside it);
 6. `given_name_whose_surname_speaks`: "Connor McDavid scored twice ... McDavid said" (a first
    name of the table, of either gender, and the surname alone speaks later);
-7. `given_name_taken_up_as_she_or_he`: "Olena Hryhorchuk was born on a homestead ... her
-   105th birthday" (a first name of one gender, the name a subject, and a pronoun of that
-   gender in its sentence or the next before another person is a subject).
+7. `given_name_taken_up_as_she_or_he`: "Olena Hryhorchuk ... has outlived two husbands and
+   most of her friends" (a first name of one gender, the name a subject, and a pronoun of that
+   gender in its own sentence, or the next when its own brings no one else in by a noun, "named
+   a new chief executive", before another person is a subject).
 Its other mentions then resolve as any person's do (a surname NER tagged ORG included).
 """
 from __future__ import annotations
@@ -136,6 +137,9 @@ def given_name_whose_surname_speaks(tokens, untagged: bool) -> bool:
     if not lexicon.is_given_name(tokens[0].text) or tokens.start > 0 and doc[tokens.start - 1].dep_ == "det":
         return False
     surname = tokens[-1].text
+    bodies = lexicon.word_list("standing_bodies.txt") | lexicon.word_list("group_nouns.txt")
+    if lexicon.is_organisation_noun(surname.lower()) or surname.lower() in bodies | _lower_case_words(doc):
+        return False  # "Victoria Police ... Police said": a body's last word, not a surname
     return any(t.text == surname and t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_ in lexicon.speech_verbs()
                and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN") and (t.i == 0 or doc[t.i - 1].pos_ != "PROPN")
                for t in doc[tokens.end:])
@@ -143,15 +147,19 @@ def given_name_whose_surname_speaks(tokens, untagged: bool) -> bool:
 
 def given_name_taken_up_as_she_or_he(tokens, untagged: bool) -> bool:
     """"REGINA — Olena Hryhorchuk was born on a homestead ..., raised nine children ... her
-    105th birthday": a name opening with a first name of one gender that is a clause's subject,
-    taken up in its own sentence or the next by a pronoun of that gender (his, her, he, she)
-    before another person is a subject. A club or a company is an it."""
+    friends": a name opening with a first name of one gender that is a clause's subject, taken
+    up by a pronoun of that gender (he, she, his, her) in its own sentence, or the next when its
+    own brings in no one else by a noun, before another person is a subject. A club or a company
+    is an it."""
     gender = lexicon.given_name_gender(tokens[0].text)
     if gender is None or tokens.root.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     doc, genders = tokens.doc, lexicon.pronoun_genders()
     sentence = doc[tokens.end - 1].sent
-    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    # the next sentence too, unless the name's own brings in someone else by a noun: "He will take
+    # over", after "Tim Hortons named a new chief executive", is the newcomer's
+    newcomer = any(t.dep_ in {"dobj", "pobj"} and lexicon.is_person_noun(t.lemma_) for t in sentence)
+    end = doc[sentence.end].sent.end if sentence.end < len(doc) and not newcomer else sentence.end
     for token in doc[tokens.end:end]:
         if token.ent_type_ == "PERSON" and token.dep_ in {"nsubj", "nsubjpass"}:
             return False  # another subject the pronoun may take up ("near Canora" tagged a person is none)
@@ -218,7 +226,8 @@ def _without_role_word(mention: Mention, doc) -> Mention:
     if mention.label not in RELABELLED or mention.token_end - mention.token_start < 3:
         return mention
     role, name = doc[mention.token_start], doc[mention.token_start + 1:mention.token_end]
-    if not (role.text[:1].isupper() and lexicon.is_person_noun(role.lower_) and lexicon.is_given_name(name[0].text)
+    if not (role.text[:1].isupper() and lexicon.is_person_noun(role.lower_) and not lexicon.is_given_name(role.text)
+            and lexicon.is_given_name(name[0].text)
             and _name_like(name)):
         return mention
     return Mention(name.text, "PERSON", name.start_char, name.end_char, mention.sentence, mention.paragraph,
@@ -248,6 +257,7 @@ def _given_names_tagged_apart(mentions, doc) -> list[Mention]:
         if len(tokens) > 1 and _is_person(tokens, True):
             mention = Mention(tokens.text, "PERSON", tokens.start_char, tokens.end_char, mention.sentence, mention.paragraph,
                               key=clean_name(tokens.text, "PERSON"), token_start=tokens.start, token_end=tokens.end)
+            covered.update(range(tokens.start, tokens.end))
         result.append(mention)
     return result
 

@@ -58,7 +58,9 @@ def places_ner_called_people(mentions: list[Mention], doc) -> None:
     is one word that is also a first name ("Georgia", "Victoria")."""
     divisions = lexicon.first_level_divisions()
     for mention in mentions:
-        if mention.label != "PERSON" or mention.token_start > 0 and doc[mention.token_start - 1].text in lexicon.title_forms():
+        titled = mention.text.split()[0] in lexicon.title_forms() or mention.token_start > 0 \
+            and doc[mention.token_start - 1].text in lexicon.title_forms()  # "Ms Washington said"
+        if mention.label != "PERSON" or titled:
             continue
         words = mention.key.split()
         if len(words) == 1 and lexicon.is_given_name(words[0]):

@@ -61,7 +61,7 @@ def add_floating_quotes(statements, ctx: QuoteContext, article, sentence_number)
             continue  # a title, a nickname, a scare-quoted term, a phrase inside someone else's sentence
         introduced = _introduced_by_colon(doc, span, q, sentence_number)
         if introduced is not None:  # "Calandra was blunt: “…”": its own speaker, no neighbour's
-            statements.append(introduced)
+            _add(introduced, statements, ordered, starts)
             claimed.add(q)
             continue
         paragraph = article.paragraph_at(span.start)
@@ -73,7 +73,7 @@ def add_floating_quotes(statements, ctx: QuoteContext, article, sentence_number)
         introduced = _introduced_the_paragraph_before(doc, span, article) \
             if neighbour is None and len(words) >= MIN_FLOATING_WORDS else None
         if introduced is not None:  # "Goaltender Ann Roe also spoke to reporters.\n\n“…”"
-            statements.append(_statement_of(doc, span, introduced, q, sentence_number))
+            _add(_statement_of(doc, span, introduced, q, sentence_number), statements, ordered, starts)
             claimed.add(q)
             continue
         if neighbour is None or len(words) < MIN_FLOATING_WORDS and not (before and _right_after(text, before[-1], span)):
@@ -86,6 +86,14 @@ def add_floating_quotes(statements, ctx: QuoteContext, article, sentence_number)
         pairs.append((floating, neighbour))
         claimed.add(q)
     return pairs
+
+
+def _add(statement: Statement, statements: list, ordered: list, starts: list) -> None:
+    """A statement of its own, which later floating quotes may go on with."""
+    statements.append(statement)
+    k = bisect.bisect_right(starts, statement.content_start)
+    ordered.insert(k, statement)
+    starts.insert(k, statement.content_start)
 
 
 def _introduced_by_colon(doc, span, q: int, sentence_number) -> Statement | None:
@@ -102,6 +110,11 @@ def _introduced_by_colon(doc, span, q: int, sentence_number) -> Statement | None
     clause = doc[doc[i].sent.start:i] if doc[i].sent.start < i else None
     if clause is None or len(clause) > COLON_CLAUSE_WORDS or any(t.text in DOUBLE_OPEN + DOUBLE_CLOSE + '"' for t in clause):
         return None
+    # "remembers his last words to her:", "read out the text message Brown sent:": the words of
+    # someone else, or of a thing, that the clause names (function_words.csv, job `quoted_words_noun`)
+    if any(t.lemma_.lower() in lexicon.function_words("quoted_words_noun") | lexicon.word_list("document_nouns.txt")
+           for t in clause if t.pos_ == "NOUN"):
+        return None
     subject = next((t for t in clause if t.dep_ in SUBJECT_DEPS and t.head.i in range(clause.start, clause.end)
                     and _names_a_source(t)), None)
     return _statement_of(doc, span, subject, q, sentence_number) if subject is not None else None
@@ -110,7 +123,7 @@ def _introduced_by_colon(doc, span, q: int, sentence_number) -> Statement | None
 def _introduced_the_paragraph_before(doc, span, article):
     """"Goaltender Ann Roe also spoke to reporters.\n\n“We are built to win,” …": a quotation
     opening a paragraph, with no statement beside it, after a paragraph whose last sentence has
-    a named person as its subject: that person, whom the paragraph brought in to speak."""
+    a named person as the subject of a verb of speaking: that person, brought in to speak."""
     paragraph = article.paragraph_at(span.open_mark)
     if paragraph == 0 or doc.text[article.paragraphs[paragraph].start:span.open_mark].strip():
         return None
@@ -120,6 +133,11 @@ def _introduced_the_paragraph_before(doc, span, article):
         return None
     sentence = doc[last.end - 1].sent
     root = sentence.root
+    # "Ann Roe, 34, was killed ...", "Mark Dale pleaded guilty to ...": only one brought in to
+    # speak, with nothing said yet ("spoke to reporters after the game")
+    if root.lemma_.lower() not in lexicon.speech_verbs() | lexicon.function_words("speaking_verb") \
+            or any(c.dep_ in {"dobj", "ccomp", "xcomp", "acomp", "oprd", "attr"} for c in root.children):
+        return None
     return next((t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ == "PERSON"
                  and t.idx >= previous.start), None)
 

@@ -182,7 +182,8 @@ def head_matched(m, ctx, place: MentionPlace, role: str | None) -> Referent | No
         return None
     modifiers = place.head_words - {place.head}
     countries = lexicon.nationalities()
-    plain_adjectives = {t.lemma_.lower() for t in m.phrase if t.pos_ == "ADJ" and t.text.islower() and t.head.i == m.root.i}
+    plain_adjectives = {t.lemma_.lower() for t in m.phrase if t.pos_ == "ADJ" and t.text.islower() and t.head.i == m.root.i
+                        and t.lower_ not in lexicon.function_words("office_adjective")}  # not "the deputy mayor"
 
     def described_so(candidate) -> bool:  # "the Wisconsin Republican" is not "Republican Donald Trump"
         described = described_words(candidate, ctx.discourse)
@@ -276,7 +277,9 @@ def _one_word_person_noun(root) -> bool:
 def _noun_by_its_place(root) -> bool:
     """"the German forward said": a word after a determiner that is a subject is a noun, though
     the tagger reads "forward", "guard" or "centre" as another part of speech."""
-    return not root.tag_.startswith("NN") and root.dep_ in {"nsubj", "nsubjpass"} and bool(_determiners(root))
+    # not "the former", "the latter" (adjectives): "forward" read as an adverb, "guard" as a verb
+    return not root.tag_.startswith("NN") and root.pos_ != "ADJ" and root.dep_ in {"nsubj", "nsubjpass"} \
+        and bool(_determiners(root))
 
 
 def _determiners(root) -> set[str]:
@@ -295,9 +298,10 @@ def _describes_a_person(root) -> bool:
 
 
 def _a_nationality_before_a_body_noun(root) -> bool:
-    """"The Swedish centre said": a nationality before a noun that may name a body, with no
-    "for" or "of" after it that a body's name would have, is a player's position, a person."""
-    return lexicon.is_organisation_noun(root.lemma_) and root.dep_ in {"nsubj", "nsubjpass"} \
+    """"The Swedish centre said": a nationality before a player's position that may name a body
+    too (function_words.csv, job `position_noun`), with no "for" or "of" after it that a body's
+    name would have, is a person; "the Australian company" stays a company."""
+    return root.lemma_.lower() in lexicon.function_words("position_noun") and root.dep_ in {"nsubj", "nsubjpass"} \
         and any(c.dep_ in {"amod", "compound"} and c.lower_ in lexicon.nationalities() for c in root.children) \
         and not any(c.dep_ == "prep" for c in root.children)
 

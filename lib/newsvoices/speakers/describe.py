@@ -150,8 +150,11 @@ def organisation_meant_by(noun, doc, organisations, position) -> str | None:
                 and m.canonical.split()[-1].lower() in {noun.lower_, noun.lemma_.lower()}
                 and _paragraphs_entered(doc.text[position:m.start_char]) <= NAMED_SOON_PARAGRAPHS]
         # else the one named only as a modifier ("Nova Scotia Power customers ... The utility said")
-        return named_with_word(noun, doc, soon[::-1]) or (earlier[-1].canonical if len({m.canonical for m in earlier}) == 1 else None) \
-            or untagged_subject_name(noun, doc)
+        if named_with_word(noun, doc, soon[::-1]) or lemma not in lexicon.function_words("company_noun"):
+            return named_with_word(noun, doc, soon[::-1])
+        # a company named only as a modifier ("Nova Scotia Power customers ... The utility said"), or
+        # left untagged as its own sentence's subject ("Prairie Ridge Energy will cut jobs, the company said")
+        return (earlier[-1].canonical if len({m.canonical for m in earlier}) == 1 else None) or untagged_subject_name(noun, doc)
     # "the company" is not the "Consumer Data Authority": a name ending in another kind of body
     # (by its canonical name: "JHEC" is the "Joint Harbour Employers' Council")
     same_kind = [m for m in standing if not (lexicon.is_organisation_noun(last := m.canonical.split()[-1].lower())
@@ -203,9 +206,19 @@ def proper_name_headed_by(noun, doc) -> str | None:
 
 def untagged_subject_name(noun, doc) -> str | None:
     """"CALGARY — Prairie Ridge Energy will cut 600 jobs, the company said": with no
-    organisation named at all, the last run of capitalised proper nouns before the noun that
-    NER left untagged and that is a sentence's subject, not opening with a first name."""
-    for token in reversed(doc[:noun.i]):
+    organisation named at all, the last run of capitalised proper nouns before the noun in its
+    own sentence that NER left untagged and that is a subject, not opening with a first name;
+    else the one so found for the same noun earlier ("In a release, the company said")."""
+    earlier = [t for t in doc[:noun.sent.start] if t.lower_ == noun.lower_ and t.dep_ == noun.dep_]
+    for before in [noun, *reversed(earlier)]:
+        found = _untagged_subject_in_sentence(before, doc)
+        if found:
+            return found
+    return None
+
+
+def _untagged_subject_in_sentence(noun, doc) -> str | None:
+    for token in reversed(doc[noun.sent.start:noun.i]):
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN" or token.ent_type_:
             continue
         run = [t for t in token.subtree if t.i <= token.i]

@@ -125,6 +125,8 @@ def merge_headline_sources(statements, article, doc) -> None:
         if not statement.anonymous or not in_headline(statement, article):
             continue
         head = _head_lemma(statement, doc)
+        if head is None:
+            continue
         body = [s for s in statements if s.paragraph >= HEADLINE_PARAGRAPHS and s.speaker != statement.speaker
                 and _head_lemma(s, doc) == head]
         match = next((s for s in body if s.anonymous), None) or next(iter(body), None)

@@ -170,10 +170,15 @@ def _province_of_the_article(c: AffiliationContext, said: set[str]) -> str | Non
     """"Premier Tim Houston", "Education Minister Jill Dunlop" in a story that names Nova Scotia
     or Ontario more than any other province or state, and more than its country: a premier or a
     minister there is the province's (data/function_words.csv, job `provincial_office`), unless
-    the words say federal ("Federal Housing Minister Sean Fraser", "Prime Minister")."""
+    the words say federal ("Federal Housing Minister Sean Fraser", "Prime Minister"), or, for a
+    minister, the story does anywhere ("federal funding for hospitals in Victoria")."""
     words = {w for phrase in said for w in phrase.split()}
-    if not words & lexicon.function_words("provincial_office") and not any(w.endswith("minister") for w in words) \
-            or words & lexicon.function_words("national_office") or "prime minister" in said:
+    national = lexicon.function_words("national_office")
+    premier = bool(words & lexicon.function_words("provincial_office"))
+    if not premier and not any(w.endswith("minister") for w in words) or words & national or "prime minister" in said:
+        return None
+    # a minister in a story that speaks of federal money or a national plan may be the country's
+    if not premier and any(t.lower_ in national for t in c.doc):
         return None
     divisions = lexicon.first_level_divisions()
     named = Counter(m.canonical for m in c.orgs if m.label in PLACE_LABELS | {"ORG"}
