@@ -253,12 +253,7 @@ def given_name_gender(word: str) -> str | None:
     """"m" or "f" for a first name that has one gender in every country the table lists it for
     ("Margaret", "David", "Anders"); None for one given to both anywhere ("Andrea" is a man's name
     in Italy, "Jean" in France, "Kim" and "Robin" everywhere), an initial or a word it does not know."""
-    table = _given_names()
-    if table is None or len(word) < 2 or not word.isalpha() or not word[0].isupper():
-        return None
-    # the table's own per-country entries (gender_guesser 0.4: name -> {gender: country counts});
-    # its get_gender() picks the most popular gender over all countries instead
-    kinds = set(table.names.get(word.lower(), {}))
+    kinds = _given_name_kinds(word)
     if kinds and kinds <= {"male", "mostly_male"}:
         return "m"
     if kinds and kinds <= {"female", "mostly_female"}:
@@ -268,9 +263,18 @@ def given_name_gender(word: str) -> str | None:
 
 def is_given_name(word: str) -> bool:
     """A first name of the given-name table, of either gender ("Quinn", "Robin", "Margaret")."""
+    return bool(_given_name_kinds(word))
+
+
+def _given_name_kinds(word: str) -> set[str]:
+    """The genders the table gives a capitalised first name, in any country; none for an
+    initial, a word it does not know, or where the table is not installed."""
     table = _given_names()
-    return table is not None and len(word) > 1 and word.isalpha() and word[0].isupper() \
-        and bool(table.names.get(word.lower()))
+    if table is None or len(word) < 2 or not word.isalpha() or not word[0].isupper():
+        return set()
+    # the table's own per-country entries (gender_guesser 0.4: name -> {gender: country counts});
+    # its get_gender() picks the most popular gender over all countries instead
+    return set(table.names.get(word.lower(), {}))
 
 
 def _iso_subdivisions() -> list:
