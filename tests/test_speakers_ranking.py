@@ -231,6 +231,12 @@ CASES = [
     pytest.param(  # "the former" and "the latter" are no description of a person
         "Labor's Jim Chalmers debated the Liberals' Angus Taylor on Sunday. The former said the budget was fair, while "
         "the latter said it was reckless.", ["former", "latter"], id="the-former-and-the-latter"),
+    pytest.param(  # a union described in the lead and named later as a federation
+        "Teachers vote to strike\n\nREGINA — Public school teachers have voted 95 per cent in favour of strike "
+        "action, their union announced Wednesday.\n\nThe vote is the first of its kind in 20 years.\n\n"
+        "The Prairie Teachers' Federation of Saskatchewan said turnout was 88 per cent.",
+        ["Prairie Teachers' Federation of Saskatchewan", "Prairie Teachers' Federation of Saskatchewan"],
+        id="a-union-named-later-as-a-federation"),
     pytest.param(  # a document that speaks in a relative clause of the sentence that issues it
         "Senator Ann Marsh is releasing a new ad that urges voters to turn out early.",
         ["Ann Marsh"], id="document-issued-in-its-own-sentence"),

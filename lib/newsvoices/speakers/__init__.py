@@ -337,7 +337,8 @@ def earlier_speaker_with_role(m: MentionFacts, ctx: ResolutionContext) -> Refere
 def organisation_noun(m: MentionFacts, ctx: ResolutionContext) -> Referent | None:
     """"the company", "the chipmaker": the organisation it stands for."""
     root = m.root
-    if not (m.definite or m.possessed) or root.pos_ != "NOUN":
+    owned = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in root.children)  # "their union announced"
+    if not (m.definite or m.possessed or owned) or root.pos_ != "NOUN":
         return None
     # "The manufacturer, Nutrilait Inc., said", "the maker, Hollins Foods,": the name set beside it
     apposed = next((mention for c in root.children if c.dep_ == "appos"

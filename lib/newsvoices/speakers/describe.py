@@ -9,7 +9,7 @@ from .. import lexicon
 from ..quotes.spans import SUBJECT_DEPS, object_read_as_subject
 
 RECENT_PARAGRAPHS = 3  # "the company" looks back this many paragraphs for the company in the news
-NAMED_SOON_PARAGRAPHS = 2  # "the union" in a lead looks ahead this many paragraphs for its name, when none came before
+NAMED_SOON_PARAGRAPHS = 4  # "the union" in a lead looks ahead this many paragraphs for its name, when none came before
 
 
 TIME_ENTITIES = {"DATE", "TIME"}
@@ -146,12 +146,17 @@ def organisation_meant_by(noun, doc, organisations, position) -> str | None:
     if not standing:
         # "..., the players' association warned" in a lead: its name, ending in the word, comes in
         # the next paragraphs (not "the Bank of England" for "the bank")
+        # a union is named a federation or an association too, anywhere in its name ("the union
+        # representing the province's teachers ... the Saskatchewan Teachers' Federation",
+        # "the Elementary Teachers' Federation of Ontario"; job `union_noun`)
+        unions = lexicon.function_words("union_noun") if lemma in lexicon.function_words("union_noun") else set()
         soon = [m for m in organisations if m.start_char > position and m.token_start > noun.i
-                and m.canonical.split()[-1].lower() in {noun.lower_, noun.lemma_.lower()}
+                and (m.canonical.split()[-1].lower() in {noun.lower_, lemma} or unions & set(lexicon.plain_letters(m.canonical).split()))
                 and _paragraphs_entered(doc.text[position:m.start_char]) <= NAMED_SOON_PARAGRAPHS]
         # else the one named only as a modifier ("Nova Scotia Power customers ... The utility said")
-        if named_with_word(noun, doc, soon[::-1]) or lemma not in lexicon.function_words("company_noun"):
-            return named_with_word(noun, doc, soon[::-1])
+        ahead = named_with_word(noun, doc, soon[::-1]) or (soon[0].canonical if soon else None)
+        if ahead or lemma not in lexicon.function_words("company_noun"):
+            return ahead
         # a company named only as a modifier ("Nova Scotia Power customers ... The utility said"), or
         # left untagged as its own sentence's subject ("Prairie Ridge Energy will cut jobs, the company said")
         return (earlier[-1].canonical if len({m.canonical for m in earlier}) == 1 else None) or untagged_subject_name(noun, doc)
