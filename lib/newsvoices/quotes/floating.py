@@ -6,6 +6,7 @@ import bisect
 import re
 
 from .. import lexicon
+from ..nlp import doc_text
 from .marks import DOUBLE_CLOSE, DOUBLE_OPEN, trim_end
 from .spans import SUBJECT_DEPS
 from .statement import QuoteContext, Statement
@@ -100,8 +101,8 @@ def _introduced_by_colon(doc, span, q: int, sentence_number) -> Statement | None
     """"Housing Minister Paul Calandra was blunt: “If a mayor ...”", "Her message was simple:"
     aside: a quotation opened right after a short clause that ends in a colon and whose subject
     is a person, a body or he or she is that subject's, though no verb of saying stands there."""
-    end = len(doc.text[:span.open_mark].rstrip())
-    if end < 1 or doc.text[end - 1] != ":":
+    end = len(doc_text(doc)[:span.open_mark].rstrip())
+    if end < 1 or doc_text(doc)[end - 1] != ":":
         return None
     colon = doc.char_span(end - 1, end)
     if colon is None or len(colon) != 1:
@@ -125,7 +126,7 @@ def _introduced_the_paragraph_before(doc, span, article):
     opening a paragraph, with no statement beside it, after a paragraph whose last sentence has
     a named person as the subject of a verb of speaking: that person, brought in to speak."""
     paragraph = article.paragraph_at(span.open_mark)
-    if paragraph == 0 or doc.text[article.paragraphs[paragraph].start:span.open_mark].strip():
+    if paragraph == 0 or doc_text(doc)[article.paragraphs[paragraph].start:span.open_mark].strip():
         return None
     previous = article.paragraphs[paragraph - 1]
     last = doc.char_span(previous.start, previous.end, alignment_mode="contract")
@@ -145,11 +146,11 @@ def _introduced_the_paragraph_before(doc, span, article):
 def _statement_of(doc, span, subject, q: int, sentence_number) -> Statement:
     """The quotation as a direct statement whose mention is `subject`'s noun phrase."""
     left, right = subject.left_edge, subject
-    content_end = trim_end(doc.text, span.start, span.end)
+    content_end = trim_end(doc_text(doc), span.start, span.end)
     chars = doc.char_span(span.start, span.end, alignment_mode="expand")
     sentence = chars.sent.start if chars is not None and len(chars) else subject.sent.start
     return Statement(span.start, content_end, "direct", cue=subject.head.text, cue_start=subject.head.idx,
-                     cue_end=subject.head.idx + len(subject.head.text), mention=doc.text[left.idx:right.idx + len(right)],
+                     cue_end=subject.head.idx + len(subject.head.text), mention=doc_text(doc)[left.idx:right.idx + len(right)],
                      mention_start=left.idx, mention_end=right.idx + len(right), mention_root=subject.i,
                      sentence=sentence_number.get(sentence, 0), quotes=[q])
 
