@@ -94,6 +94,7 @@ DOC_EXTENSIONS = (
     "newsvoices_text",  # the text, built once (`doc_text`)
     "newsvoices_sentence_numbers",  # sentence number of every token (`sentence_numbers`)
     "newsvoices_lower_case_words",  # words the article writes in lower case (`entities`)
+    "newsvoices_speaking_names",  # one-word names that are a speech verb's subject, with their offsets (`entities`)
     "newsvoices_stance_dependency_matches",  # the stance lexicon's dependency matches (`stance.rules`)
     "newsvoices_cue_frames",  # the cue frames' dependency matches (`quotes.frames`)
 )

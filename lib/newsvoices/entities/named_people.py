@@ -140,9 +140,21 @@ def given_name_whose_surname_speaks(tokens, untagged: bool) -> bool:
     bodies = lexicon.word_list("standing_bodies.txt") | lexicon.word_list("group_nouns.txt")
     if lexicon.is_organisation_noun(surname.lower()) or surname.lower() in bodies | _lower_case_words(doc):
         return False  # "Victoria Police ... Police said": a body's last word, not a surname
-    return any(t.text == surname and t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_ in lexicon.speech_verbs()
-               and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN") and (t.i == 0 or doc[t.i - 1].pos_ != "PROPN")
-               for t in doc[tokens.end:])
+    return any(i >= tokens.end for i in _speaking_names(doc).get(surname, ()))
+
+
+def _speaking_names(doc) -> dict[str, list[int]]:
+    """One-word proper names that are the subject of a verb of saying ("McDavid said"), with
+    their token offsets: read once per article."""
+    found = doc._.newsvoices_speaking_names
+    if found is None:
+        found, speech = {}, lexicon.speech_verbs()
+        for t in doc:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_ in speech \
+                    and (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN") and (t.i == 0 or doc[t.i - 1].pos_ != "PROPN"):
+                found.setdefault(t.text, []).append(t.i)
+        doc._.newsvoices_speaking_names = found
+    return found
 
 
 def given_name_taken_up_as_she_or_he(tokens, untagged: bool) -> bool:
